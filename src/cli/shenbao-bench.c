@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-bench"
+
+#include "config.h"
+
+#include "shenbao-engine.h"
+#include "shenbao-policy-set.h"
+
+/* Loads and validates every shipped policy, then computes each whole policy many times, and
+ * prints the median of each. Run it with: build/src/cli/shenbao-bench */
+#define LOAD_RUNS 21
+#define COMPUTE_RUNS 2001
+
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+static gint64
+median (GArray *samples)
+{
+  g_array_sort (samples, compare_int64);
+  return g_array_index (samples, gint64, samples->len / 2);
+}
+
+static gboolean
+set_value (ShenbaoPolicySet *set,
+           ShenbaoInputs    *inputs,
+           const char       *name,
+           const char       *text)
+{
+  g_autofree char *key = NULL;
+  ShenbaoField *field = NULL;
+
+  if (!shenbao_policy_set_resolve_name (set, NULL, name, &key, &field, NULL))
+    return FALSE;
+  shenbao_inputs_take (inputs, key, shenbao_field_parse_value (field, text, NULL));
+  return TRUE;
+}
+
+int
+main (void)
+{
+  g_autoptr(GArray) load_times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(ShenbaoPolicySet) set = NULL;
+  g_autoptr(ShenbaoInputs) inputs = shenbao_inputs_new ();
+  g_autoptr(GPtrArray) policies = NULL;
+  GDate as_of;
+
+  for (int run = 0; run < LOAD_RUNS; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      g_clear_object (&set);
+      set = shenbao_policy_set_new_default (NULL);
+      if (set == NULL)
+        return 1;
+      g_array_append_val (load_times, (gint64) { g_get_monotonic_time () - start });
+    }
+  policies = shenbao_policy_set_get_policies (set);
+  g_print ("load and validate %u policies: %.2f ms (median of %d)\n", policies->len,
+           median (load_times) / 1000.0, LOAD_RUNS);
+
+  set_value (set, inputs, "registered_region", "330604");
+  set_value (set, inputs, "revenue", "80000000");
+  set_value (set, inputs, "embodied_ai_product_revenue", "60000000");
+  set_value (set, inputs, "compute_fees_paid", "8000000");
+  set_value (set, inputs, "equipment_investment_excl_tax", "5000000");
+  set_value (set, inputs, "rented_factory_area", "9000");
+  set_value (set, inputs, "rd_investment", "12000000");
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 1, G_DATE_JUNE, 2025);
+
+  for (guint p = 0; p < policies->len; p++)
+    {
+      ShenbaoPolicy *policy = g_ptr_array_index (policies, p);
+      g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      for (int run = 0; run < COMPUTE_RUNS; run++)
+        {
+          gint64 start = g_get_monotonic_time ();
+          ShenbaoPolicyResult *result = shenbao_engine_compute (set, policy, inputs, &as_of);
+
+          shenbao_policy_result_free (result);
+          g_array_append_val (times, (gint64) { g_get_monotonic_time () - start });
+        }
+      g_print ("compute %-20s (%2u clauses): %4" G_GINT64_FORMAT " µs (median of %d)\n", policy->id,
+               policy->clauses->len, median (times), COMPUTE_RUNS);
+    }
+  return 0;
+}

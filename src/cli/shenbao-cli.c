@@ -1,0 +1,708 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "shenbao-decimal.h"
+#include "shenbao-engine.h"
+#include "shenbao-policy-set.h"
+
+#define EXIT_PROBLEMS 1
+#define EXIT_USAGE 2
+
+typedef struct
+{
+  GDate      as_of;
+  GPtrArray *settings;    /* char *: NAME=VALUE */
+  gboolean   json;
+  gboolean   all;
+  gboolean   chinese;
+  GPtrArray *positional;  /* char * */
+} Options;
+
+static int
+usage (void)
+{
+  g_printerr ("Usage:\n"
+              "  shenbao-cli list [--as-of DATE]\n"
+              "  shenbao-cli show POLICY\n"
+              "  shenbao-cli facts [POLICY]\n"
+              "  shenbao-cli validate FILE…\n"
+              "  shenbao-cli compute POLICY [--as-of DATE] [--set NAME=VALUE]… [--json] [--lang zh|en]\n"
+              "  shenbao-cli compute --all [--set NAME=VALUE]… [--json]\n");
+  return EXIT_USAGE;
+}
+
+static gboolean
+parse_as_of (const char *text,
+             GDate      *date)
+{
+  int year, month, day;
+  char tail;
+
+  if (sscanf (text, "%d-%d-%d%c", &year, &month, &day, &tail) != 3 || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+static gboolean
+parse_options (int      argc,
+               char   **argv,
+               Options *options)
+{
+  const char *lang = g_getenv ("LANGUAGE");
+
+  if (lang == NULL || *lang == '\0')
+    lang = setlocale (LC_MESSAGES, NULL);
+  options->chinese = lang != NULL && g_str_has_prefix (lang, "zh");
+  g_date_clear (&options->as_of, 1);
+  g_date_set_time_t (&options->as_of, time (NULL));
+  options->settings = g_ptr_array_new ();
+  options->positional = g_ptr_array_new ();
+
+  for (int i = 2; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--json"))
+        options->json = TRUE;
+      else if (g_str_equal (arg, "--all"))
+        options->all = TRUE;
+      else if ((g_str_equal (arg, "--set") || g_str_equal (arg, "--as-of") || g_str_equal (arg, "--lang"))
+               && i + 1 < argc)
+        {
+          const char *value = argv[++i];
+
+          if (g_str_equal (arg, "--set"))
+            g_ptr_array_add (options->settings, (gpointer) value);
+          else if (g_str_equal (arg, "--lang"))
+            options->chinese = g_str_has_prefix (value, "zh");
+          else if (!parse_as_of (value, &options->as_of))
+            {
+              g_printerr ("shenbao-cli: --as-of: “%s” is not a date (YYYY-MM-DD)\n", value);
+              return FALSE;
+            }
+        }
+      else if (g_str_has_prefix (arg, "--"))
+        {
+          g_printerr ("shenbao-cli: unknown option “%s”\n", arg);
+          return FALSE;
+        }
+      else
+        g_ptr_array_add (options->positional, (gpointer) arg);
+    }
+  return TRUE;
+}
+
+static ShenbaoPolicySet *
+load_policies (void)
+{
+  g_autoptr(GError) error = NULL;
+  ShenbaoPolicySet *set = shenbao_policy_set_new_default (&error);
+  GPtrArray *problems;
+
+  if (set == NULL)
+    {
+      g_printerr ("shenbao-cli: %s\n", error->message);
+      return NULL;
+    }
+  /* A broken policy file is named, and the others still work. */
+  problems = shenbao_policy_set_get_problems (set);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s\n", (char *) g_ptr_array_index (problems, i));
+  return set;
+}
+
+static ShenbaoPolicy *
+find_policy (ShenbaoPolicySet *set,
+             const char       *policy_id)
+{
+  ShenbaoPolicy *policy = shenbao_policy_set_lookup (set, policy_id);
+
+  if (policy == NULL)
+    {
+      g_autoptr(GPtrArray) policies = shenbao_policy_set_get_policies (set);
+
+      g_printerr ("shenbao-cli: no policy “%s”; known:", policy_id);
+      for (guint i = 0; i < policies->len; i++)
+        g_printerr (" %s", ((ShenbaoPolicy *) g_ptr_array_index (policies, i))->id);
+      g_printerr ("\n");
+    }
+  return policy;
+}
+
+/* ------------------------------------------------------------------ list, show, facts */
+
+static const char *
+validity_label (ShenbaoValidity validity,
+                gboolean        chinese)
+{
+  switch (validity)
+    {
+    case SHENBAO_VALIDITY_IN_FORCE: return chinese ? "有效" : "in force";
+    case SHENBAO_VALIDITY_NOT_YET: return chinese ? "尚未施行" : "not yet in force";
+    case SHENBAO_VALIDITY_EXPIRED: return chinese ? "已失效" : "expired";
+    case SHENBAO_VALIDITY_DRAFT: return chinese ? "征求意见稿" : "draft";
+    default: return "";
+    }
+}
+
+static int
+command_list (ShenbaoPolicySet *set,
+              Options          *options)
+{
+  g_autoptr(GPtrArray) policies = shenbao_policy_set_get_policies (set);
+
+  for (guint i = 0; i < policies->len; i++)
+    {
+      ShenbaoPolicy *policy = g_ptr_array_index (policies, i);
+      int days = -1;
+      ShenbaoValidity validity = shenbao_policy_get_validity (policy, &options->as_of, &days);
+      g_autofree char *days_text = NULL;
+
+      if (validity == SHENBAO_VALIDITY_IN_FORCE && days >= 0)
+        days_text = g_strdup_printf (options->chinese ? "，距到期 %d 天" : ", %d days to expiry", days);
+      g_print ("%-20s %-18s%s  %3u %s  %s\n", policy->id, validity_label (validity, options->chinese),
+               days_text != NULL ? days_text : "", policy->clauses->len,
+               options->chinese ? "条" : "clauses", shenbao_text_get (&policy->title, options->chinese));
+    }
+  return 0;
+}
+
+static void
+print_field (ShenbaoField *field,
+             const char   *name,
+             gboolean      chinese,
+             const char   *indent)
+{
+  g_print ("%s%-44s %-8s %-14s %s%s%s%s\n", indent, name, shenbao_field_type_to_string (field->type),
+           field->unit_text != NULL ? field->unit_text : (field->type == SHENBAO_FIELD_MONEY ? "yuan" : ""),
+           shenbao_text_get (&field->label, chinese),
+           field->required ? (chinese ? "（必填）" : " (required)") : "",
+           field->default_text != NULL ? (chinese ? " 默认 " : " default ") : "",
+           field->default_text != NULL ? field->default_text : "");
+  for (guint i = 0; field->choices != NULL && i < field->choices->len; i++)
+    {
+      ShenbaoChoice *choice = g_ptr_array_index (field->choices, i);
+      g_print ("%s    = %-20s %s\n", indent, choice->value, shenbao_text_get (&choice->label, chinese));
+    }
+  for (guint i = 0; field->columns != NULL && i < field->columns->len; i++)
+    {
+      ShenbaoField *column = g_ptr_array_index (field->columns, i);
+      g_print ("%s    column %u: %s (%s) %s\n", indent, i + 1, column->id,
+               shenbao_field_type_to_string (column->type), shenbao_text_get (&column->label, chinese));
+    }
+}
+
+static void
+print_clause (ShenbaoClause *clause,
+              gboolean       chinese)
+{
+  g_print ("\n%s  %s  [%s, %s]\n", clause->full_id, shenbao_text_get (&clause->title, chinese),
+           clause->shape, shenbao_award_kind_to_string (clause->kind));
+  g_print ("  “%s”\n", clause->quote);
+  for (guint i = 0; i < clause->facts_used->len; i++)
+    g_print ("  %s %s\n", chinese ? "企业信息：" : "fact:", (char *) g_ptr_array_index (clause->facts_used, i));
+  for (guint i = 0; i < clause->fields->len; i++)
+    {
+      ShenbaoField *field = g_ptr_array_index (clause->fields, i);
+      g_autofree char *name = g_strdup_printf ("%s/%s", clause->id, field->id);
+      print_field (field, name, chinese, "  ");
+    }
+  for (guint i = 0; i < clause->conditions->len; i++)
+    g_print ("  %s %s\n", chinese ? "条件：" : "condition:",
+             shenbao_text_get (&((ShenbaoCondition *) g_ptr_array_index (clause->conditions, i))->text, chinese));
+  for (guint i = 0; i < clause->steps->len; i++)
+    {
+      ShenbaoStep *step = g_ptr_array_index (clause->steps, i);
+      g_print ("  %s: %s\n", shenbao_text_get (&step->label, chinese), shenbao_expr_get_source (step->expr));
+    }
+  for (guint i = 0; i < clause->flags->len; i++)
+    {
+      const ShenbaoFlag *flag = shenbao_policy_find_flag (clause->policy, g_ptr_array_index (clause->flags, i));
+      g_print ("  ⚑ %s %s\n", flag->id, shenbao_text_get (&flag->text, chinese));
+    }
+}
+
+static int
+command_show (ShenbaoPolicySet *set,
+              Options          *options)
+{
+  ShenbaoPolicy *policy;
+  gboolean zh = options->chinese;
+
+  if (options->positional->len != 1)
+    return usage ();
+  policy = find_policy (set, g_ptr_array_index (options->positional, 0));
+  if (policy == NULL)
+    return EXIT_USAGE;
+
+  g_print ("%s\n%s\n", shenbao_text_get (&policy->title, zh), policy->id);
+  g_print ("%s %s\n", zh ? "发文机关：" : "Issuer:", shenbao_text_get (&policy->issuer, zh));
+  if (policy->document_number != NULL)
+    g_print ("%s %s\n", zh ? "文号：" : "Document number:", policy->document_number);
+  for (guint i = 0; i < policy->areas->len; i++)
+    {
+      ShenbaoArea *area = g_ptr_array_index (policy->areas, i);
+      g_print ("%s %s (%s)%s\n", zh ? "地域：" : "Area:", shenbao_text_get (&area->name, zh), area->prefix,
+               area->stated ? "" : (zh ? "（文件未明示，推定）" : " (not stated in the text; presumed)"));
+    }
+  for (guint i = 0; i < policy->fields->len; i++)
+    print_field (g_ptr_array_index (policy->fields, i), ((ShenbaoField *) g_ptr_array_index (policy->fields, i))->id, zh, "");
+  for (guint i = 0; i < policy->rules->len; i++)
+    {
+      ShenbaoRule *rule = g_ptr_array_index (policy->rules, i);
+      static const char *kinds[] = { "gate", "exclusive", "pool", "combined-cap", "top-up", "note" };
+      g_print ("%s: %s", kinds[rule->kind], shenbao_text_get (&rule->text, zh));
+      for (guint m = 0; rule->members != NULL && m < rule->members->len; m++)
+        g_print ("%s%s", m == 0 ? " [" : " ", (char *) g_ptr_array_index (rule->members, m));
+      g_print ("%s\n", rule->members != NULL ? "]" : "");
+    }
+  for (guint i = 0; i < policy->clauses->len; i++)
+    print_clause (g_ptr_array_index (policy->clauses, i), zh);
+  return 0;
+}
+
+static int
+command_facts (ShenbaoPolicySet *set,
+               Options          *options)
+{
+  GPtrArray *facts = shenbao_policy_set_get_facts (set);
+  g_autoptr(GPtrArray) policies = NULL;
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      ShenbaoField *fact = g_ptr_array_index (facts, i);
+      print_field (fact, fact->id, options->chinese, "");
+    }
+
+  if (options->positional->len == 1)
+    {
+      ShenbaoPolicy *policy = find_policy (set, g_ptr_array_index (options->positional, 0));
+
+      if (policy == NULL)
+        return EXIT_USAGE;
+      policies = g_ptr_array_new ();
+      g_ptr_array_add (policies, policy);
+    }
+  else
+    policies = shenbao_policy_set_get_policies (set);
+
+  for (guint p = 0; p < policies->len; p++)
+    {
+      ShenbaoPolicy *policy = g_ptr_array_index (policies, p);
+
+      for (guint i = 0; i < policy->fields->len; i++)
+        {
+          ShenbaoField *field = g_ptr_array_index (policy->fields, i);
+          g_autofree char *name = g_strdup_printf ("%s/%s", policy->id, field->id);
+          print_field (field, name, options->chinese, "");
+        }
+      for (guint c = 0; c < policy->clauses->len; c++)
+        {
+          ShenbaoClause *clause = g_ptr_array_index (policy->clauses, c);
+
+          for (guint i = 0; i < clause->fields->len; i++)
+            {
+              ShenbaoField *field = g_ptr_array_index (clause->fields, i);
+              g_autofree char *name = g_strdup_printf ("%s/%s", clause->full_id, field->id);
+              print_field (field, name, options->chinese, "");
+            }
+        }
+    }
+  return 0;
+}
+
+/* ------------------------------------------------------------------ validate */
+
+static int
+command_validate (ShenbaoPolicySet *set,
+                  Options          *options)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  guint examples = 0;
+
+  if (options->positional->len == 0)
+    return usage ();
+
+  for (guint i = 0; i < options->positional->len; i++)
+    {
+      const char *path = g_ptr_array_index (options->positional, i);
+      g_autoptr(ShenbaoPolicy) policy = shenbao_policy_set_read_file (set, path, problems);
+      guint checked = 0;
+
+      if (policy == NULL)
+        continue;
+      shenbao_engine_check_examples (set, policy, problems, &checked);
+      examples += checked;
+    }
+
+  for (guint i = 0; i < problems->len; i++)
+    g_print ("%s\n", (char *) g_ptr_array_index (problems, i));
+  if (problems->len > 0)
+    {
+      g_printerr ("%u problem%s\n", problems->len, problems->len == 1 ? "" : "s");
+      return EXIT_PROBLEMS;
+    }
+  g_print ("%u file%s valid, %u worked example%s correct\n", options->positional->len,
+           options->positional->len == 1 ? "" : "s", examples, examples == 1 ? "" : "s");
+  return 0;
+}
+
+/* ------------------------------------------------------------------ compute */
+
+static gboolean
+apply_settings (ShenbaoPolicySet *set,
+                ShenbaoPolicy    *policy,
+                Options          *options,
+                ShenbaoInputs    *inputs)
+{
+  for (guint i = 0; i < options->settings->len; i++)
+    {
+      const char *setting = g_ptr_array_index (options->settings, i);
+      const char *equals = strchr (setting, '=');
+      g_autofree char *name = NULL;
+      g_autofree char *key = NULL;
+      g_autoptr(GError) error = NULL;
+      ShenbaoField *field;
+      ShenbaoValue *value;
+
+      if (equals == NULL)
+        {
+          g_printerr ("shenbao-cli: --set “%s”: expected NAME=VALUE\n", setting);
+          return FALSE;
+        }
+      name = g_strndup (setting, equals - setting);
+      if (!shenbao_policy_set_resolve_name (set, policy, name, &key, &field, &error))
+        {
+          g_printerr ("shenbao-cli: --set %s: %s\n", name, error->message);
+          return FALSE;
+        }
+      value = shenbao_field_parse_value (field, equals + 1, &error);
+      if (value == NULL)
+        {
+          g_printerr ("shenbao-cli: --set %s: %s\n", name, error->message);
+          return FALSE;
+        }
+      shenbao_inputs_take (inputs, key, value);
+    }
+  return TRUE;
+}
+
+static void
+add_texts (JsonBuilder *builder,
+           const char  *member,
+           GPtrArray   *texts,
+           gboolean     chinese)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < texts->len; i++)
+    json_builder_add_string_value (builder, shenbao_text_get (g_ptr_array_index (texts, i), chinese));
+  json_builder_end_array (builder);
+}
+
+static void
+add_bilingual_texts (JsonBuilder *builder,
+                     const char  *member,
+                     GPtrArray   *texts)
+{
+  g_autofree char *zh = g_strdup_printf ("%s_zh", member);
+
+  add_texts (builder, member, texts, FALSE);
+  add_texts (builder, zh, texts, TRUE);
+}
+
+static void
+add_amount (JsonBuilder *builder,
+            const char  *member,
+            gint64       fen)
+{
+  g_autofree char *text = shenbao_fen_to_string (fen);
+
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+add_clause_json (JsonBuilder         *builder,
+                 ShenbaoClauseResult *result)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, result->clause->full_id);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, result->clause->title.en);
+  json_builder_set_member_name (builder, "title_zh");
+  json_builder_add_string_value (builder, result->clause->title.zh);
+  json_builder_set_member_name (builder, "applies");
+  json_builder_add_string_value (builder, shenbao_applicability_to_string (result->applies));
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, shenbao_award_kind_to_string (result->clause->kind));
+  json_builder_set_member_name (builder, "payment");
+  json_builder_add_string_value (builder, result->clause->payment);
+  json_builder_set_member_name (builder, "award");
+  if (result->has_amount)
+    {
+      g_autofree char *award = shenbao_fen_to_string (result->payout_fen);
+      json_builder_add_string_value (builder, award);
+    }
+  else
+    json_builder_add_null_value (builder);
+  if (result->has_cap)
+    add_amount (builder, "cap", result->cap_fen);
+  json_builder_set_member_name (builder, "dropped");
+  json_builder_add_boolean_value (builder, result->dropped);
+  add_bilingual_texts (builder, "unmet", result->unmet);
+  add_bilingual_texts (builder, "missing", result->missing);
+  add_bilingual_texts (builder, "explanation", result->lines);
+  json_builder_set_member_name (builder, "flags");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < result->clause->flags->len; i++)
+    {
+      const ShenbaoFlag *flag = shenbao_policy_find_flag (result->clause->policy,
+                                                          g_ptr_array_index (result->clause->flags, i));
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, flag->id);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, flag->text.en);
+      json_builder_set_member_name (builder, "text_zh");
+      json_builder_add_string_value (builder, flag->text.zh);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  if (result->error != NULL)
+    {
+      json_builder_set_member_name (builder, "error");
+      json_builder_add_string_value (builder, result->error->message);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+add_policy_json (JsonBuilder         *builder,
+                 ShenbaoPolicyResult *result)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "policy");
+  json_builder_add_string_value (builder, result->policy->id);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, result->policy->title.zh);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, shenbao_validity_to_string (result->validity));
+  if (result->days_to_expiry >= 0)
+    {
+      json_builder_set_member_name (builder, "days_to_expiry");
+      json_builder_add_int_value (builder, result->days_to_expiry);
+    }
+  json_builder_set_member_name (builder, "location_fits");
+  json_builder_add_boolean_value (builder, result->location_fits);
+  add_bilingual_texts (builder, "notes", result->notes);
+
+  json_builder_set_member_name (builder, "clauses");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < result->clauses->len; i++)
+    add_clause_json (builder, g_ptr_array_index (result->clauses, i));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "dropped");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < result->clauses->len; i++)
+    {
+      ShenbaoClauseResult *clause_result = g_ptr_array_index (result->clauses, i);
+
+      if (!clause_result->dropped)
+        continue;
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, clause_result->clause->full_id);
+      json_builder_set_member_name (builder, "reason");
+      json_builder_add_string_value (builder, clause_result->dropped_reason.en);
+      json_builder_set_member_name (builder, "reason_zh");
+      json_builder_add_string_value (builder, clause_result->dropped_reason.zh);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  add_amount (builder, "total", result->total_fen);
+  add_amount (builder, "total_up_to", result->total_up_to_fen);
+  json_builder_end_object (builder);
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static gboolean
+report_errors (ShenbaoPolicyResult *result)
+{
+  gboolean clean = TRUE;
+
+  for (guint i = 0; i < result->clauses->len; i++)
+    {
+      ShenbaoClauseResult *clause_result = g_ptr_array_index (result->clauses, i);
+
+      if (clause_result->error != NULL)
+        {
+          g_printerr ("shenbao-cli: %s: %s\n", clause_result->clause->full_id, clause_result->error->message);
+          clean = FALSE;
+        }
+    }
+  return clean;
+}
+
+static int
+compare_totals (gconstpointer a,
+                gconstpointer b)
+{
+  const ShenbaoPolicyResult *ra = *(ShenbaoPolicyResult **) a;
+  const ShenbaoPolicyResult *rb = *(ShenbaoPolicyResult **) b;
+
+  if (ra->total_up_to_fen != rb->total_up_to_fen)
+    return ra->total_up_to_fen > rb->total_up_to_fen ? -1 : 1;
+  return g_strcmp0 (ra->policy->id, rb->policy->id);
+}
+
+static int
+compute_all (ShenbaoPolicySet *set,
+             Options          *options)
+{
+  g_autoptr(GPtrArray) policies = shenbao_policy_set_get_policies (set);
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_policy_result_free);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gboolean clean = TRUE;
+
+  for (guint i = 0; i < policies->len; i++)
+    {
+      ShenbaoPolicy *policy = g_ptr_array_index (policies, i);
+      g_autoptr(ShenbaoInputs) inputs = shenbao_inputs_new ();
+      ShenbaoPolicyResult *result;
+
+      if (!apply_settings (set, NULL, options, inputs))
+        return EXIT_USAGE;
+      result = shenbao_engine_compute (set, policy, inputs, &options->as_of);
+      clean &= report_errors (result);
+      if (result->location_fits)
+        g_ptr_array_add (results, result);
+      else
+        shenbao_policy_result_free (result);
+    }
+  g_ptr_array_sort (results, compare_totals);
+
+  if (options->json)
+    {
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < results->len; i++)
+        add_policy_json (builder, g_ptr_array_index (results, i));
+      json_builder_end_array (builder);
+      print_json (builder);
+    }
+  else
+    {
+      if (results->len == 0)
+        g_print (options->chinese ? "没有与企业注册地相符的政策（请设置 registered_region 或 credit_code）\n"
+                                  : "No policy fits the company's location (set registered_region or credit_code)\n");
+      for (guint i = 0; i < results->len; i++)
+        {
+          ShenbaoPolicyResult *result = g_ptr_array_index (results, i);
+          g_autofree char *total = shenbao_fen_format (result->total_fen);
+          g_autofree char *up_to = shenbao_fen_format (result->total_up_to_fen);
+
+          g_print ("%u. %-20s %-16s %s %18s   %s %18s   %s\n", i + 1, result->policy->id,
+                   validity_label (result->validity, options->chinese),
+                   options->chinese ? "确定" : "exact", total, options->chinese ? "最高" : "up to", up_to,
+                   shenbao_text_get (&result->policy->title, options->chinese));
+        }
+    }
+  return clean ? 0 : EXIT_USAGE;
+}
+
+static int
+command_compute (ShenbaoPolicySet *set,
+                 Options          *options)
+{
+  g_autoptr(ShenbaoInputs) inputs = shenbao_inputs_new ();
+  g_autoptr(ShenbaoPolicyResult) result = NULL;
+  ShenbaoPolicy *policy;
+
+  if (options->all)
+    return options->positional->len == 0 ? compute_all (set, options) : usage ();
+  if (options->positional->len != 1)
+    return usage ();
+
+  policy = find_policy (set, g_ptr_array_index (options->positional, 0));
+  if (policy == NULL)
+    return EXIT_USAGE;
+  if (!apply_settings (set, policy, options, inputs))
+    return EXIT_USAGE;
+
+  result = shenbao_engine_compute (set, policy, inputs, &options->as_of);
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      add_policy_json (builder, result);
+      print_json (builder);
+    }
+  else
+    {
+      g_autofree char *text = shenbao_policy_result_explain (result, options->chinese);
+      g_print ("%s", text);
+    }
+  return report_errors (result) ? 0 : EXIT_USAGE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(ShenbaoPolicySet) set = NULL;
+  Options options = { 0 };
+  const char *command;
+  int status;
+
+  setlocale (LC_ALL, "");
+  if (argc < 2)
+    return usage ();
+  command = argv[1];
+  if (!parse_options (argc, argv, &options))
+    return EXIT_USAGE;
+
+  set = load_policies ();
+  if (set == NULL)
+    return EXIT_USAGE;
+
+  if (g_str_equal (command, "list"))
+    status = command_list (set, &options);
+  else if (g_str_equal (command, "show"))
+    status = command_show (set, &options);
+  else if (g_str_equal (command, "facts"))
+    status = command_facts (set, &options);
+  else if (g_str_equal (command, "validate"))
+    status = command_validate (set, &options);
+  else if (g_str_equal (command, "compute"))
+    status = command_compute (set, &options);
+  else
+    status = usage ();
+
+  g_ptr_array_unref (options.settings);
+  g_ptr_array_unref (options.positional);
+  return status;
+}

@@ -1,0 +1,1453 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-engine"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "shenbao-credit-code.h"
+#include "shenbao-engine.h"
+
+/* Everything one clause's formulas can see while it is computed. */
+typedef struct
+{
+  ShenbaoPolicySet *set;
+  ShenbaoPolicy    *policy;
+  ShenbaoClause    *clause;     /* NULL for policy-wide formulas */
+  ShenbaoInputs    *inputs;
+  GHashTable       *lets;       /* name → ShenbaoValue */
+  GHashTable       *let_labels; /* name → ShenbaoStep (not owned) */
+} Scope;
+
+static ShenbaoText *
+text_new (char *zh,
+          char *en)
+{
+  ShenbaoText *text = g_new0 (ShenbaoText, 1);
+
+  text->zh = zh;
+  text->en = en;
+  return text;
+}
+
+static ShenbaoText *
+text_copy (const ShenbaoText *source)
+{
+  return text_new (g_strdup (source->zh), g_strdup (source->en));
+}
+
+static void
+text_free (ShenbaoText *text)
+{
+  shenbao_text_clear (text);
+  g_free (text);
+}
+
+/* ------------------------------------------------------------------ name lookup */
+
+static ShenbaoField *
+scope_find_field (Scope      *scope,
+                  const char *name,
+                  char      **key)
+{
+  ShenbaoField *field = NULL;
+
+  if (scope->clause != NULL && (field = shenbao_clause_find_field (scope->clause, name)) != NULL)
+    {
+      *key = shenbao_input_key_for_clause_field (scope->clause, name);
+      return field;
+    }
+  if ((field = shenbao_policy_find_field (scope->policy, name)) != NULL)
+    {
+      *key = shenbao_input_key_for_policy_field (scope->policy, name);
+      return field;
+    }
+  if ((field = shenbao_policy_set_find_fact (scope->set, name)) != NULL)
+    {
+      *key = g_strdup (name);
+      return field;
+    }
+  return NULL;
+}
+
+static const ShenbaoValue *
+scope_lookup (const char *name,
+              gpointer    user_data)
+{
+  Scope *scope = user_data;
+  g_autofree char *key = NULL;
+  ShenbaoField *field;
+  const ShenbaoValue *value;
+
+  if (scope->lets != NULL && (value = g_hash_table_lookup (scope->lets, name)) != NULL)
+    return value;
+
+  field = scope_find_field (scope, name, &key);
+  if (field == NULL)
+    return NULL;
+  value = shenbao_inputs_lookup (scope->inputs, key);
+  return value != NULL ? value : field->default_value;
+}
+
+typedef struct
+{
+  Scope    *scope;
+  gboolean  chinese;
+} LabelContext;
+
+static char *
+label_for (const char *name,
+           gpointer    user_data)
+{
+  LabelContext *context = user_data;
+  g_autofree char *key = NULL;
+  ShenbaoStep *let = context->scope->let_labels != NULL
+                     ? g_hash_table_lookup (context->scope->let_labels, name) : NULL;
+  ShenbaoField *field;
+
+  if (let != NULL)
+    return g_strdup (shenbao_text_get (&let->label, context->chinese));
+  field = scope_find_field (context->scope, name, &key);
+  if (field != NULL)
+    return g_strdup (shenbao_text_get (&field->label, context->chinese));
+  return NULL;
+}
+
+static ShenbaoText *
+field_label_text (Scope      *scope,
+                  const char *name)
+{
+  g_autofree char *key = NULL;
+  ShenbaoField *field = scope_find_field (scope, name, &key);
+
+  if (field == NULL)
+    return text_new (g_strdup (name), g_strdup (name));
+  return text_new (g_strdup_printf ("%s（%s）", shenbao_text_get (&field->label, TRUE), name),
+                   g_strdup_printf ("%s (%s)", shenbao_text_get (&field->label, FALSE), name));
+}
+
+/* A missing value makes the clause incomplete unless it is an optional clause field with no
+ * default: those record something the applicant may not know yet (an amount told on review). */
+static gboolean
+is_needed (Scope      *scope,
+           const char *name)
+{
+  ShenbaoField *field = scope->clause != NULL ? shenbao_clause_find_field (scope->clause, name) : NULL;
+
+  return field == NULL || field->required || field->default_value != NULL;
+}
+
+/* ------------------------------------------------------------------ results */
+
+static ShenbaoClauseResult *
+clause_result_new (ShenbaoClause *clause)
+{
+  ShenbaoClauseResult *result = g_new0 (ShenbaoClauseResult, 1);
+
+  result->clause = clause;
+  result->unmet = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
+  result->missing = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
+  result->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
+  return result;
+}
+
+static void
+clause_result_free (ShenbaoClauseResult *result)
+{
+  g_ptr_array_unref (result->unmet);
+  g_ptr_array_unref (result->missing);
+  g_ptr_array_unref (result->lines);
+  shenbao_text_clear (&result->dropped_reason);
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
+void
+shenbao_policy_result_free (ShenbaoPolicyResult *result)
+{
+  if (result == NULL)
+    return;
+  g_ptr_array_unref (result->clauses);
+  g_ptr_array_unref (result->notes);
+  g_clear_object (&result->policy);
+  g_free (result);
+}
+
+ShenbaoClauseResult *
+shenbao_policy_result_find (ShenbaoPolicyResult *result,
+                            const char          *clause_id)
+{
+  for (guint i = 0; i < result->clauses->len; i++)
+    {
+      ShenbaoClauseResult *clause_result = g_ptr_array_index (result->clauses, i);
+
+      if (g_strcmp0 (clause_result->clause->id, clause_id) == 0
+          || g_strcmp0 (clause_result->clause->full_id, clause_id) == 0)
+        return clause_result;
+    }
+  return NULL;
+}
+
+const char *
+shenbao_applicability_to_string (ShenbaoApplicability applies)
+{
+  switch (applies)
+    {
+    case SHENBAO_APPLIES_YES: return "yes";
+    case SHENBAO_APPLIES_NO: return "no";
+    case SHENBAO_APPLIES_INCOMPLETE: return "incomplete";
+    default: g_assert_not_reached ();
+    }
+}
+
+static void
+explain (GPtrArray *lines,
+         char      *zh,
+         char      *en)
+{
+  g_ptr_array_add (lines, text_new (zh, en));
+}
+
+static void
+note_missing_names (ShenbaoClauseResult *result,
+                    Scope               *scope,
+                    GPtrArray           *names,
+                    gboolean            *needed)
+{
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      gboolean known = FALSE;
+
+      if (!is_needed (scope, name))
+        continue;
+      *needed = TRUE;
+      for (guint j = 0; j < result->missing->len; j++)
+        known |= strstr (((ShenbaoText *) g_ptr_array_index (result->missing, j))->en, name) != NULL;
+      if (!known)
+        g_ptr_array_add (result->missing, field_label_text (scope, name));
+    }
+}
+
+/* ------------------------------------------------------------------ conditions */
+
+typedef enum
+{
+  TEST_TRUE,
+  TEST_FALSE,
+  TEST_UNKNOWN,
+} TestOutcome;
+
+static TestOutcome
+run_test (ShenbaoExpr         *test,
+          Scope               *scope,
+          ShenbaoClauseResult *result)
+{
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  ShenbaoEvalContext context = { scope_lookup, scope, NULL, missing };
+  ShenbaoValue value;
+  gboolean needed = FALSE;
+
+  if (!shenbao_expr_evaluate (test, &context, &value, NULL))
+    return TEST_UNKNOWN;
+  if (value.type == SHENBAO_VALUE_BOOL)
+    return value.boolean ? TEST_TRUE : TEST_FALSE;
+  note_missing_names (result, scope, missing, &needed);
+  return TEST_UNKNOWN;
+}
+
+static void
+check_conditions (GPtrArray           *conditions,
+                  Scope               *scope,
+                  ShenbaoClauseResult *result,
+                  gboolean            *unknown)
+{
+  for (guint i = 0; i < conditions->len; i++)
+    {
+      ShenbaoCondition *condition = g_ptr_array_index (conditions, i);
+
+      switch (run_test (condition->test, scope, result))
+        {
+        case TEST_FALSE:
+          g_ptr_array_add (result->unmet, text_copy (&condition->text));
+          break;
+        case TEST_UNKNOWN:
+          *unknown = TRUE;
+          break;
+        case TEST_TRUE:
+        default:
+          break;
+        }
+    }
+}
+
+static const char *
+company_region (Scope      *scope,
+                const char *fact)
+{
+  const ShenbaoValue *value = shenbao_inputs_lookup (scope->inputs, fact);
+  const ShenbaoValue *code;
+
+  if (value != NULL && value->type == SHENBAO_VALUE_STRING)
+    return value->string;
+  /* Without an explicit division, the registration authority's digits in the credit code. */
+  code = shenbao_inputs_lookup (scope->inputs, "credit_code");
+  if (g_str_equal (fact, "registered_region") && code != NULL && code->type == SHENBAO_VALUE_STRING
+      && strlen (code->string) == 18)
+    return code->string + 2;
+  return NULL;
+}
+
+static gboolean
+region_in_area (const char  *region,
+                ShenbaoArea *area)
+{
+  return region != NULL && strncmp (region, area->prefix, strlen (area->prefix)) == 0;
+}
+
+static void
+check_one_location (ShenbaoArea         *area,
+                    const char          *region,
+                    gboolean             tax,
+                    ShenbaoClauseResult *result,
+                    gboolean            *unknown)
+{
+  const char *what_zh = tax ? "税收户管地" : "工商注册地";
+  const char *what_en = tax ? "Tax administration" : "Registration";
+
+  if (region == NULL)
+    {
+      if (area->stated)
+        {
+          *unknown = TRUE;
+          g_ptr_array_add (result->missing,
+                           text_new (g_strdup_printf ("%s（%s）", what_zh, tax ? "tax_region" : "registered_region"),
+                                     g_strdup_printf ("%s (%s)", what_en, tax ? "tax_region" : "registered_region")));
+        }
+      return;
+    }
+  if (!region_in_area (region, area))
+    g_ptr_array_add (result->unmet,
+                     text_new (g_strdup_printf ("%s须在%s（%s）；企业为 %.6s%s", what_zh, area->name.zh,
+                                                area->prefix, region,
+                                                area->stated ? "" : "（文件未明示地域要求，按本地企业推定）"),
+                               g_strdup_printf ("%s must be in %s (%s); the company's is %.6s%s", what_en,
+                                                area->name.en, area->prefix, region,
+                                                area->stated ? "" : " (the document states no location; local presumed)")));
+}
+
+static void
+check_location (Scope               *scope,
+                ShenbaoClauseResult *result,
+                gboolean            *unknown)
+{
+  ShenbaoPolicy *policy = scope->policy;
+  const char *registered = company_region (scope, "registered_region");
+  const char *taxed = company_region (scope, "tax_region");
+  ShenbaoArea *area;
+
+  if (policy->areas->len == 0)
+    return;
+  /* A company matches the first area its registration lies in, or is judged against the first. */
+  area = g_ptr_array_index (policy->areas, 0);
+  for (guint i = 0; i < policy->areas->len; i++)
+    if (region_in_area (registered, g_ptr_array_index (policy->areas, i)))
+      area = g_ptr_array_index (policy->areas, i);
+
+  check_one_location (area, registered, FALSE, result, unknown);
+  if (area->tax_required)
+    check_one_location (area, taxed, TRUE, result, unknown);
+}
+
+static gboolean
+gates_pass (Scope               *scope,
+            ShenbaoClauseResult *result)
+{
+  gboolean pass = TRUE;
+
+  for (guint i = 0; i < scope->policy->rules->len; i++)
+    {
+      ShenbaoRule *rule = g_ptr_array_index (scope->policy->rules, i);
+
+      if (rule->kind == SHENBAO_RULE_GATE && rule->expr != NULL
+          && run_test (rule->expr, scope, result) == TEST_FALSE)
+        {
+          g_ptr_array_add (result->unmet, text_copy (&rule->text));
+          pass = FALSE;
+        }
+    }
+  return pass;
+}
+
+/* ------------------------------------------------------------------ award steps */
+
+typedef struct
+{
+  Scope               *scope;
+  ShenbaoClauseResult *result;
+  ShenbaoDecimal       current;
+  gboolean             have_current;
+  gboolean             stopped;      /* a value was missing: the rest cannot be computed */
+  gboolean             needed;       /* …and it was one the clause cannot do without */
+  gboolean             have_cap;
+  ShenbaoDecimal       cap;
+} Computation;
+
+static char *
+format_amount (ShenbaoDecimal amount)
+{
+  ShenbaoValue value = { 0 };
+
+  value.type = SHENBAO_VALUE_NUMBER;
+  value.number = amount;
+  value.unit = shenbao_unit_yuan ();
+  return shenbao_value_format (&value);
+}
+
+static gboolean
+evaluate_step (Computation  *computation,
+               ShenbaoStep  *step,
+               ShenbaoValue *value,
+               char        **formula_zh,
+               char        **formula_en,
+               char        **values)
+{
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  ShenbaoEvalContext context = { scope_lookup, computation->scope, NULL, missing };
+  LabelContext zh = { computation->scope, TRUE };
+  LabelContext en = { computation->scope, FALSE };
+  GError *error = NULL;
+
+  if (!shenbao_expr_evaluate (step->expr, &context, value, &error))
+    {
+      if (computation->result->error == NULL)
+        computation->result->error = error;
+      else
+        g_error_free (error);
+      computation->stopped = TRUE;
+      computation->needed = TRUE;
+      return FALSE;
+    }
+  if (value->type == SHENBAO_VALUE_MISSING)
+    {
+      note_missing_names (computation->result, computation->scope, missing, &computation->needed);
+      computation->stopped = TRUE;
+      return FALSE;
+    }
+
+  *formula_zh = shenbao_expr_render (step->expr, label_for, &zh);
+  *formula_en = shenbao_expr_render (step->expr, label_for, &en);
+  *values = shenbao_expr_render_values (step->expr, &context);
+  return TRUE;
+}
+
+/* "Subsidy: Rate × Area × Months = 20 × 9,000 × 9 = 1,620,000.00", leaving out a middle part
+ * that would only repeat the one before it. */
+static void
+explain_step (Computation *computation,
+              ShenbaoStep *step,
+              const char  *formula_zh,
+              const char  *formula_en,
+              const char  *values,
+              const char  *result_text)
+{
+  gboolean show_values = g_strcmp0 (values, result_text) != 0 && g_strcmp0 (values, formula_en) != 0;
+  gboolean show_formula_en = g_strcmp0 (formula_en, result_text) != 0;
+  gboolean show_formula_zh = g_strcmp0 (formula_zh, result_text) != 0;
+
+  explain (computation->result->lines,
+           g_strdup_printf ("%s：%s%s%s%s%s", step->label.zh,
+                            show_formula_zh ? formula_zh : "", show_formula_zh ? " = " : "",
+                            show_values ? values : "", show_values ? " = " : "", result_text),
+           g_strdup_printf ("%s: %s%s%s%s%s", step->label.en,
+                            show_formula_en ? formula_en : "", show_formula_en ? " = " : "",
+                            show_values ? values : "", show_values ? " = " : "", result_text));
+}
+
+static void
+run_let (Computation *computation,
+         ShenbaoStep *step)
+{
+  ShenbaoValue value;
+  g_autofree char *formula_zh = NULL, *formula_en = NULL, *values = NULL, *result_text = NULL;
+
+  if (!evaluate_step (computation, step, &value, &formula_zh, &formula_en, &values))
+    return;
+  result_text = shenbao_value_format (&value);
+  explain_step (computation, step, formula_zh, formula_en, values, result_text);
+  g_hash_table_replace (computation->scope->lets, g_strdup (step->name), shenbao_value_copy (&value));
+  g_hash_table_replace (computation->scope->let_labels, g_strdup (step->name), step);
+}
+
+static void
+explain_next_tier (Computation       *computation,
+                   ShenbaoStep       *step,
+                   const ShenbaoTier *next,
+                   ShenbaoDecimal     reached_amount)
+{
+  g_autofree char *threshold = format_amount (next->threshold);
+  g_autofree char *amount = format_amount (next->amount);
+  ShenbaoDecimal extra;
+  g_autofree char *extra_text = NULL;
+
+  if (!shenbao_decimal_sub (next->amount, reached_amount, &extra))
+    return;
+  extra_text = format_amount (extra);
+  explain (computation->result->lines,
+           g_strdup_printf ("下一档：%s%s %s 时奖励 %s（比当前档多 %s）", step->label.zh,
+                            step->strict ? "超过" : "达到", threshold, amount, extra_text),
+           g_strdup_printf ("Next tier: %s %s %s pays %s (%s more than the tier reached)",
+                            step->label.en, step->strict ? "above" : "at least", threshold, amount,
+                            extra_text));
+}
+
+static void
+run_tiers (Computation *computation,
+           ShenbaoStep *step)
+{
+  ShenbaoValue base;
+  g_autofree char *formula_zh = NULL, *formula_en = NULL, *values = NULL, *base_text = NULL;
+  ShenbaoDecimal reached = { 0 };
+  int reached_index = -1;
+
+  if (!evaluate_step (computation, step, &base, &formula_zh, &formula_en, &values))
+    return;
+
+  for (guint i = 0; i < step->tiers->len; i++)
+    {
+      ShenbaoTier *tier = &g_array_index (step->tiers, ShenbaoTier, i);
+      int cmp = shenbao_decimal_compare (base.number, tier->threshold);
+
+      if (step->strict ? cmp > 0 : cmp >= 0)
+        {
+          reached = tier->amount;
+          reached_index = (int) i;
+        }
+    }
+
+  base_text = shenbao_value_format (&base);
+  if (reached_index < 0)
+    {
+      g_autofree char *lowest = format_amount (g_array_index (step->tiers, ShenbaoTier, 0).threshold);
+      explain (computation->result->lines,
+               g_strdup_printf ("%s %s 未%s最低档 %s：不予奖励", step->label.zh, base_text,
+                                step->strict ? "超过" : "达到", lowest),
+               g_strdup_printf ("%s %s is not %s the lowest tier, %s: no award", step->label.en, base_text,
+                                step->strict ? "above" : "at or above", lowest));
+    }
+  else
+    {
+      ShenbaoTier *tier = &g_array_index (step->tiers, ShenbaoTier, reached_index);
+      g_autofree char *threshold = format_amount (tier->threshold);
+      g_autofree char *amount = format_amount (tier->amount);
+
+      explain (computation->result->lines,
+               g_strdup_printf ("%s %s %s %s：该档奖励 %s", step->label.zh, base_text,
+                                step->strict ? "超过" : "达到", threshold, amount),
+               g_strdup_printf ("%s %s is %s %s: the tier pays %s", step->label.en, base_text,
+                                step->strict ? "above" : "at or above", threshold, amount));
+    }
+  if ((guint) (reached_index + 1) < step->tiers->len)
+    explain_next_tier (computation, step, &g_array_index (step->tiers, ShenbaoTier, reached_index + 1), reached);
+
+  computation->current = reached;
+  computation->have_current = TRUE;
+}
+
+static void
+run_amount_step (Computation *computation,
+                 ShenbaoStep *step)
+{
+  ShenbaoValue value;
+  g_autofree char *formula_zh = NULL, *formula_en = NULL, *values = NULL;
+  g_autofree char *before = NULL, *after = NULL, *operand = NULL;
+  ShenbaoDecimal result;
+
+  if (!evaluate_step (computation, step, &value, &formula_zh, &formula_en, &values))
+    return;
+
+  operand = shenbao_value_format (&value);
+  switch (step->kind)
+    {
+    case SHENBAO_STEP_AMOUNT:
+      computation->current = value.number;
+      computation->have_current = TRUE;
+      explain_step (computation, step, formula_zh, formula_en, values, operand);
+      return;
+
+    case SHENBAO_STEP_LESS:
+      if (!computation->have_current)
+        return;
+      if (!shenbao_decimal_sub (computation->current, value.number, &result))
+        {
+          computation->stopped = computation->needed = TRUE;
+          return;
+        }
+      if (result.micros < 0)
+        result.micros = 0;
+      before = format_amount (computation->current);
+      after = format_amount (result);
+      explain (computation->result->lines,
+               g_strdup_printf ("%s：%s − %s = %s（不低于 0）", step->label.zh, before, operand, after),
+               g_strdup_printf ("%s: %s − %s = %s (never below 0)", step->label.en, before, operand, after));
+      computation->current = result;
+      return;
+
+    case SHENBAO_STEP_SCALE:
+      if (!computation->have_current)
+        return;
+      if (!shenbao_decimal_mul (computation->current, value.number, &result))
+        {
+          computation->stopped = computation->needed = TRUE;
+          g_set_error (&computation->result->error, SHENBAO_EXPR_ERROR, SHENBAO_EXPR_ERROR_OVERFLOW,
+                       "the amount is too large to compute exactly");
+          return;
+        }
+      before = format_amount (computation->current);
+      after = format_amount (result);
+      explain (computation->result->lines,
+               g_strdup_printf ("%s：%s × %s = %s", step->label.zh, before, operand, after),
+               g_strdup_printf ("%s: %s × %s = %s", step->label.en, before, operand, after));
+      computation->current = result;
+      return;
+
+    case SHENBAO_STEP_LET:
+    case SHENBAO_STEP_TIERS:
+    case SHENBAO_STEP_CAP:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+run_cap (Computation *computation,
+         ShenbaoStep *step)
+{
+  ShenbaoValue value;
+  g_autofree char *formula_zh = NULL, *formula_en = NULL, *values = NULL, *cap_text = NULL;
+  g_autofree char *current_text = NULL;
+  gboolean was_stopped = computation->stopped;
+
+  /* A cap is evaluated even when the amount is unknown, so a review clause can show its maximum. */
+  computation->stopped = FALSE;
+  if (!evaluate_step (computation, step, &value, &formula_zh, &formula_en, &values))
+    {
+      computation->stopped = TRUE;
+      return;
+    }
+  computation->stopped = was_stopped;
+
+  if (value.number.micros < 0)
+    value.number.micros = 0;
+  if (!computation->have_cap || shenbao_decimal_compare (value.number, computation->cap) < 0)
+    computation->cap = value.number;
+  computation->have_cap = TRUE;
+  cap_text = format_amount (value.number);
+
+  if (!computation->have_current || computation->stopped)
+    {
+      explain_step (computation, step, formula_zh, formula_en, values, cap_text);
+      return;
+    }
+
+  current_text = format_amount (computation->current);
+  if (shenbao_decimal_compare (computation->current, value.number) > 0)
+    {
+      explain (computation->result->lines,
+               g_strdup_printf ("%s：上限 %s 起作用，%s 减为 %s", step->label.zh, cap_text, current_text, cap_text),
+               g_strdup_printf ("%s: the cap of %s binds, %s becomes %s", step->label.en, cap_text,
+                                current_text, cap_text));
+      computation->current = value.number;
+    }
+  else
+    explain (computation->result->lines,
+             g_strdup_printf ("%s：上限 %s，未超过（%s）", step->label.zh, cap_text, current_text),
+             g_strdup_printf ("%s: cap %s, not reached (%s)", step->label.en, cap_text, current_text));
+}
+
+static void
+run_steps (Computation *computation)
+{
+  GPtrArray *steps = computation->scope->clause->steps;
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      ShenbaoStep *step = g_ptr_array_index (steps, i);
+
+      if (computation->stopped && step->kind != SHENBAO_STEP_CAP)
+        continue;
+      switch (step->kind)
+        {
+        case SHENBAO_STEP_LET:
+          run_let (computation, step);
+          break;
+        case SHENBAO_STEP_TIERS:
+          run_tiers (computation, step);
+          break;
+        case SHENBAO_STEP_CAP:
+          run_cap (computation, step);
+          break;
+        case SHENBAO_STEP_AMOUNT:
+        case SHENBAO_STEP_LESS:
+        case SHENBAO_STEP_SCALE:
+        default:
+          run_amount_step (computation, step);
+          break;
+        }
+    }
+}
+
+static void
+apply_top_up (Scope               *scope,
+              ShenbaoClauseResult *result)
+{
+  for (guint i = 0; i < scope->policy->rules->len; i++)
+    {
+      ShenbaoRule *rule = g_ptr_array_index (scope->policy->rules, i);
+      const ShenbaoValue *paid;
+      g_autofree char *paid_text = NULL, *before = NULL, *after = NULL;
+      gint64 remaining;
+
+      if (rule->kind != SHENBAO_RULE_TOP_UP || shenbao_clause_find_field (scope->clause, rule->field) == NULL)
+        continue;
+      paid = scope_lookup (rule->field, scope);
+      if (paid == NULL || paid->type != SHENBAO_VALUE_NUMBER || shenbao_decimal_is_zero (paid->number))
+        continue;
+
+      remaining = MAX (0, result->award_fen - shenbao_decimal_round_to_fen (paid->number));
+      paid_text = shenbao_value_format (paid);
+      before = shenbao_fen_format (result->award_fen);
+      after = shenbao_fen_format (remaining);
+      explain (result->lines,
+               g_strdup_printf ("先执行上级规定，区级补足差额：%s − %s = %s（%s）", before, paid_text, after, rule->text.zh),
+               g_strdup_printf ("Higher level first, the district tops up: %s − %s = %s (%s)", before, paid_text,
+                                after, rule->text.en));
+      result->award_fen = remaining;
+    }
+}
+
+static void
+compute_amount (Scope               *scope,
+                ShenbaoClauseResult *result)
+{
+  Computation computation = { scope, result, { 0 }, FALSE, FALSE, FALSE, FALSE, { 0 } };
+
+  run_steps (&computation);
+
+  if (computation.have_cap)
+    {
+      result->has_cap = TRUE;
+      result->cap_fen = shenbao_decimal_round_to_fen (computation.cap);
+    }
+  if (computation.needed && result->applies == SHENBAO_APPLIES_YES)
+    result->applies = SHENBAO_APPLIES_INCOMPLETE;
+  if (computation.stopped || !computation.have_current)
+    return;
+
+  result->has_amount = TRUE;
+  result->award_fen = shenbao_decimal_round_to_fen (computation.current);
+  if (computation.current.micros % 10000 != 0)
+    {
+      g_autofree char *exact = shenbao_decimal_format (computation.current);
+      g_autofree char *rounded = shenbao_fen_format (result->award_fen);
+      explain (result->lines,
+               g_strdup_printf ("按四舍五入保留到分：%s → %s", exact, rounded),
+               g_strdup_printf ("Rounded half-up to the fen: %s → %s", exact, rounded));
+    }
+  apply_top_up (scope, result);
+}
+
+static void
+explain_review (ShenbaoClauseResult *result)
+{
+  g_autofree char *cap = result->has_cap ? shenbao_fen_format (result->cap_fen) : NULL;
+
+  switch (result->clause->kind)
+    {
+    case SHENBAO_AWARD_REVIEW:
+      if (!result->has_amount)
+        explain (result->lines,
+                 cap != NULL ? g_strdup_printf ("金额经审核确定，最高 %s", cap) : g_strdup ("金额经审核确定，文件未给出上限"),
+                 cap != NULL ? g_strdup_printf ("Amount determined on review, at most %s", cap)
+                             : g_strdup ("Amount determined on review; the document gives no maximum"));
+      break;
+    case SHENBAO_AWARD_OTHER_POLICY:
+      if (!result->has_amount)
+        explain (result->lines,
+                 g_strdup ("金额按其他政策确定：请填写该政策给出的金额"),
+                 g_strdup ("The amount is set by another policy: enter the figure it gives"));
+      break;
+    case SHENBAO_AWARD_NONE:
+      explain (result->lines, g_strdup ("非资金支持（无金额）"), g_strdup ("Non-monetary support (no amount)"));
+      break;
+    case SHENBAO_AWARD_EXACT:
+    case SHENBAO_AWARD_UP_TO:
+    default:
+      break;
+    }
+}
+
+static ShenbaoClauseResult *
+compute_clause (Scope *scope)
+{
+  ShenbaoClauseResult *result = clause_result_new (scope->clause);
+  gboolean unknown = FALSE;
+  gboolean gates = gates_pass (scope, result);
+
+  check_location (scope, result, &unknown);
+  check_conditions (scope->policy->applicant_conditions, scope, result, &unknown);
+  check_conditions (scope->clause->conditions, scope, result, &unknown);
+
+  if (!gates || result->unmet->len > 0)
+    result->applies = SHENBAO_APPLIES_NO;
+  else if (unknown)
+    result->applies = SHENBAO_APPLIES_INCOMPLETE;
+  else
+    result->applies = SHENBAO_APPLIES_YES;
+
+  /* An amount is worked out only where the conditions allow it: showing 50 % of an investment
+   * that misses the threshold would read as a promise. */
+  if (result->applies != SHENBAO_APPLIES_NO)
+    compute_amount (scope, result);
+  if (result->applies == SHENBAO_APPLIES_NO)
+    {
+      result->has_amount = scope->clause->kind != SHENBAO_AWARD_NONE && scope->clause->kind != SHENBAO_AWARD_REVIEW
+                           && scope->clause->kind != SHENBAO_AWARD_OTHER_POLICY;
+      result->award_fen = 0;
+    }
+  explain_review (result);
+  result->payout_fen = result->award_fen;
+  return result;
+}
+
+/* ------------------------------------------------------------------ policy-wide rules */
+
+static gboolean
+pays (ShenbaoClauseResult *result)
+{
+  return result->applies == SHENBAO_APPLIES_YES && result->has_amount && !result->dropped
+         && result->payout_fen > 0;
+}
+
+static gboolean
+rule_has_member (ShenbaoRule *rule,
+                 const char  *clause_id)
+{
+  for (guint i = 0; rule->members != NULL && i < rule->members->len; i++)
+    if (g_str_equal (g_ptr_array_index (rule->members, i), clause_id))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+apply_pools (ShenbaoPolicyResult *policy_result,
+             Scope               *scope)
+{
+  for (guint r = 0; r < scope->policy->rules->len; r++)
+    {
+      ShenbaoRule *rule = g_ptr_array_index (scope->policy->rules, r);
+      const ShenbaoValue *factor;
+      g_autofree char *factor_text = NULL;
+
+      if (rule->kind != SHENBAO_RULE_POOL)
+        continue;
+      factor = scope_lookup (rule->field, scope);
+      if (factor == NULL || factor->type != SHENBAO_VALUE_NUMBER)
+        continue;
+      factor_text = shenbao_decimal_format (factor->number);
+
+      for (guint i = 0; i < policy_result->clauses->len; i++)
+        {
+          ShenbaoClauseResult *result = g_ptr_array_index (policy_result->clauses, i);
+          ShenbaoDecimal scaled;
+          g_autofree char *before = NULL, *after = NULL, *exact = NULL;
+
+          if (!pays (result) || !rule_has_member (rule, result->clause->id))
+            continue;
+          if (!shenbao_decimal_mul (shenbao_decimal_from_fen (result->payout_fen), factor->number, &scaled))
+            continue;
+          before = shenbao_fen_format (result->payout_fen);
+          exact = shenbao_decimal_format (scaled);
+          result->payout_fen = shenbao_decimal_round_to_fen (scaled);
+          after = shenbao_fen_format (result->payout_fen);
+          explain (result->lines,
+                   g_strdup_printf ("年度资金池按比例兑现：%s × %s = %s，保留到分 %s", before, factor_text, exact, after),
+                   g_strdup_printf ("Annual pool paid pro rata: %s × %s = %s, to the fen %s", before,
+                                    factor_text, exact, after));
+        }
+    }
+}
+
+typedef struct
+{
+  GPtrArray  *candidates;   /* ShenbaoClauseResult in exclusive groups */
+  GPtrArray  *groups;       /* ShenbaoRule */
+  gboolean   *chosen;
+  gboolean   *best;
+  gint64      best_total;
+} ExclusiveSearch;
+
+static gboolean
+conflicts (ExclusiveSearch *search,
+           guint            index)
+{
+  ShenbaoClauseResult *candidate = g_ptr_array_index (search->candidates, index);
+
+  for (guint g = 0; g < search->groups->len; g++)
+    {
+      ShenbaoRule *group = g_ptr_array_index (search->groups, g);
+
+      if (!rule_has_member (group, candidate->clause->id))
+        continue;
+      for (guint i = 0; i < index; i++)
+        if (search->chosen[i]
+            && rule_has_member (group, ((ShenbaoClauseResult *) g_ptr_array_index (search->candidates, i))->clause->id))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every combination with at most one clause per same-matter group; the first combination met
+ * with the highest total wins, so on a tie the clause earlier in the document is kept. */
+static void
+search_exclusive (ExclusiveSearch *search,
+                  guint            index,
+                  gint64           total)
+{
+  if (index == search->candidates->len)
+    {
+      if (total > search->best_total)
+        {
+          search->best_total = total;
+          memcpy (search->best, search->chosen, sizeof (gboolean) * search->candidates->len);
+        }
+      return;
+    }
+
+  if (!conflicts (search, index))
+    {
+      search->chosen[index] = TRUE;
+      search_exclusive (search, index + 1,
+                        total + ((ShenbaoClauseResult *) g_ptr_array_index (search->candidates, index))->payout_fen);
+      search->chosen[index] = FALSE;
+    }
+  search_exclusive (search, index + 1, total);
+}
+
+static ShenbaoClauseResult *
+kept_rival (ExclusiveSearch     *search,
+            ShenbaoClauseResult *dropped,
+            ShenbaoRule        **group_out)
+{
+  for (guint g = 0; g < search->groups->len; g++)
+    {
+      ShenbaoRule *group = g_ptr_array_index (search->groups, g);
+
+      if (!rule_has_member (group, dropped->clause->id))
+        continue;
+      for (guint i = 0; i < search->candidates->len; i++)
+        {
+          ShenbaoClauseResult *other = g_ptr_array_index (search->candidates, i);
+
+          if (search->best[i] && rule_has_member (group, other->clause->id))
+            {
+              *group_out = group;
+              return other;
+            }
+        }
+    }
+  return NULL;
+}
+
+static void
+drop_clause (ShenbaoClauseResult *result,
+             ShenbaoClauseResult *rival,
+             ShenbaoRule         *group)
+{
+  g_autofree char *own = shenbao_fen_format (result->payout_fen);
+  g_autofree char *theirs = rival != NULL ? shenbao_fen_format (rival->payout_fen) : g_strdup ("0.00");
+  const char *rival_id = rival != NULL ? rival->clause->id : "?";
+
+  result->dropped = TRUE;
+  result->dropped_reason.zh = g_strdup_printf ("与第 %s 项属同一事项（%s）：第 %s 项 %s 高于本项 %s，不重复享受，取高者",
+                                               rival_id, group != NULL ? group->text.zh : "",
+                                               rival_id, theirs, own);
+  result->dropped_reason.en = g_strdup_printf ("Same matter as clause %s (%s): clause %s pays %s, more than %s here; "
+                                               "not paid twice, the higher is kept",
+                                               rival_id, group != NULL ? group->text.en : "",
+                                               rival_id, theirs, own);
+  explain (result->lines, g_strdup (result->dropped_reason.zh), g_strdup (result->dropped_reason.en));
+  result->payout_fen = 0;
+}
+
+static void
+apply_exclusive_groups (ShenbaoPolicyResult *policy_result)
+{
+  ExclusiveSearch search = { 0 };
+  GPtrArray *rules = policy_result->policy->rules;
+
+  search.groups = g_ptr_array_new ();
+  search.candidates = g_ptr_array_new ();
+  for (guint r = 0; r < rules->len; r++)
+    if (((ShenbaoRule *) g_ptr_array_index (rules, r))->kind == SHENBAO_RULE_EXCLUSIVE)
+      g_ptr_array_add (search.groups, g_ptr_array_index (rules, r));
+
+  for (guint i = 0; i < policy_result->clauses->len; i++)
+    {
+      ShenbaoClauseResult *result = g_ptr_array_index (policy_result->clauses, i);
+      gboolean grouped = FALSE;
+
+      for (guint g = 0; g < search.groups->len; g++)
+        grouped |= rule_has_member (g_ptr_array_index (search.groups, g), result->clause->id);
+      if (grouped && pays (result))
+        g_ptr_array_add (search.candidates, result);
+    }
+
+  /* Same-matter groups are small (at most a handful of clauses), so trying every combination
+   * is cheap and gives the true optimum even where groups overlap. */
+  search.chosen = g_new0 (gboolean, search.candidates->len + 1);
+  search.best = g_new0 (gboolean, search.candidates->len + 1);
+  search.best_total = -1;
+  search_exclusive (&search, 0, 0);
+
+  for (guint i = 0; i < search.candidates->len; i++)
+    if (!search.best[i])
+      {
+        ShenbaoRule *group = NULL;
+        ShenbaoClauseResult *dropped = g_ptr_array_index (search.candidates, i);
+        ShenbaoClauseResult *rival = kept_rival (&search, dropped, &group);
+
+        drop_clause (dropped, rival, group);
+      }
+
+  g_free (search.chosen);
+  g_free (search.best);
+  g_ptr_array_unref (search.candidates);
+  g_ptr_array_unref (search.groups);
+}
+
+static void
+apply_combined_caps (ShenbaoPolicyResult *policy_result,
+                     Scope               *scope)
+{
+  for (guint r = 0; r < scope->policy->rules->len; r++)
+    {
+      ShenbaoRule *rule = g_ptr_array_index (scope->policy->rules, r);
+      ShenbaoEvalContext context = { scope_lookup, scope, NULL, NULL };
+      ShenbaoValue cap;
+      gint64 cap_fen, sum = 0;
+      g_autofree char *cap_text = NULL, *sum_text = NULL;
+
+      if (rule->kind != SHENBAO_RULE_COMBINED_CAP || rule->expr == NULL)
+        continue;
+      if (!shenbao_expr_evaluate (rule->expr, &context, &cap, NULL) || cap.type != SHENBAO_VALUE_NUMBER)
+        continue;
+      cap_fen = MAX (0, shenbao_decimal_round_to_fen (cap.number));
+
+      for (guint i = 0; i < policy_result->clauses->len; i++)
+        {
+          ShenbaoClauseResult *result = g_ptr_array_index (policy_result->clauses, i);
+          if (pays (result) && rule_has_member (rule, result->clause->id))
+            sum += result->payout_fen;
+        }
+      if (sum <= cap_fen)
+        continue;
+
+      cap_text = shenbao_fen_format (cap_fen);
+      sum_text = shenbao_fen_format (sum);
+      if (rule->soft)
+        {
+          explain (policy_result->notes,
+                   g_strdup_printf ("提示：相关条款合计 %s 超过 %s（%s），可能被核减", sum_text, cap_text, rule->text.zh),
+                   g_strdup_printf ("Warning: the clauses together claim %s, more than %s (%s); they may be reduced",
+                                    sum_text, cap_text, rule->text.en));
+          continue;
+        }
+
+      /* A hard cap cuts from the last member claimed, leaving the earlier clauses whole. */
+      for (guint i = policy_result->clauses->len; i-- > 0 && sum > cap_fen;)
+        {
+          ShenbaoClauseResult *result = g_ptr_array_index (policy_result->clauses, i);
+          gint64 cut;
+
+          if (!pays (result) || !rule_has_member (rule, result->clause->id))
+            continue;
+          g_autofree char *cut_text = NULL;
+
+          cut = MIN (result->payout_fen, sum - cap_fen);
+          result->payout_fen -= cut;
+          sum -= cut;
+          cut_text = shenbao_fen_format (cut);
+          explain (result->lines,
+                   g_strdup_printf ("合计上限 %s（%s）：本项核减 %s", cap_text, rule->text.zh, cut_text),
+                   g_strdup_printf ("Combined cap %s (%s): this clause reduced by %s", cap_text, rule->text.en,
+                                    cut_text));
+        }
+    }
+}
+
+static void
+add_totals (ShenbaoPolicyResult *policy_result)
+{
+  for (guint i = 0; i < policy_result->clauses->len; i++)
+    {
+      ShenbaoClauseResult *result = g_ptr_array_index (policy_result->clauses, i);
+
+      if (!pays (result))
+        continue;
+      switch (result->clause->kind)
+        {
+        /* An amount the applicant entered for a review or other-policy clause is a figure it
+         * holds, so it counts as exact; an "up to" maximum is only a ceiling. */
+        case SHENBAO_AWARD_EXACT:
+        case SHENBAO_AWARD_OTHER_POLICY:
+        case SHENBAO_AWARD_REVIEW:
+          policy_result->total_fen += result->payout_fen;
+          policy_result->total_up_to_fen += result->payout_fen;
+          break;
+        case SHENBAO_AWARD_UP_TO:
+          policy_result->total_up_to_fen += result->payout_fen;
+          break;
+        case SHENBAO_AWARD_NONE:
+        default:
+          break;
+        }
+    }
+}
+
+static void
+explain_validity (ShenbaoPolicyResult *result,
+                  const GDate         *as_of)
+{
+  char date[32];
+
+  g_date_strftime (date, sizeof date, "%Y-%m-%d", as_of);
+  switch (result->validity)
+    {
+    case SHENBAO_VALIDITY_DRAFT:
+      explain (result->notes, g_strdup_printf ("注意：本政策为征求意见稿，%s 尚未生效，金额仅供参考", date),
+               g_strdup_printf ("Note: this policy is a draft for comment, not in force on %s; amounts are indicative", date));
+      break;
+    case SHENBAO_VALIDITY_NOT_YET:
+      explain (result->notes, g_strdup_printf ("注意：本政策在 %s 尚未施行", date),
+               g_strdup_printf ("Note: this policy is not yet in force on %s", date));
+      break;
+    case SHENBAO_VALIDITY_EXPIRED:
+      explain (result->notes, g_strdup_printf ("注意：本政策在 %s 已失效", date),
+               g_strdup_printf ("Note: this policy has expired by %s", date));
+      break;
+    case SHENBAO_VALIDITY_IN_FORCE:
+    default:
+      break;
+    }
+}
+
+ShenbaoPolicyResult *
+shenbao_engine_compute (ShenbaoPolicySet *set,
+                        ShenbaoPolicy    *policy,
+                        ShenbaoInputs    *inputs,
+                        const GDate      *as_of)
+{
+  ShenbaoPolicyResult *result;
+  Scope scope = { set, policy, NULL, inputs, NULL, NULL };
+
+  g_return_val_if_fail (SHENBAO_IS_POLICY_SET (set), NULL);
+  g_return_val_if_fail (SHENBAO_IS_POLICY (policy), NULL);
+  g_return_val_if_fail (SHENBAO_IS_INPUTS (inputs), NULL);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), NULL);
+
+  result = g_new0 (ShenbaoPolicyResult, 1);
+  result->policy = g_object_ref (policy);
+  result->clauses = g_ptr_array_new_with_free_func ((GDestroyNotify) clause_result_free);
+  result->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
+  result->validity = shenbao_policy_get_validity (policy, as_of, &result->days_to_expiry);
+  result->location_fits = shenbao_policy_area_matches (policy, company_region (&scope, "registered_region"));
+  explain_validity (result, as_of);
+
+  for (guint i = 0; i < policy->clauses->len; i++)
+    {
+      scope.clause = g_ptr_array_index (policy->clauses, i);
+      scope.lets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) shenbao_value_free);
+      scope.let_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_ptr_array_add (result->clauses, compute_clause (&scope));
+      g_clear_pointer (&scope.lets, g_hash_table_unref);
+      g_clear_pointer (&scope.let_labels, g_hash_table_unref);
+    }
+  scope.clause = NULL;
+
+  apply_pools (result, &scope);
+  apply_exclusive_groups (result);
+  apply_combined_caps (result, &scope);
+  add_totals (result);
+  return result;
+}
+
+/* ------------------------------------------------------------------ plain-text explanation */
+
+static void
+append_lines (GString   *out,
+              GPtrArray *lines,
+              gboolean   chinese,
+              const char *indent)
+{
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (out, "%s%s\n", indent, shenbao_text_get (g_ptr_array_index (lines, i), chinese));
+}
+
+char *
+shenbao_policy_result_explain (ShenbaoPolicyResult *result,
+                               gboolean             chinese)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *total = shenbao_fen_format (result->total_fen);
+  g_autofree char *total_up_to = shenbao_fen_format (result->total_up_to_fen);
+
+  g_string_append_printf (out, "%s (%s)\n", shenbao_text_get (&result->policy->title, chinese), result->policy->id);
+  append_lines (out, result->notes, chinese, "  ");
+  for (guint i = 0; i < result->clauses->len; i++)
+    {
+      ShenbaoClauseResult *clause_result = g_ptr_array_index (result->clauses, i);
+      g_autofree char *award = shenbao_fen_format (clause_result->payout_fen);
+
+      g_string_append_printf (out, "\n%s %s [%s, %s]%s%s\n", clause_result->clause->id,
+                              shenbao_text_get (&clause_result->clause->title, chinese),
+                              shenbao_award_kind_to_string (clause_result->clause->kind),
+                              shenbao_applicability_to_string (clause_result->applies),
+                              clause_result->has_amount ? " " : "",
+                              clause_result->has_amount ? award : "");
+      for (guint j = 0; j < clause_result->unmet->len; j++)
+        g_string_append_printf (out, "  %s %s\n", chinese ? "未满足：" : "Not met:",
+                                shenbao_text_get (g_ptr_array_index (clause_result->unmet, j), chinese));
+      for (guint j = 0; j < clause_result->missing->len; j++)
+        g_string_append_printf (out, "  %s %s\n", chinese ? "尚需填写：" : "Still needed:",
+                                shenbao_text_get (g_ptr_array_index (clause_result->missing, j), chinese));
+      append_lines (out, clause_result->lines, chinese, "  ");
+      if (clause_result->error != NULL)
+        g_string_append_printf (out, "  %s %s\n", chinese ? "错误：" : "Error:", clause_result->error->message);
+    }
+  g_string_append_printf (out, "\n%s %s\n%s %s\n", chinese ? "合计（确定金额）：" : "Total (exact):", total,
+                          chinese ? "合计（含“最高”金额）：" : "Total (with “up to” maxima):", total_up_to);
+  return g_string_free (out, FALSE);
+}
+
+/* ------------------------------------------------------------------ worked examples */
+
+static gboolean
+apply_settings (ShenbaoPolicySet *set,
+                ShenbaoPolicy    *policy,
+                ShenbaoClause    *clause,
+                ShenbaoExample   *example,
+                ShenbaoInputs    *inputs,
+                GString          *failure)
+{
+  for (guint i = 0; i < example->settings->len; i++)
+    {
+      ShenbaoSetting *setting = g_ptr_array_index (example->settings, i);
+      g_autofree char *key = NULL;
+      g_autofree char *qualified = NULL;
+      ShenbaoField *field = NULL;
+      g_autoptr(GError) error = NULL;
+      ShenbaoValue *value;
+
+      /* In a clause's example a bare field name means that clause's field. */
+      if (clause != NULL && strchr (setting->name, '/') == NULL
+          && shenbao_clause_find_field (clause, setting->name) != NULL)
+        qualified = g_strdup_printf ("%s/%s", clause->id, setting->name);
+
+      if (!shenbao_policy_set_resolve_name (set, policy, qualified != NULL ? qualified : setting->name,
+                                            &key, &field, &error))
+        {
+          g_string_append (failure, error->message);
+          return FALSE;
+        }
+      value = shenbao_field_parse_value (field, setting->value != NULL ? setting->value : "", &error);
+      if (value == NULL)
+        {
+          g_string_append (failure, error->message);
+          return FALSE;
+        }
+      shenbao_inputs_take (inputs, key, value);
+    }
+  return TRUE;
+}
+
+static gboolean
+expect_amount (const char *expected_text,
+               gint64      actual_fen,
+               const char *what,
+               GString    *failure)
+{
+  ShenbaoDecimal expected;
+  g_autofree char *actual = NULL;
+
+  if (expected_text == NULL)
+    return TRUE;
+  if (!shenbao_decimal_parse (expected_text, &expected, NULL))
+    {
+      g_string_append_printf (failure, "%s: “%s” is not an amount", what, expected_text);
+      return FALSE;
+    }
+  if (shenbao_decimal_round_to_fen (expected) == actual_fen && expected.micros % 10000 == 0)
+    return TRUE;
+  actual = shenbao_fen_format (actual_fen);
+  g_string_append_printf (failure, "%s: expected %s, computed %s", what, expected_text, actual);
+  return FALSE;
+}
+
+static void
+example_as_of (ShenbaoPolicy *policy,
+               GDate         *as_of)
+{
+  /* Examples check amounts, which do not depend on the date; a fixed date keeps them stable. */
+  if (g_date_valid (&policy->effective))
+    *as_of = policy->effective;
+  else
+    g_date_set_dmy (as_of, 1, G_DATE_JUNE, 2025);
+}
+
+static gboolean
+check_clause_example (ShenbaoPolicySet *set,
+                      ShenbaoClause    *clause,
+                      ShenbaoExample   *example,
+                      GString          *failure)
+{
+  g_autoptr(ShenbaoInputs) inputs = shenbao_inputs_new ();
+  g_autoptr(ShenbaoPolicyResult) result = NULL;
+  ShenbaoClauseResult *clause_result;
+  GDate as_of;
+
+  g_date_clear (&as_of, 1);
+  example_as_of (clause->policy, &as_of);
+  if (!apply_settings (set, clause->policy, clause, example, inputs, failure))
+    return FALSE;
+
+  result = shenbao_engine_compute (set, clause->policy, inputs, &as_of);
+  clause_result = shenbao_policy_result_find (result, clause->id);
+  if (clause_result->error != NULL)
+    {
+      g_string_append (failure, clause_result->error->message);
+      return FALSE;
+    }
+  if (example->applies != NULL
+      && !g_str_equal (example->applies, shenbao_applicability_to_string (clause_result->applies)))
+    {
+      g_string_append_printf (failure, "expected applies=%s, computed %s", example->applies,
+                              shenbao_applicability_to_string (clause_result->applies));
+      for (guint i = 0; i < clause_result->unmet->len; i++)
+        g_string_append_printf (failure, "; not met: %s", ((ShenbaoText *) g_ptr_array_index (clause_result->unmet, i))->en);
+      for (guint i = 0; i < clause_result->missing->len; i++)
+        g_string_append_printf (failure, "; missing: %s", ((ShenbaoText *) g_ptr_array_index (clause_result->missing, i))->en);
+      return FALSE;
+    }
+  if (example->award != NULL && !clause_result->has_amount)
+    {
+      g_string_append_printf (failure, "expected award %s, but no amount was computed", example->award);
+      return FALSE;
+    }
+  return expect_amount (example->award, clause_result->award_fen, "award", failure);
+}
+
+static gboolean
+check_dropped (ShenbaoPolicyResult *result,
+               const char          *expected,
+               GString             *failure)
+{
+  g_auto(GStrv) expected_ids = g_strsplit_set (expected != NULL ? expected : "", " ,", -1);
+  g_autoptr(GString) actual = g_string_new (NULL);
+  g_autoptr(GString) wanted = g_string_new (NULL);
+
+  for (guint i = 0; i < result->clauses->len; i++)
+    {
+      ShenbaoClauseResult *clause_result = g_ptr_array_index (result->clauses, i);
+      if (clause_result->dropped)
+        g_string_append_printf (actual, "%s%s", actual->len > 0 ? " " : "", clause_result->clause->id);
+    }
+  for (guint i = 0; expected_ids[i] != NULL; i++)
+    if (*expected_ids[i] != '\0')
+      g_string_append_printf (wanted, "%s%s", wanted->len > 0 ? " " : "", expected_ids[i]);
+
+  if (g_str_equal (actual->str, wanted->str))
+    return TRUE;
+  g_string_append_printf (failure, "dropped: expected “%s”, computed “%s”", wanted->str, actual->str);
+  return FALSE;
+}
+
+static gboolean
+check_policy_example (ShenbaoPolicySet *set,
+                      ShenbaoPolicy    *policy,
+                      ShenbaoExample   *example,
+                      GString          *failure)
+{
+  g_autoptr(ShenbaoInputs) inputs = shenbao_inputs_new ();
+  g_autoptr(ShenbaoPolicyResult) result = NULL;
+  GDate as_of;
+
+  g_date_clear (&as_of, 1);
+  example_as_of (policy, &as_of);
+  if (!apply_settings (set, policy, NULL, example, inputs, failure))
+    return FALSE;
+  result = shenbao_engine_compute (set, policy, inputs, &as_of);
+
+  if (!expect_amount (example->total, result->total_fen, "total", failure)
+      || !expect_amount (example->total_up_to, result->total_up_to_fen, "total-up-to", failure)
+      || !check_dropped (result, example->dropped, failure))
+    return FALSE;
+
+  for (guint i = 0; i < example->payouts->len; i++)
+    {
+      ShenbaoSetting *payout = g_ptr_array_index (example->payouts, i);
+      ShenbaoClauseResult *clause_result = shenbao_policy_result_find (result, payout->name);
+      g_autofree char *what = g_strdup_printf ("payout of %s", payout->name);
+
+      if (clause_result == NULL)
+        {
+          g_string_append_printf (failure, "no clause %s", payout->name);
+          return FALSE;
+        }
+      if (!expect_amount (payout->value, clause_result->payout_fen, what, failure))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs every worked example of the policy; each mismatch becomes "file:line: example ID: …". */
+gboolean
+shenbao_engine_check_examples (ShenbaoPolicySet *set,
+                               ShenbaoPolicy    *policy,
+                               GPtrArray        *problems,
+                               guint            *n_checked)
+{
+  guint before = problems->len;
+  guint checked = 0;
+
+  for (guint c = 0; c < policy->clauses->len; c++)
+    {
+      ShenbaoClause *clause = g_ptr_array_index (policy->clauses, c);
+
+      for (guint e = 0; e < clause->examples->len; e++)
+        {
+          ShenbaoExample *example = g_ptr_array_index (clause->examples, e);
+          g_autoptr(GString) failure = g_string_new (NULL);
+
+          checked++;
+          if (!check_clause_example (set, clause, example, failure))
+            g_ptr_array_add (problems, g_strdup_printf ("%s:%d: clause %s, example %s: %s", policy->path,
+                                                        example->line, clause->id, example->id, failure->str));
+        }
+    }
+
+  for (guint e = 0; e < policy->examples->len; e++)
+    {
+      ShenbaoExample *example = g_ptr_array_index (policy->examples, e);
+      g_autoptr(GString) failure = g_string_new (NULL);
+
+      checked++;
+      if (!check_policy_example (set, policy, example, failure))
+        g_ptr_array_add (problems, g_strdup_printf ("%s:%d: policy example %s: %s", policy->path, example->line,
+                                                    example->id, failure->str));
+    }
+
+  if (n_checked != NULL)
+    *n_checked = checked;
+  return problems->len == before;
+}

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "shenbao-inputs.h"
+#include "shenbao-policy.h"
+#include "shenbao-policy-set.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SHENBAO_APPLIES_YES,
+  SHENBAO_APPLIES_NO,
+  SHENBAO_APPLIES_INCOMPLETE,
+} ShenbaoApplicability;
+
+typedef struct
+{
+  ShenbaoClause        *clause;
+  ShenbaoApplicability  applies;
+  gboolean              has_amount;    /* an amount was computed (or entered, for review) */
+  gint64                award_fen;     /* the clause on its own, after top-up */
+  gint64                payout_fen;    /* after pools, no-duplication and combined caps */
+  gboolean              has_cap;
+  gint64                cap_fen;       /* the known maximum, shown for review clauses */
+  gboolean              dropped;
+  ShenbaoText           dropped_reason;
+  GPtrArray            *unmet;         /* ShenbaoText: every condition not met */
+  GPtrArray            *missing;       /* ShenbaoText: labels of inputs still needed */
+  GPtrArray            *lines;         /* ShenbaoText: the explanation, step by step */
+  GError               *error;         /* an amount that could not be computed exactly */
+} ShenbaoClauseResult;
+
+typedef struct
+{
+  ShenbaoPolicy   *policy;
+  ShenbaoValidity  validity;
+  int              days_to_expiry;
+  gboolean         location_fits;
+  GPtrArray       *clauses;            /* ShenbaoClauseResult */
+  GPtrArray       *notes;              /* ShenbaoText: policy-wide lines */
+  gint64           total_fen;          /* exact amounts */
+  gint64           total_up_to_fen;    /* adding the "up to" maxima and amounts told on review */
+} ShenbaoPolicyResult;
+
+ShenbaoPolicyResult *shenbao_engine_compute           (ShenbaoPolicySet    *set,
+                                                       ShenbaoPolicy       *policy,
+                                                       ShenbaoInputs       *inputs,
+                                                       const GDate         *as_of);
+void                 shenbao_policy_result_free       (ShenbaoPolicyResult *result);
+ShenbaoClauseResult *shenbao_policy_result_find       (ShenbaoPolicyResult *result,
+                                                       const char          *clause_id);
+char                *shenbao_policy_result_explain    (ShenbaoPolicyResult *result,
+                                                       gboolean             chinese);
+gboolean             shenbao_engine_check_examples    (ShenbaoPolicySet    *set,
+                                                       ShenbaoPolicy       *policy,
+                                                       GPtrArray           *problems,
+                                                       guint               *n_checked);
+const char          *shenbao_applicability_to_string  (ShenbaoApplicability applies);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShenbaoPolicyResult, shenbao_policy_result_free)
+
+G_END_DECLS

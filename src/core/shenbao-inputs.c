@@ -1,0 +1,345 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-inputs"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "shenbao-inputs.h"
+
+G_DEFINE_QUARK (shenbao-input-error-quark, shenbao_input_error)
+
+struct _ShenbaoInputs
+{
+  GObject     parent_instance;
+  GHashTable *values;   /* key → ShenbaoValue */
+};
+
+G_DEFINE_FINAL_TYPE (ShenbaoInputs, shenbao_inputs, G_TYPE_OBJECT)
+
+static void
+shenbao_inputs_finalize (GObject *object)
+{
+  ShenbaoInputs *self = (ShenbaoInputs *) object;
+
+  g_clear_pointer (&self->values, g_hash_table_unref);
+  G_OBJECT_CLASS (shenbao_inputs_parent_class)->finalize (object);
+}
+
+static void
+shenbao_inputs_class_init (ShenbaoInputsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = shenbao_inputs_finalize;
+}
+
+static void
+shenbao_inputs_init (ShenbaoInputs *self)
+{
+  self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) shenbao_value_free);
+}
+
+ShenbaoInputs *
+shenbao_inputs_new (void)
+{
+  return g_object_new (SHENBAO_TYPE_INPUTS, NULL);
+}
+
+void
+shenbao_inputs_take (ShenbaoInputs *self,
+                     const char    *key,
+                     ShenbaoValue  *value)
+{
+  g_return_if_fail (SHENBAO_IS_INPUTS (self));
+  g_return_if_fail (key != NULL && value != NULL);
+
+  g_hash_table_replace (self->values, g_strdup (key), value);
+}
+
+void
+shenbao_inputs_remove (ShenbaoInputs *self,
+                       const char    *key)
+{
+  g_return_if_fail (SHENBAO_IS_INPUTS (self));
+  g_hash_table_remove (self->values, key);
+}
+
+const ShenbaoValue *
+shenbao_inputs_lookup (ShenbaoInputs *self,
+                       const char    *key)
+{
+  g_return_val_if_fail (SHENBAO_IS_INPUTS (self), NULL);
+  return g_hash_table_lookup (self->values, key);
+}
+
+GPtrArray *
+shenbao_inputs_list_keys (ShenbaoInputs *self)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->values);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, g_strdup (key));
+  g_ptr_array_sort (keys, (GCompareFunc) g_strcmp0);
+  return keys;
+}
+
+/* ------------------------------------------------------------------ parsing what a user typed */
+
+static const char *
+field_name (const ShenbaoField *field)
+{
+  return field->label.en != NULL ? field->label.en : field->id;
+}
+
+static gboolean
+parse_bool (const char *text,
+            gboolean   *out)
+{
+  static const char *yes[] = { "yes", "true", "1", "y", "是", "有" };
+  static const char *no[] = { "no", "false", "0", "n", "否", "无" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    {
+      if (g_ascii_strcasecmp (text, yes[i]) == 0)
+        return (*out = TRUE);
+      if (g_ascii_strcasecmp (text, no[i]) == 0)
+        return !(*out = FALSE);
+    }
+  return FALSE;
+}
+
+static gboolean
+check_range (const ShenbaoField *field,
+             ShenbaoDecimal      number,
+             const char         *text,
+             GError            **error)
+{
+  if (field->has_min && shenbao_decimal_compare (number, field->min) < 0)
+    {
+      g_autofree char *min = shenbao_decimal_format (field->min);
+      g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_OUT_OF_RANGE,
+                   "%s: %s is below the minimum %s", field_name (field), text, min);
+      return FALSE;
+    }
+  if (field->has_max && shenbao_decimal_compare (number, field->max) > 0)
+    {
+      g_autofree char *max = shenbao_decimal_format (field->max);
+      g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_OUT_OF_RANGE,
+                   "%s: %s is above the maximum %s", field_name (field), text, max);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static ShenbaoValue *
+parse_number (const ShenbaoField *field,
+              const char         *text,
+              GError            **error)
+{
+  g_autoptr(ShenbaoValue) value = shenbao_value_new (SHENBAO_VALUE_NUMBER);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  gboolean ok;
+
+  if (field->type == SHENBAO_FIELD_PERCENT && g_str_has_suffix (trimmed, "%"))
+    trimmed[strlen (trimmed) - 1] = '\0';
+
+  ok = field->type == SHENBAO_FIELD_MONEY
+       ? shenbao_decimal_parse_money (trimmed, &value->number, &local_error)
+       : shenbao_decimal_parse (trimmed, &value->number, &local_error);
+  if (!ok)
+    {
+      g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID, "%s: %s",
+                   field_name (field), local_error->message);
+      return NULL;
+    }
+  if (field->type == SHENBAO_FIELD_INTEGER && !shenbao_decimal_is_integer (value->number))
+    {
+      g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
+                   "%s: “%s” is not a whole number", field_name (field), text);
+      return NULL;
+    }
+  if (field->type == SHENBAO_FIELD_MONEY && value->number.micros % 10000 != 0)
+    {
+      g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
+                   "%s: “%s” has fractions of a fen", field_name (field), text);
+      return NULL;
+    }
+  if (field->type == SHENBAO_FIELD_PERCENT)
+    {
+      /* The user types 30 for 30 %; formulas see 0.30. Range limits are written in percent. */
+      if (!check_range (field, value->number, text, error))
+        return NULL;
+      if (!shenbao_decimal_div (value->number, shenbao_decimal_from_int (100), &value->number, NULL))
+        return NULL;
+      value->percent = TRUE;
+      return g_steal_pointer (&value);
+    }
+  if (!check_range (field, value->number, text, error))
+    return NULL;
+  value->unit = field->unit;
+  return g_steal_pointer (&value);
+}
+
+static ShenbaoValue *parse_list (const ShenbaoField *field, const char *text, GError **error);
+
+ShenbaoValue *
+shenbao_field_parse_value (const ShenbaoField *field,
+                           const char         *text,
+                           GError            **error)
+{
+  g_autofree char *trimmed = NULL;
+  ShenbaoValue *value;
+
+  g_return_val_if_fail (field != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  trimmed = g_strstrip (g_strdup (text));
+
+  switch (field->type)
+    {
+    case SHENBAO_FIELD_MONEY:
+    case SHENBAO_FIELD_NUMBER:
+    case SHENBAO_FIELD_INTEGER:
+    case SHENBAO_FIELD_PERCENT:
+      return parse_number (field, trimmed, error);
+
+    case SHENBAO_FIELD_BOOL:
+      value = shenbao_value_new (SHENBAO_VALUE_BOOL);
+      if (!parse_bool (trimmed, &value->boolean))
+        {
+          shenbao_value_free (value);
+          g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
+                       "%s: “%s” is not yes or no", field_name (field), text);
+          return NULL;
+        }
+      return value;
+
+    case SHENBAO_FIELD_CHOICE:
+      for (guint i = 0; field->choices != NULL && i < field->choices->len; i++)
+        {
+          ShenbaoChoice *choice = g_ptr_array_index (field->choices, i);
+
+          if (g_str_equal (choice->value, trimmed)
+              || g_strcmp0 (choice->label.zh, trimmed) == 0
+              || g_strcmp0 (choice->label.en, trimmed) == 0)
+            {
+              value = shenbao_value_new (SHENBAO_VALUE_STRING);
+              value->string = g_strdup (choice->value);
+              return value;
+            }
+        }
+      {
+        g_autoptr(GString) known = g_string_new (NULL);
+
+        for (guint i = 0; field->choices != NULL && i < field->choices->len; i++)
+          {
+            ShenbaoChoice *choice = g_ptr_array_index (field->choices, i);
+            g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", choice->value);
+          }
+        g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
+                     "%s: “%s” is not one of the choices (%s)", field_name (field), text, known->str);
+        return NULL;
+      }
+
+    case SHENBAO_FIELD_DATE:
+      {
+        int year, month, day;
+        char tail;
+        GDate date;
+
+        g_date_clear (&date, 1);
+        if (sscanf (trimmed, "%d-%d-%d%c", &year, &month, &day, &tail) != 3
+            || !g_date_valid_dmy (day, month, year))
+          {
+            g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
+                         "%s: “%s” is not a date (YYYY-MM-DD)", field_name (field), text);
+            return NULL;
+          }
+        g_date_set_dmy (&date, day, month, year);
+        value = shenbao_value_new (SHENBAO_VALUE_DATE);
+        value->julian_day = (gint32) g_date_get_julian (&date);
+        return value;
+      }
+
+    case SHENBAO_FIELD_REGION:
+      if (strlen (trimmed) != 6 || strspn (trimmed, "0123456789") != 6)
+        {
+          g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
+                       "%s: “%s” is not a six-digit division code", field_name (field), text);
+          return NULL;
+        }
+      value = shenbao_value_new (SHENBAO_VALUE_STRING);
+      value->string = g_steal_pointer (&trimmed);
+      return value;
+
+    case SHENBAO_FIELD_TEXT:
+      if (field->regex != NULL && !g_regex_match (field->regex, trimmed, 0, NULL))
+        {
+          g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
+                       "%s: “%s” does not have the expected form", field_name (field), text);
+          return NULL;
+        }
+      value = shenbao_value_new (SHENBAO_VALUE_STRING);
+      value->string = g_steal_pointer (&trimmed);
+      return value;
+
+    case SHENBAO_FIELD_LIST:
+      return parse_list (field, trimmed, error);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Rows separated by “;”, columns by “,” in the order the policy declares them:
+ * "8,6400000;6,3000000". An empty text is a list with no rows. */
+static ShenbaoValue *
+parse_list (const ShenbaoField *field,
+            const char         *text,
+            GError            **error)
+{
+  g_autoptr(ShenbaoValue) value = shenbao_value_new (SHENBAO_VALUE_LIST);
+  g_auto(GStrv) rows = g_strsplit (text, ";", -1);
+
+  value->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  for (guint r = 0; rows[r] != NULL; r++)
+    {
+      g_auto(GStrv) cells = NULL;
+      g_autoptr(GHashTable) row = NULL;
+      guint n_cells;
+
+      if (*g_strstrip (rows[r]) == '\0')
+        continue;
+      cells = g_strsplit (rows[r], ",", -1);
+      n_cells = g_strv_length (cells);
+      if (field->columns == NULL || n_cells != field->columns->len)
+        {
+          g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
+                       "%s: row %u has %u values; expected %u", field_name (field), r + 1, n_cells,
+                       field->columns != NULL ? field->columns->len : 0);
+          return NULL;
+        }
+      row = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) shenbao_value_free);
+      for (guint c = 0; c < n_cells; c++)
+        {
+          ShenbaoField *column = g_ptr_array_index (field->columns, c);
+          g_autoptr(GError) local_error = NULL;
+          ShenbaoValue *cell = shenbao_field_parse_value (column, cells[c], &local_error);
+
+          if (cell == NULL)
+            {
+              g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
+                           "%s, row %u: %s", field_name (field), r + 1, local_error->message);
+              return NULL;
+            }
+          g_hash_table_insert (row, g_strdup (column->id), cell);
+        }
+      g_ptr_array_add (value->rows, g_steal_pointer (&row));
+    }
+  return g_steal_pointer (&value);
+}

@@ -1,0 +1,314 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-policy-set"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "shenbao-policy-loader.h"
+#include "shenbao-policy-set.h"
+
+G_DEFINE_QUARK (shenbao-policy-set-error-quark, shenbao_policy_set_error)
+
+struct _ShenbaoPolicySet
+{
+  GObject     parent_instance;
+  xmlRelaxNG *schema;
+  GPtrArray  *facts;      /* ShenbaoField */
+  GHashTable *policies;   /* id → ShenbaoPolicy */
+  GPtrArray  *problems;   /* char *: "file:line: message" */
+};
+
+G_DEFINE_FINAL_TYPE (ShenbaoPolicySet, shenbao_policy_set, G_TYPE_OBJECT)
+
+static void
+shenbao_policy_set_finalize (GObject *object)
+{
+  ShenbaoPolicySet *self = (ShenbaoPolicySet *) object;
+
+  g_clear_pointer (&self->schema, xmlRelaxNGFree);
+  g_clear_pointer (&self->facts, g_ptr_array_unref);
+  g_clear_pointer (&self->policies, g_hash_table_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  G_OBJECT_CLASS (shenbao_policy_set_parent_class)->finalize (object);
+}
+
+static void
+shenbao_policy_set_class_init (ShenbaoPolicySetClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = shenbao_policy_set_finalize;
+}
+
+static void
+shenbao_policy_set_init (ShenbaoPolicySet *self)
+{
+  self->policies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->problems = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* schema_dir holds policy.rng and facts.xml: the shipped policies directory. */
+ShenbaoPolicySet *
+shenbao_policy_set_new (const char *schema_dir,
+                        GError    **error)
+{
+  g_autoptr(ShenbaoPolicySet) self = g_object_new (SHENBAO_TYPE_POLICY_SET, NULL);
+  g_autofree char *schema_path = g_build_filename (schema_dir, "policy.rng", NULL);
+  g_autofree char *facts_path = g_build_filename (schema_dir, "facts.xml", NULL);
+
+  self->schema = shenbao_policy_schema_load (schema_path, error);
+  if (self->schema == NULL)
+    return NULL;
+
+  self->facts = shenbao_facts_loader_read (facts_path, self->schema, self->problems);
+  if (self->facts == NULL)
+    {
+      g_set_error (error, SHENBAO_POLICY_SET_ERROR, SHENBAO_POLICY_SET_ERROR_INVALID, "%s",
+                   self->problems->len > 0 ? (char *) g_ptr_array_index (self->problems, 0) : facts_path);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+static const char *
+shipped_policy_dir (void)
+{
+  const char *override = g_getenv ("SHENBAO_POLICY_DIR");
+
+  if (override != NULL && *override != '\0')
+    return override;
+  /* Running from the build tree: read the policies being edited, not an older installed copy. */
+  if (g_file_test (POLICIES_SOURCE_DIR "/policy.rng", G_FILE_TEST_EXISTS))
+    return POLICIES_SOURCE_DIR;
+  return PKGDATADIR "/policies";
+}
+
+/* The shipped policies, then the user's own in $XDG_DATA_HOME/shenbao/policies, which replace a
+ * shipped policy with the same id. */
+ShenbaoPolicySet *
+shenbao_policy_set_new_default (GError **error)
+{
+  const char *shipped = shipped_policy_dir ();
+  g_autofree char *user_dir = g_build_filename (g_get_user_data_dir (), "shenbao", "policies", NULL);
+  ShenbaoPolicySet *self = shenbao_policy_set_new (shipped, error);
+
+  if (self == NULL)
+    return NULL;
+  shenbao_policy_set_load_directory (self, shipped);
+  if (g_file_test (user_dir, G_FILE_TEST_IS_DIR))
+    shenbao_policy_set_load_directory (self, user_dir);
+  return self;
+}
+
+ShenbaoPolicy *
+shenbao_policy_set_read_file (ShenbaoPolicySet *self,
+                              const char       *path,
+                              GPtrArray        *problems)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY_SET (self), NULL);
+  return shenbao_policy_loader_read (path, self->schema, self->facts, problems);
+}
+
+/* A broken file is reported and skipped; every other policy still loads. */
+void
+shenbao_policy_set_load_directory (ShenbaoPolicySet *self,
+                                   const char       *directory)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *name;
+
+  g_return_if_fail (SHENBAO_IS_POLICY_SET (self));
+
+  dir = g_dir_open (directory, 0, &error);
+  if (dir == NULL)
+    {
+      g_ptr_array_add (self->problems, g_strdup_printf ("%s: %s", directory, error->message));
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".xml") && !g_str_equal (name, "facts.xml"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (directory, g_ptr_array_index (names, i), NULL);
+      ShenbaoPolicy *policy = shenbao_policy_set_read_file (self, path, self->problems);
+
+      if (policy != NULL)
+        g_hash_table_replace (self->policies, g_strdup (policy->id), policy);
+    }
+}
+
+static int
+compare_policies (gconstpointer a,
+                  gconstpointer b)
+{
+  ShenbaoPolicy *pa = *(ShenbaoPolicy **) a;
+  ShenbaoPolicy *pb = *(ShenbaoPolicy **) b;
+
+  return g_strcmp0 (pa->id, pb->id);
+}
+
+/* Sorted by id; the caller owns the array, not the policies. */
+GPtrArray *
+shenbao_policy_set_get_policies (ShenbaoPolicySet *self)
+{
+  GPtrArray *policies = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (SHENBAO_IS_POLICY_SET (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->policies);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (policies, value);
+  g_ptr_array_sort (policies, compare_policies);
+  return policies;
+}
+
+ShenbaoPolicy *
+shenbao_policy_set_lookup (ShenbaoPolicySet *self,
+                           const char       *policy_id)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY_SET (self), NULL);
+  return g_hash_table_lookup (self->policies, policy_id);
+}
+
+GPtrArray *
+shenbao_policy_set_get_facts (ShenbaoPolicySet *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY_SET (self), NULL);
+  return self->facts;
+}
+
+ShenbaoField *
+shenbao_policy_set_find_fact (ShenbaoPolicySet *self,
+                              const char       *fact_id)
+{
+  for (guint i = 0; i < self->facts->len; i++)
+    {
+      ShenbaoField *fact = g_ptr_array_index (self->facts, i);
+
+      if (g_strcmp0 (fact->id, fact_id) == 0)
+        return fact;
+    }
+  return NULL;
+}
+
+GPtrArray *
+shenbao_policy_set_get_problems (ShenbaoPolicySet *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY_SET (self), NULL);
+  return self->problems;
+}
+
+char *
+shenbao_input_key_for_clause_field (ShenbaoClause *clause,
+                                    const char    *field_id)
+{
+  return g_strdup_printf ("%s/%s", clause->full_id, field_id);
+}
+
+char *
+shenbao_input_key_for_policy_field (ShenbaoPolicy *policy,
+                                    const char    *field_id)
+{
+  return g_strdup_printf ("%s/%s", policy->id, field_id);
+}
+
+static gboolean
+resolve_in_policy (ShenbaoPolicy *policy,
+                   const char    *name,
+                   char         **key,
+                   ShenbaoField **field)
+{
+  const char *slash = strrchr (name, '/');
+
+  if (slash == NULL)
+    {
+      ShenbaoClause *owner = NULL;
+
+      *field = shenbao_policy_find_field (policy, name);
+      if (*field != NULL)
+        {
+          *key = shenbao_input_key_for_policy_field (policy, name);
+          return TRUE;
+        }
+      /* A bare field name is enough when exactly one clause has a field of that name. */
+      for (guint i = 0; i < policy->clauses->len; i++)
+        {
+          ShenbaoClause *clause = g_ptr_array_index (policy->clauses, i);
+
+          if (shenbao_clause_find_field (clause, name) == NULL)
+            continue;
+          if (owner != NULL)
+            return FALSE;
+          owner = clause;
+        }
+      if (owner == NULL)
+        return FALSE;
+      *field = shenbao_clause_find_field (owner, name);
+      *key = shenbao_input_key_for_clause_field (owner, name);
+      return TRUE;
+    }
+  else
+    {
+      g_autofree char *clause_id = g_strndup (name, slash - name);
+      ShenbaoClause *clause = shenbao_policy_find_clause (policy, clause_id);
+
+      if (clause == NULL)
+        return FALSE;
+      *field = shenbao_clause_find_field (clause, slash + 1);
+      if (*field != NULL)
+        *key = shenbao_input_key_for_clause_field (clause, slash + 1);
+      return *field != NULL;
+    }
+}
+
+/* Names as a user writes them: a company fact ("revenue"), a policy-level field
+ * ("pool_factor"), a field name that only one clause has, or CLAUSE/FIELD, either short ("1a/months_in_year", with a policy given) or
+ * with the policy id in front ("shangyu-2025/1a/months_in_year"). */
+gboolean
+shenbao_policy_set_resolve_name (ShenbaoPolicySet *self,
+                                 ShenbaoPolicy    *policy,
+                                 const char       *name,
+                                 char            **key,
+                                 ShenbaoField    **field,
+                                 GError          **error)
+{
+  ShenbaoField *fact;
+  const char *slash;
+
+  g_return_val_if_fail (SHENBAO_IS_POLICY_SET (self), FALSE);
+
+  *key = NULL;
+  *field = NULL;
+
+  fact = shenbao_policy_set_find_fact (self, name);
+  if (fact != NULL)
+    {
+      *key = g_strdup (name);
+      *field = fact;
+      return TRUE;
+    }
+
+  if (policy != NULL && resolve_in_policy (policy, name, key, field))
+    return TRUE;
+
+  slash = strchr (name, '/');
+  if (slash != NULL)
+    {
+      g_autofree char *policy_id = g_strndup (name, slash - name);
+      ShenbaoPolicy *named = shenbao_policy_set_lookup (self, policy_id);
+
+      if (named != NULL && resolve_in_policy (named, slash + 1, key, field))
+        return TRUE;
+    }
+
+  g_set_error (error, SHENBAO_POLICY_SET_ERROR, SHENBAO_POLICY_SET_ERROR_UNKNOWN_NAME,
+               "unknown name “%s”: not a company fact nor a CLAUSE/FIELD of %s", name,
+               policy != NULL ? policy->id : "any policy");
+  return FALSE;
+}

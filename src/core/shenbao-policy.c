@@ -1,0 +1,347 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-policy"
+
+#include "config.h"
+
+#include "shenbao-policy-private.h"
+
+G_DEFINE_FINAL_TYPE (ShenbaoPolicy, shenbao_policy, G_TYPE_OBJECT)
+
+void
+shenbao_text_clear (ShenbaoText *text)
+{
+  g_clear_pointer (&text->zh, g_free);
+  g_clear_pointer (&text->en, g_free);
+}
+
+const char *
+shenbao_text_get (const ShenbaoText *text,
+                  gboolean           chinese)
+{
+  const char *preferred = chinese ? text->zh : text->en;
+
+  if (preferred != NULL && *preferred != '\0')
+    return preferred;
+  return chinese ? (text->en ? text->en : "") : (text->zh ? text->zh : "");
+}
+
+void
+shenbao_choice_free (ShenbaoChoice *choice)
+{
+  g_free (choice->value);
+  shenbao_text_clear (&choice->label);
+  g_free (choice);
+}
+
+void
+shenbao_field_free (ShenbaoField *field)
+{
+  if (field == NULL)
+    return;
+  g_free (field->id);
+  g_free (field->unit_text);
+  g_free (field->default_text);
+  g_clear_pointer (&field->default_value, shenbao_value_free);
+  g_free (field->pattern);
+  g_clear_pointer (&field->regex, g_regex_unref);
+  shenbao_text_clear (&field->label);
+  shenbao_text_clear (&field->help);
+  g_clear_pointer (&field->choices, g_ptr_array_unref);
+  g_clear_pointer (&field->columns, g_ptr_array_unref);
+  g_free (field);
+}
+
+void
+shenbao_condition_free (ShenbaoCondition *condition)
+{
+  g_clear_pointer (&condition->test, shenbao_expr_free);
+  shenbao_text_clear (&condition->text);
+  g_free (condition->flag);
+  g_free (condition);
+}
+
+void
+shenbao_step_free (ShenbaoStep *step)
+{
+  g_free (step->name);
+  shenbao_text_clear (&step->label);
+  g_clear_pointer (&step->expr, shenbao_expr_free);
+  g_clear_pointer (&step->tiers, g_array_unref);
+  g_free (step);
+}
+
+void
+shenbao_attachment_free (ShenbaoAttachment *attachment)
+{
+  g_free (attachment->id);
+  shenbao_text_clear (&attachment->label);
+  g_free (attachment);
+}
+
+void
+shenbao_setting_free (ShenbaoSetting *setting)
+{
+  g_free (setting->name);
+  g_free (setting->value);
+  g_free (setting);
+}
+
+void
+shenbao_example_free (ShenbaoExample *example)
+{
+  if (example == NULL)
+    return;
+  g_free (example->id);
+  g_free (example->note);
+  g_clear_pointer (&example->settings, g_ptr_array_unref);
+  g_free (example->applies);
+  g_free (example->award);
+  g_free (example->total);
+  g_free (example->total_up_to);
+  g_free (example->dropped);
+  g_clear_pointer (&example->payouts, g_ptr_array_unref);
+  g_free (example);
+}
+
+void
+shenbao_clause_free (ShenbaoClause *clause)
+{
+  if (clause == NULL)
+    return;
+  g_free (clause->id);
+  g_free (clause->full_id);
+  g_free (clause->shape);
+  shenbao_text_clear (&clause->title);
+  g_free (clause->quote);
+  g_clear_pointer (&clause->fields, g_ptr_array_unref);
+  g_clear_pointer (&clause->conditions, g_ptr_array_unref);
+  g_free (clause->payment);
+  g_free (clause->period);
+  g_clear_pointer (&clause->steps, g_ptr_array_unref);
+  g_clear_pointer (&clause->attachments, g_ptr_array_unref);
+  g_clear_pointer (&clause->flags, g_ptr_array_unref);
+  g_clear_pointer (&clause->examples, g_ptr_array_unref);
+  g_clear_pointer (&clause->facts_used, g_ptr_array_unref);
+  g_free (clause);
+}
+
+void
+shenbao_rule_free (ShenbaoRule *rule)
+{
+  g_free (rule->id);
+  shenbao_text_clear (&rule->text);
+  g_free (rule->quote);
+  g_free (rule->flag);
+  g_clear_pointer (&rule->expr, shenbao_expr_free);
+  g_free (rule->field);
+  g_clear_pointer (&rule->members, g_ptr_array_unref);
+  g_free (rule);
+}
+
+void
+shenbao_area_free (ShenbaoArea *area)
+{
+  g_free (area->prefix);
+  shenbao_text_clear (&area->name);
+  g_free (area);
+}
+
+void
+shenbao_flag_free (ShenbaoFlag *flag)
+{
+  g_free (flag->id);
+  shenbao_text_clear (&flag->text);
+  g_free (flag);
+}
+
+static void
+shenbao_policy_finalize (GObject *object)
+{
+  ShenbaoPolicy *self = (ShenbaoPolicy *) object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->path, g_free);
+  shenbao_text_clear (&self->title);
+  shenbao_text_clear (&self->issuer);
+  g_clear_pointer (&self->document_number, g_free);
+  g_clear_pointer (&self->effective_as_written, g_free);
+  g_clear_pointer (&self->expiry_as_written, g_free);
+  g_clear_pointer (&self->source_file, g_free);
+  g_clear_pointer (&self->areas, g_ptr_array_unref);
+  g_clear_pointer (&self->applicant_conditions, g_ptr_array_unref);
+  g_clear_pointer (&self->rules, g_ptr_array_unref);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->flags, g_ptr_array_unref);
+  g_clear_pointer (&self->clauses, g_ptr_array_unref);
+  g_clear_pointer (&self->examples, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (shenbao_policy_parent_class)->finalize (object);
+}
+
+static void
+shenbao_policy_class_init (ShenbaoPolicyClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = shenbao_policy_finalize;
+}
+
+static void
+shenbao_policy_init (ShenbaoPolicy *self)
+{
+  g_date_clear (&self->effective, 1);
+  g_date_clear (&self->expiry, 1);
+  self->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_area_free);
+  self->applicant_conditions = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_condition_free);
+  self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_rule_free);
+  self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_field_free);
+  self->flags = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_flag_free);
+  self->clauses = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_clause_free);
+  self->examples = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_example_free);
+}
+
+ShenbaoPolicy *
+shenbao_policy_new (void)
+{
+  return g_object_new (SHENBAO_TYPE_POLICY, NULL);
+}
+
+const char *
+shenbao_policy_get_id (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return self->id;
+}
+
+ShenbaoClause *
+shenbao_policy_find_clause (ShenbaoPolicy *self,
+                            const char    *clause_id)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+
+  for (guint i = 0; i < self->clauses->len; i++)
+    {
+      ShenbaoClause *clause = g_ptr_array_index (self->clauses, i);
+
+      if (g_strcmp0 (clause->id, clause_id) == 0 || g_strcmp0 (clause->full_id, clause_id) == 0)
+        return clause;
+    }
+  return NULL;
+}
+
+const ShenbaoFlag *
+shenbao_policy_find_flag (ShenbaoPolicy *self,
+                          const char    *flag_id)
+{
+  for (guint i = 0; i < self->flags->len; i++)
+    {
+      ShenbaoFlag *flag = g_ptr_array_index (self->flags, i);
+
+      if (g_strcmp0 (flag->id, flag_id) == 0)
+        return flag;
+    }
+  return NULL;
+}
+
+static ShenbaoField *
+find_field_in (GPtrArray  *fields,
+               const char *field_id)
+{
+  for (guint i = 0; fields != NULL && i < fields->len; i++)
+    {
+      ShenbaoField *field = g_ptr_array_index (fields, i);
+
+      if (g_strcmp0 (field->id, field_id) == 0)
+        return field;
+    }
+  return NULL;
+}
+
+ShenbaoField *
+shenbao_policy_find_field (ShenbaoPolicy *self,
+                           const char    *field_id)
+{
+  return find_field_in (self->fields, field_id);
+}
+
+ShenbaoField *
+shenbao_clause_find_field (ShenbaoClause *clause,
+                           const char    *field_id)
+{
+  return find_field_in (clause->fields, field_id);
+}
+
+/* A draft is never asserted to be in force, whatever its dates say: the final text may differ. */
+ShenbaoValidity
+shenbao_policy_get_validity (ShenbaoPolicy *self,
+                             const GDate   *as_of,
+                             int           *days_to_expiry)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), SHENBAO_VALIDITY_DRAFT);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), SHENBAO_VALIDITY_DRAFT);
+
+  if (days_to_expiry != NULL)
+    *days_to_expiry = g_date_valid (&self->expiry) ? g_date_days_between (as_of, &self->expiry) : -1;
+
+  if (self->draft)
+    return SHENBAO_VALIDITY_DRAFT;
+  if (g_date_valid (&self->effective) && g_date_compare (as_of, &self->effective) < 0)
+    return SHENBAO_VALIDITY_NOT_YET;
+  if (g_date_valid (&self->expiry) && g_date_compare (as_of, &self->expiry) > 0)
+    return SHENBAO_VALIDITY_EXPIRED;
+  return SHENBAO_VALIDITY_IN_FORCE;
+}
+
+gboolean
+shenbao_policy_area_matches (ShenbaoPolicy *self,
+                             const char    *region_code)
+{
+  if (region_code == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      ShenbaoArea *area = g_ptr_array_index (self->areas, i);
+
+      if (g_str_has_prefix (region_code, area->prefix))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+const char *
+shenbao_validity_to_string (ShenbaoValidity validity)
+{
+  switch (validity)
+    {
+    case SHENBAO_VALIDITY_IN_FORCE: return "in-force";
+    case SHENBAO_VALIDITY_NOT_YET: return "not-yet-in-force";
+    case SHENBAO_VALIDITY_EXPIRED: return "expired";
+    case SHENBAO_VALIDITY_DRAFT: return "draft";
+    default: g_assert_not_reached ();
+    }
+}
+
+const char *
+shenbao_award_kind_to_string (ShenbaoAwardKind kind)
+{
+  switch (kind)
+    {
+    case SHENBAO_AWARD_EXACT: return "exact";
+    case SHENBAO_AWARD_UP_TO: return "up-to";
+    case SHENBAO_AWARD_REVIEW: return "review";
+    case SHENBAO_AWARD_OTHER_POLICY: return "other-policy";
+    case SHENBAO_AWARD_NONE: return "none";
+    default: g_assert_not_reached ();
+    }
+}
+
+const char *
+shenbao_field_type_to_string (ShenbaoFieldType type)
+{
+  static const char *names[] = {
+    "money", "number", "integer", "percent", "bool", "choice", "date", "text", "region", "list",
+  };
+
+  g_return_val_if_fail (type <= SHENBAO_FIELD_LIST, "text");
+  return names[type];
+}

@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "shenbao-expr.h"
+#include "shenbao-value.h"
+
+G_BEGIN_DECLS
+
+/* Every text a user reads exists in Chinese (the documents' language) and English. */
+typedef struct
+{
+  char *zh;
+  char *en;
+} ShenbaoText;
+
+typedef enum
+{
+  SHENBAO_FIELD_MONEY,
+  SHENBAO_FIELD_NUMBER,
+  SHENBAO_FIELD_INTEGER,
+  SHENBAO_FIELD_PERCENT,
+  SHENBAO_FIELD_BOOL,
+  SHENBAO_FIELD_CHOICE,
+  SHENBAO_FIELD_DATE,
+  SHENBAO_FIELD_TEXT,
+  SHENBAO_FIELD_REGION,
+  SHENBAO_FIELD_LIST,
+} ShenbaoFieldType;
+
+typedef struct
+{
+  char        *value;
+  ShenbaoText  label;
+} ShenbaoChoice;
+
+typedef struct _ShenbaoField ShenbaoField;
+struct _ShenbaoField
+{
+  char             *id;
+  ShenbaoFieldType  type;
+  char             *unit_text;
+  ShenbaoUnit       unit;
+  gboolean          required;
+  gboolean          has_min;
+  gboolean          has_max;
+  ShenbaoDecimal    min;
+  ShenbaoDecimal    max;
+  char             *default_text;
+  ShenbaoValue     *default_value;
+  char             *pattern;
+  GRegex           *regex;
+  ShenbaoText       label;
+  ShenbaoText       help;
+  GPtrArray        *choices;   /* ShenbaoChoice */
+  GPtrArray        *columns;   /* ShenbaoField, for lists */
+  int               line;
+};
+
+typedef struct
+{
+  ShenbaoExpr *test;
+  ShenbaoText  text;
+  char        *flag;
+  int          line;
+} ShenbaoCondition;
+
+typedef enum
+{
+  SHENBAO_STEP_LET,
+  SHENBAO_STEP_AMOUNT,
+  SHENBAO_STEP_TIERS,
+  SHENBAO_STEP_LESS,
+  SHENBAO_STEP_CAP,
+  SHENBAO_STEP_SCALE,
+} ShenbaoStepKind;
+
+typedef struct
+{
+  ShenbaoDecimal threshold;
+  ShenbaoDecimal amount;
+} ShenbaoTier;
+
+typedef struct
+{
+  ShenbaoStepKind  kind;
+  char            *name;
+  ShenbaoText      label;
+  ShenbaoExpr     *expr;       /* for tiers: the base */
+  gboolean         strict;     /* tiers: 超过 (>) rather than 及以上 (>=) */
+  GArray          *tiers;      /* ShenbaoTier, ascending */
+  int              line;
+} ShenbaoStep;
+
+typedef enum
+{
+  SHENBAO_AWARD_EXACT,
+  SHENBAO_AWARD_UP_TO,
+  SHENBAO_AWARD_REVIEW,
+  SHENBAO_AWARD_OTHER_POLICY,
+  SHENBAO_AWARD_NONE,
+} ShenbaoAwardKind;
+
+typedef struct
+{
+  char        *id;
+  ShenbaoText  label;
+  gboolean     required;
+} ShenbaoAttachment;
+
+typedef struct
+{
+  char *name;
+  char *value;
+} ShenbaoSetting;
+
+typedef struct
+{
+  char      *id;
+  char      *note;
+  GPtrArray *settings;   /* ShenbaoSetting */
+  char      *applies;
+  char      *award;
+  char      *total;
+  char      *total_up_to;
+  char      *dropped;
+  GPtrArray *payouts;    /* ShenbaoSetting: clause id → award */
+  int        line;
+} ShenbaoExample;
+
+typedef struct _ShenbaoPolicy ShenbaoPolicy;
+
+typedef struct
+{
+  ShenbaoPolicy    *policy;     /* not owned */
+  char             *id;
+  char             *full_id;
+  char             *shape;
+  ShenbaoText       title;
+  char             *quote;
+  GPtrArray        *fields;     /* ShenbaoField */
+  GPtrArray        *conditions; /* ShenbaoCondition */
+  ShenbaoAwardKind  kind;
+  char             *payment;
+  char             *period;
+  GPtrArray        *steps;      /* ShenbaoStep */
+  GPtrArray        *attachments;
+  GPtrArray        *flags;      /* char *: ambiguity register ids */
+  GPtrArray        *examples;   /* ShenbaoExample */
+  GPtrArray        *facts_used; /* char *: company facts its formulas read */
+  int               line;
+} ShenbaoClause;
+
+typedef enum
+{
+  SHENBAO_RULE_GATE,
+  SHENBAO_RULE_EXCLUSIVE,
+  SHENBAO_RULE_POOL,
+  SHENBAO_RULE_COMBINED_CAP,
+  SHENBAO_RULE_TOP_UP,
+  SHENBAO_RULE_NOTE,
+} ShenbaoRuleKind;
+
+typedef struct
+{
+  ShenbaoRuleKind  kind;
+  char            *id;
+  ShenbaoText      text;
+  char            *quote;
+  char            *flag;
+  ShenbaoExpr     *expr;       /* gate test or combined cap */
+  ShenbaoDecimal   budget;
+  char            *field;      /* pool factor or top-up field */
+  gboolean         soft;
+  GPtrArray       *members;    /* char *: clause ids */
+  int              line;
+} ShenbaoRule;
+
+typedef struct
+{
+  char        *prefix;
+  gboolean     stated;
+  gboolean     registration_required;
+  gboolean     tax_required;
+  ShenbaoText  name;
+} ShenbaoArea;
+
+typedef struct
+{
+  char        *id;
+  ShenbaoText  text;
+} ShenbaoFlag;
+
+typedef enum
+{
+  SHENBAO_VALIDITY_IN_FORCE,
+  SHENBAO_VALIDITY_NOT_YET,
+  SHENBAO_VALIDITY_EXPIRED,
+  SHENBAO_VALIDITY_DRAFT,
+} ShenbaoValidity;
+
+#define SHENBAO_TYPE_POLICY (shenbao_policy_get_type ())
+G_DECLARE_FINAL_TYPE (ShenbaoPolicy, shenbao_policy, SHENBAO, POLICY, GObject)
+
+struct _ShenbaoPolicy
+{
+  GObject      parent_instance;
+
+  char        *id;
+  char        *path;
+  ShenbaoText  title;
+  ShenbaoText  issuer;
+  char        *document_number;
+  gboolean     draft;
+  GDate        effective;          /* invalid when the document leaves it open */
+  GDate        expiry;
+  char        *effective_as_written;
+  char        *expiry_as_written;
+  char        *source_file;
+  GPtrArray   *areas;              /* ShenbaoArea */
+  GPtrArray   *applicant_conditions;
+  GPtrArray   *rules;              /* ShenbaoRule */
+  GPtrArray   *fields;             /* policy-level ShenbaoField */
+  GPtrArray   *flags;              /* ShenbaoFlag */
+  GPtrArray   *clauses;            /* ShenbaoClause */
+  GPtrArray   *examples;           /* ShenbaoExample */
+};
+
+ShenbaoPolicy       *shenbao_policy_new               (void);
+const char          *shenbao_policy_get_id            (ShenbaoPolicy *self);
+ShenbaoClause       *shenbao_policy_find_clause       (ShenbaoPolicy *self,
+                                                       const char    *clause_id);
+const ShenbaoFlag   *shenbao_policy_find_flag         (ShenbaoPolicy *self,
+                                                       const char    *flag_id);
+ShenbaoField        *shenbao_policy_find_field        (ShenbaoPolicy *self,
+                                                       const char    *field_id);
+ShenbaoField        *shenbao_clause_find_field        (ShenbaoClause *clause,
+                                                       const char    *field_id);
+ShenbaoValidity      shenbao_policy_get_validity      (ShenbaoPolicy *self,
+                                                       const GDate   *as_of,
+                                                       int           *days_to_expiry);
+gboolean             shenbao_policy_area_matches      (ShenbaoPolicy *self,
+                                                       const char    *region_code);
+const char          *shenbao_validity_to_string       (ShenbaoValidity validity);
+const char          *shenbao_award_kind_to_string     (ShenbaoAwardKind kind);
+const char          *shenbao_field_type_to_string     (ShenbaoFieldType type);
+const char          *shenbao_text_get                 (const ShenbaoText *text,
+                                                       gboolean           chinese);
+
+void                 shenbao_field_free               (ShenbaoField   *field);
+void                 shenbao_clause_free              (ShenbaoClause  *clause);
+void                 shenbao_example_free             (ShenbaoExample *example);
+void                 shenbao_text_clear               (ShenbaoText    *text);
+
+G_END_DECLS
