@@ -165,12 +165,14 @@ command_list (ShenbaoPolicySet *set,
       ShenbaoPolicy *policy = g_ptr_array_index (policies, i);
       int days = -1;
       ShenbaoValidity validity = shenbao_policy_get_validity (policy, &options->as_of, &days);
-      g_autofree char *days_text = NULL;
+      g_autofree char *status = NULL;
 
       if (validity == SHENBAO_VALIDITY_IN_FORCE && days >= 0)
-        days_text = g_strdup_printf (options->chinese ? "，距到期 %d 天" : ", %d days to expiry", days);
-      g_print ("%-20s %-18s%s  %3u %s  %s\n", policy->id, validity_label (validity, options->chinese),
-               days_text != NULL ? days_text : "", policy->clauses->len,
+        status = g_strdup_printf (options->chinese ? "%s（剩 %d 天）" : "%s (%d days left)",
+                                  validity_label (validity, options->chinese), days);
+      else
+        status = g_strdup (validity_label (validity, options->chinese));
+      g_print ("%-20s %-26s %3u %s  %s\n", policy->id, status, policy->clauses->len,
                options->chinese ? "条" : "clauses", shenbao_text_get (&policy->title, options->chinese));
     }
   return 0;

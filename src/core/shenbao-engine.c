@@ -43,6 +43,8 @@ text_free (ShenbaoText *text)
   g_free (text);
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShenbaoText, text_free)
+
 /* ------------------------------------------------------------------ name lookup */
 
 static ShenbaoField *
@@ -209,6 +211,19 @@ explain (GPtrArray *lines,
 }
 
 static void
+add_missing (ShenbaoClauseResult *result,
+             Scope               *scope,
+             const char          *name)
+{
+  g_autoptr(ShenbaoText) text = field_label_text (scope, name);
+
+  for (guint i = 0; i < result->missing->len; i++)
+    if (g_str_equal (((ShenbaoText *) g_ptr_array_index (result->missing, i))->en, text->en))
+      return;
+  g_ptr_array_add (result->missing, g_steal_pointer (&text));
+}
+
+static void
 note_missing_names (ShenbaoClauseResult *result,
                     Scope               *scope,
                     GPtrArray           *names,
@@ -217,15 +232,11 @@ note_missing_names (ShenbaoClauseResult *result,
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);
-      gboolean known = FALSE;
 
       if (!is_needed (scope, name))
         continue;
       *needed = TRUE;
-      for (guint j = 0; j < result->missing->len; j++)
-        known |= strstr (((ShenbaoText *) g_ptr_array_index (result->missing, j))->en, name) != NULL;
-      if (!known)
-        g_ptr_array_add (result->missing, field_label_text (scope, name));
+      add_missing (result, scope, name);
     }
 }
 
@@ -787,6 +798,29 @@ explain_review (ShenbaoClauseResult *result)
     }
 }
 
+/* A required field counts even when no formula reads it: the document asks for it (e.g. which
+ * sales a figure covers), so the application is not complete without it. */
+static void
+check_required_fields (Scope               *scope,
+                       ShenbaoClauseResult *result,
+                       gboolean            *unknown)
+{
+  for (guint i = 0; i < scope->clause->fields->len; i++)
+    {
+      ShenbaoField *field = g_ptr_array_index (scope->clause->fields, i);
+      const ShenbaoValue *value;
+
+      if (!field->required)
+        continue;
+      value = scope_lookup (field->id, scope);
+      if (value == NULL || value->type == SHENBAO_VALUE_MISSING)
+        {
+          add_missing (result, scope, field->id);
+          *unknown = TRUE;
+        }
+    }
+}
+
 static ShenbaoClauseResult *
 compute_clause (Scope *scope)
 {
@@ -794,6 +828,7 @@ compute_clause (Scope *scope)
   gboolean unknown = FALSE;
   gboolean gates = gates_pass (scope, result);
 
+  check_required_fields (scope, result, &unknown);
   check_location (scope, result, &unknown);
   check_conditions (scope->policy->applicant_conditions, scope, result, &unknown);
   check_conditions (scope->clause->conditions, scope, result, &unknown);
@@ -809,6 +844,12 @@ compute_clause (Scope *scope)
    * that misses the threshold would read as a promise. */
   if (result->applies != SHENBAO_APPLIES_NO)
     compute_amount (scope, result);
+  /* Nor is an amount shown while the clause still lacks inputs: it could read as a promise. */
+  if (result->applies == SHENBAO_APPLIES_INCOMPLETE)
+    {
+      result->has_amount = FALSE;
+      result->award_fen = 0;
+    }
   if (result->applies == SHENBAO_APPLIES_NO)
     {
       result->has_amount = scope->clause->kind != SHENBAO_AWARD_NONE && scope->clause->kind != SHENBAO_AWARD_REVIEW

@@ -1,0 +1,331 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "shenbao-engine.h"
+#include "shenbao-policy-set.h"
+
+/* A small valid policy; each test breaks one thing in it. Line numbers below refer to it. */
+#define POLICY_HEAD \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                                   /* 1 */ \
+  "<policy xmlns=\"https://shenbao.github.io/ns/policy/1\" id=\"test-policy\">\n"                  /* 2 */ \
+  "  <title xml:lang=\"zh\">测试政策</title><title xml:lang=\"en\">Test policy</title>\n"          /* 3 */ \
+  "  <issuer><text xml:lang=\"zh\">无</text><text xml:lang=\"en\">None</text></issuer>\n"          /* 4 */ \
+  "  <status>in-force</status>\n"                                                                  /* 5 */ \
+  "  <effective>2025-01-01</effective>\n"                                                          /* 6 */ \
+  "  <expiry>2026-12-31</expiry>\n"                                                                /* 7 */ \
+  "  <applicants><area prefix=\"310115\" stated=\"true\"><name xml:lang=\"zh\">浦东新区</name>"     \
+  "<name xml:lang=\"en\">Pudong</name></area></applicants>\n"                                      /* 8 */
+
+#define CLAUSE_OPEN(id) \
+  "  <clause id=\"" id "\" shape=\"rate_cap\">\n"                                                  \
+  "    <title xml:lang=\"zh\">算力补贴</title><title xml:lang=\"en\">Compute subsidy</title>\n"    \
+  "    <quote>按实际支付算力费用的20%给予补贴</quote>\n"                                           \
+  "    <award kind=\"exact\">\n"
+
+#define CLAUSE_CLOSE "    </award>\n  </clause>\n"
+
+static const char *good_clause =
+  CLAUSE_OPEN ("1")                                                                                /* 9–12 */
+  "      <amount zh=\"补贴\" en=\"Subsidy\">0.2 * compute_fees_paid</amount>\n"                    /* 13 */
+  "      <cap zh=\"上限\" en=\"Cap\">2000000</cap>\n"                                              /* 14 */
+  CLAUSE_CLOSE;                                                                                    /* 15–16 */
+
+static ShenbaoPolicySet *
+policy_set (void)
+{
+  g_autoptr(GError) error = NULL;
+  ShenbaoPolicySet *set = shenbao_policy_set_new (g_getenv ("SHENBAO_POLICY_DIR"), &error);
+
+  g_assert_no_error (error);
+  return set;
+}
+
+static char *
+write_file (const char *name,
+            const char *contents)
+{
+  g_autofree char *dir = g_build_filename (g_get_tmp_dir (), "shenbao-test-XXXXXX", NULL);
+  char *path;
+
+  g_assert_nonnull (g_mkdtemp (dir));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+/* Reads the text as a policy file and returns its problems; asserts that each starts with the
+ * file name and the expected line. */
+static GPtrArray *
+read_policy (const char *contents,
+             int         expected_line)
+{
+  g_autoptr(ShenbaoPolicySet) set = policy_set ();
+  g_autofree char *path = write_file ("policy.xml", contents);
+  g_autofree char *prefix = g_strdup_printf ("%s:%d: ", path, expected_line);
+  GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ShenbaoPolicy) policy = shenbao_policy_set_read_file (set, path, problems);
+
+  if (expected_line < 0)
+    {
+      g_assert_nonnull (policy);
+      g_assert_cmpuint (problems->len, ==, 0);
+      return problems;
+    }
+  g_assert_null (policy);
+  g_assert_cmpuint (problems->len, >, 0);
+  if (!g_str_has_prefix (g_ptr_array_index (problems, 0), prefix))
+    g_error ("“%s” does not start with “%s”", (char *) g_ptr_array_index (problems, 0), prefix);
+  return problems;
+}
+
+static void
+assert_mentions (GPtrArray  *problems,
+                 const char *text)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (strstr (g_ptr_array_index (problems, i), text) != NULL)
+      return;
+  g_error ("no problem mentions “%s”; first: %s", text, (char *) g_ptr_array_index (problems, 0));
+}
+
+static void
+test_valid_baseline (void)
+{
+  g_autofree char *text = g_strconcat (POLICY_HEAD, good_clause, "</policy>\n", NULL);
+  g_autoptr(GPtrArray) problems = read_policy (text, -1);
+}
+
+static void
+test_malformed (void)
+{
+  /* The </policy> end tag is missing: libxml2 reports it where the document ends. */
+  g_autofree char *text = g_strconcat (POLICY_HEAD, good_clause, NULL);
+  g_autoptr(GPtrArray) problems = read_policy (text, 17);
+
+  assert_mentions (problems, "policy");
+}
+
+static void
+test_schema_violation (void)
+{
+  g_autofree char *text = g_strconcat (POLICY_HEAD,
+                                       "  <clause id=\"1\" shape=\"rate_cap\">\n"
+                                       "    <title xml:lang=\"zh\">算力</title><title xml:lang=\"en\">Compute</title>\n"
+                                       "    <award kind=\"exact\"><amount zh=\"a\" en=\"a\">1</amount></award>\n"
+                                       "  </clause>\n</policy>\n", NULL);
+  g_autoptr(GPtrArray) problems = read_policy (text, 11);
+
+  /* The clause lacks its <quote>: libxml2 says so where <award> comes instead. */
+  assert_mentions (problems, "Did not expect element award");
+}
+
+static void
+test_unknown_reference (void)
+{
+  g_autofree char *text = g_strconcat (POLICY_HEAD, CLAUSE_OPEN ("1"),
+                                       "      <amount zh=\"补贴\" en=\"Subsidy\">0.2 * compute_fee_paid</amount>\n",
+                                       CLAUSE_CLOSE, "</policy>\n", NULL);
+  g_autoptr(GPtrArray) problems = read_policy (text, 13);
+
+  assert_mentions (problems, "unknown name “compute_fee_paid”");
+}
+
+static void
+test_formula_syntax (void)
+{
+  g_autofree char *text = g_strconcat (POLICY_HEAD, CLAUSE_OPEN ("1"),
+                                       "      <amount zh=\"补贴\" en=\"Subsidy\">0.2 * (compute_fees_paid</amount>\n",
+                                       CLAUSE_CLOSE, "</policy>\n", NULL);
+  g_autoptr(GPtrArray) problems = read_policy (text, 13);
+
+  assert_mentions (problems, "expected “)”");
+}
+
+static void
+test_unit_mismatch (void)
+{
+  g_autofree char *text = g_strconcat (POLICY_HEAD, CLAUSE_OPEN ("1"),
+                                       "      <amount zh=\"补贴\" en=\"Subsidy\">0.2 * rented_factory_area</amount>\n",
+                                       CLAUSE_CLOSE, "</policy>\n", NULL);
+  g_autoptr(GPtrArray) problems = read_policy (text, 13);
+
+  assert_mentions (problems, "must be an amount in yuan; its unit is m2");
+}
+
+static void
+test_duplicate_clause (void)
+{
+  g_autofree char *text = g_strconcat (POLICY_HEAD, good_clause, good_clause, "</policy>\n", NULL);
+  g_autoptr(GPtrArray) problems = read_policy (text, 17);
+
+  assert_mentions (problems, "clause id 1 is used twice");
+}
+
+static void
+test_unknown_member_and_flag (void)
+{
+  g_autofree char *text = g_strconcat (POLICY_HEAD,
+                                       "  <rules>\n"
+                                       "    <exclusive id=\"same\" resolution=\"higher\"><text xml:lang=\"zh\">同一事项</text>"
+                                       "<text xml:lang=\"en\">Same matter</text><member clause=\"1\"/><member clause=\"9\"/></exclusive>\n"
+                                       "  </rules>\n",
+                                       good_clause, "</policy>\n", NULL);
+  g_autoptr(GPtrArray) problems = read_policy (text, 10);
+
+  assert_mentions (problems, "names clause 9");
+}
+
+static void
+test_billion_laughs (void)
+{
+  GString *text = g_string_new ("<?xml version=\"1.0\"?>\n<!DOCTYPE policy [\n <!ENTITY lol \"lol\">\n");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *contents = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  for (int i = 1; i <= 9; i++)
+    {
+      g_string_append_printf (text, " <!ENTITY lol%d \"", i);
+      for (int j = 0; j < 10; j++)
+        {
+          g_autofree char *previous = i == 1 ? g_strdup ("") : g_strdup_printf ("%d", i - 1);
+          g_string_append_printf (text, "&lol%s;", previous);
+        }
+      g_string_append (text, "\">\n");
+    }
+  g_string_append (text, "]>\n<policy xmlns=\"https://shenbao.github.io/ns/policy/1\" id=\"x\">&lol9;</policy>\n");
+  contents = g_string_free (text, FALSE);
+
+  /* libxml2 stops at the nested entities before our own refusal of any DOCTYPE is reached. */
+  problems = read_policy (contents, 1);
+  assert_mentions (problems, "entity reference loop");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+}
+
+static void
+test_external_entity (void)
+{
+  g_autoptr(GPtrArray) problems =
+    read_policy ("<?xml version=\"1.0\"?>\n"
+                 "<!DOCTYPE policy [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n"
+                 "<policy xmlns=\"https://shenbao.github.io/ns/policy/1\" id=\"x\">&secret;</policy>\n", 1);
+
+  assert_mentions (problems, "not allowed");
+  for (guint i = 0; i < problems->len; i++)
+    g_assert_null (strstr (g_ptr_array_index (problems, i), "root:"));
+}
+
+static void
+test_other_policies_still_load (void)
+{
+  g_autoptr(ShenbaoPolicySet) set = policy_set ();
+  g_autofree char *good = g_strconcat (POLICY_HEAD, good_clause, "</policy>\n", NULL);
+  g_autofree char *good_path = write_file ("a-good.xml", good);
+  g_autofree char *dir = g_path_get_dirname (good_path);
+  g_autofree char *bad_path = g_build_filename (dir, "b-bad.xml", NULL);
+  GPtrArray *problems;
+
+  g_assert_true (g_file_set_contents (bad_path, "<policy><unclosed></policy>", -1, NULL));
+  shenbao_policy_set_load_directory (set, dir);
+
+  g_assert_nonnull (shenbao_policy_set_lookup (set, "test-policy"));
+  problems = shenbao_policy_set_get_problems (set);
+  g_assert_cmpuint (problems->len, >, 0);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), bad_path));
+}
+
+static void
+assert_value_refused (ShenbaoField *field,
+                      const char   *text,
+                      const char   *mentions)
+{
+  g_autoptr(GError) error = NULL;
+  ShenbaoValue *value = shenbao_field_parse_value (field, text, &error);
+
+  g_assert_null (value);
+  g_assert_nonnull (error);
+  if (strstr (error->message, mentions) == NULL)
+    g_error ("“%s” does not mention “%s”", error->message, mentions);
+  /* The message names the field, so the user knows where to look. */
+  g_assert_nonnull (strstr (error->message, field->label.en));
+}
+
+static void
+test_bad_amounts (void)
+{
+  g_autoptr(ShenbaoPolicySet) set = policy_set ();
+  ShenbaoField *fees = shenbao_policy_set_find_fact (set, "compute_fees_paid");
+
+  assert_value_refused (fees, "-5", "below the minimum 0");
+  assert_value_refused (fees, "abc", "not a number");
+  assert_value_refused (fees, "12.345", "fractions of a fen");
+  assert_value_refused (fees, "99999999999999", "too large");
+  assert_value_refused (fees, "9999999亿", "too large");
+  assert_value_refused (shenbao_policy_set_find_fact (set, "registered_region"), "31011", "six-digit");
+  assert_value_refused (shenbao_policy_set_find_fact (set, "segment"), "sideways", "not one of the choices");
+  assert_value_refused (shenbao_policy_set_find_fact (set, "independent_legal_person"), "maybe", "yes or no");
+}
+
+/* An amount too large to compute exactly is an error on that clause; the others still compute. */
+static void
+test_overflow_in_compute (void)
+{
+  g_autoptr(ShenbaoPolicySet) set = policy_set ();
+  g_autofree char *text = g_strconcat (POLICY_HEAD, good_clause, CLAUSE_OPEN ("2"),
+                                       "      <amount zh=\"补贴\" en=\"Subsidy\">compute_fees_paid * 100000000</amount>\n",
+                                       CLAUSE_CLOSE, "</policy>\n", NULL);
+  g_autofree char *path = write_file ("overflow.xml", text);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ShenbaoPolicy) policy = shenbao_policy_set_read_file (set, path, problems);
+  g_autoptr(ShenbaoInputs) inputs = shenbao_inputs_new ();
+  g_autoptr(ShenbaoPolicyResult) result = NULL;
+  ShenbaoClauseResult *first, *second;
+  GDate as_of;
+
+  g_assert_nonnull (policy);
+  shenbao_inputs_take (inputs, "compute_fees_paid",
+                       shenbao_field_parse_value (shenbao_policy_set_find_fact (set, "compute_fees_paid"),
+                                                  "500000000", NULL));
+  shenbao_inputs_take (inputs, "registered_region",
+                       shenbao_field_parse_value (shenbao_policy_set_find_fact (set, "registered_region"),
+                                                  "310115", NULL));
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 1, 6, 2025);
+  result = shenbao_engine_compute (set, policy, inputs, &as_of);
+
+  first = shenbao_policy_result_find (result, "1");
+  second = shenbao_policy_result_find (result, "2");
+  /* 20 % × 500,000,000 = 100,000,000, capped at 2,000,000. */
+  g_assert_cmpint (first->payout_fen, ==, G_GINT64_CONSTANT (200000000));
+  g_assert_nonnull (second->error);
+  g_assert_nonnull (strstr (second->error->message, "too large"));
+  g_assert_false (second->has_amount);
+  g_assert_cmpint (result->total_fen, ==, G_GINT64_CONSTANT (200000000));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/shenbao/bad-input/valid-baseline", test_valid_baseline);
+  g_test_add_func ("/shenbao/bad-input/malformed-xml", test_malformed);
+  g_test_add_func ("/shenbao/bad-input/schema-violation", test_schema_violation);
+  g_test_add_func ("/shenbao/bad-input/unknown-reference", test_unknown_reference);
+  g_test_add_func ("/shenbao/bad-input/formula-syntax", test_formula_syntax);
+  g_test_add_func ("/shenbao/bad-input/unit-mismatch", test_unit_mismatch);
+  g_test_add_func ("/shenbao/bad-input/duplicate-clause", test_duplicate_clause);
+  g_test_add_func ("/shenbao/bad-input/unknown-member", test_unknown_member_and_flag);
+  g_test_add_func ("/shenbao/bad-input/billion-laughs", test_billion_laughs);
+  g_test_add_func ("/shenbao/bad-input/external-entity", test_external_entity);
+  g_test_add_func ("/shenbao/bad-input/other-policies-still-load", test_other_policies_still_load);
+  g_test_add_func ("/shenbao/bad-input/bad-amounts", test_bad_amounts);
+  g_test_add_func ("/shenbao/bad-input/overflow-in-compute", test_overflow_in_compute);
+
+  return g_test_run ();
+}

@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <sys/wait.h>
+
+/* Runs shenbao-cli with the arguments and returns its exit status, stdout and stderr. */
+static int
+run_cli (char  **out,
+         char  **err,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("SHENBAO_CLI"));
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                               &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_list (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "list", "--as-of", "2026-11-23", NULL), ==, 0);
+  /* Hangzhou runs 2025-01-22 to 2027-12-31: on 2026-11-23 that is 403 days before expiry. */
+  g_assert_nonnull (strstr (out, "hangzhou-2024-66"));
+  g_assert_nonnull (strstr (out, "403 days left"));
+  g_assert_nonnull (strstr (out, "minhang-2025-draft   draft"));
+  g_assert_nonnull (strstr (out, " 27 clauses"));
+  g_assert_cmpstr (err, ==, "");
+}
+
+static void
+test_list_expired (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "list", "--as-of", "2028-01-01", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "suzhou-2025          expired"));
+  g_assert_cmpint (run_cli (&out, &err, "list", "--as-of", "2025-05-31", NULL), ==, 0);
+}
+
+/* Domain guide example 7A: a 12-billion-parameter model in 5 scenarios, compute cost 5,000,000.
+ * 8b: 20 % × 5,000,000 = 1,000,000; 8c: 50 % × 5,000,000 = 2,500,000; 就高不重复 keeps 8c. */
+static void
+test_compute_json (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  int status = run_cli (&out, &err, "compute", "suzhou-2025", "--as-of", "2025-07-01", "--json",
+                        "--set", "registered_region=320505",
+                        "--set", "compute_fees_paid=500万",
+                        "--set", "8c/parameter_count=12000000000",
+                        "--set", "8c/typical_scenarios=5",
+                        "--set", "8c/project_compute_cost=5000000",
+                        "--set", "8c/is_model_builder=yes",
+                        NULL);
+
+  if (status != 0)
+    g_test_message ("%s", err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "\"policy\" : \"suzhou-2025\""));
+  g_assert_nonnull (strstr (out, "\"status\" : \"in-force\""));
+  g_assert_nonnull (strstr (out, "\"award\" : \"2500000.00\""));
+  g_assert_nonnull (strstr (out, "\"id\" : \"suzhou-2025/8b\""));
+  g_assert_nonnull (strstr (out, "\"total\" : \"2500000.00\""));
+  g_assert_nonnull (strstr (out, "\"total_up_to\""));
+  g_assert_nonnull (strstr (out, "\"explanation\""));
+}
+
+static void
+test_bad_value (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "compute", "suzhou-2025", "--set", "compute_fees_paid=lots", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "compute_fees_paid"));
+  g_assert_nonnull (strstr (err, "not a number"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "compute", "suzhou-2025", "--set", "compute_fees_paid=-1", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "below the minimum"));
+}
+
+static void
+test_unknown_name_and_policy (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "compute", "suzhou-2025", "--set", "turnover=5", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "unknown name “turnover”"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "compute", "atlantis-2030", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "no policy “atlantis-2030”"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "compute", "suzhou-2025", "--as-of", "2025-02-30", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "not a date"));
+}
+
+static void
+test_validate (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *good = g_build_filename (g_getenv ("SHENBAO_POLICY_DIR"), "pudong-2024.xml", NULL);
+  g_autofree char *bad = g_build_filename (g_get_tmp_dir (), "shenbao-cli-bad.xml", NULL);
+
+  g_assert_cmpint (run_cli (&out, &err, "validate", good, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "worked examples correct"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_true (g_file_set_contents (bad, "<?xml version=\"1.0\"?>\n<policy>\n<oops>\n</policy>\n", -1, NULL));
+  g_assert_cmpint (run_cli (&out, &err, "validate", bad, NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (out, bad));
+  g_assert_nonnull (strstr (out, ":4: "));
+  g_unlink (bad);
+}
+
+/* The consultant's question: what can this client claim? Only policies its location fits. */
+static void
+test_compute_all (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "compute", "--all", "--as-of", "2025-07-01",
+                            "--set", "credit_code=91310115MA1K3YJ662",
+                            "--set", "tax_region=310115", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "pudong-2024"));
+  g_assert_null (strstr (out, "suzhou-2025"));
+  g_assert_null (strstr (out, "shangyu-2025"));
+}
+
+static void
+test_show_and_facts (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "show", "shangyu-2025", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "shangyu-2025/11"));
+  g_assert_nonnull (strstr (out, "A7"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "facts", "pudong-2024", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "compute_fees_paid"));
+  g_assert_nonnull (strstr (out, "pudong-2024/7/"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/shenbao/cli/list", test_list);
+  g_test_add_func ("/shenbao/cli/list-expired", test_list_expired);
+  g_test_add_func ("/shenbao/cli/compute-json", test_compute_json);
+  g_test_add_func ("/shenbao/cli/bad-value", test_bad_value);
+  g_test_add_func ("/shenbao/cli/unknown-name-and-policy", test_unknown_name_and_policy);
+  g_test_add_func ("/shenbao/cli/validate", test_validate);
+  g_test_add_func ("/shenbao/cli/compute-all", test_compute_all);
+  g_test_add_func ("/shenbao/cli/show-and-facts", test_show_and_facts);
+
+  return g_test_run ();
+}

@@ -1,0 +1,231 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "shenbao-engine.h"
+#include "shenbao-policy-set.h"
+
+/* The clause ids of the five seed documents, as the domain guide lists them (§11). */
+static const struct { const char *policy; const char *clauses; } expected_ids[] = {
+  { "hangzhou-2024-66", "1 2a 2b 2c 2d 2e 3a 3b 4a 4b 4c 5a 5b 5c 6 7 8 9 10" },
+  { "minhang-2025-draft", "1a 1b 2a 2b 3a 3b 4a 4b 5 6a 6b 7 8 9 10 11 12 13a 13b 14" },
+  { "pudong-2024", "1 2 3 4 5 6 7 8a 8b 8c" },
+  { "shangyu-2025", "1a 1b 2 3a 3b 4 5a 5b 6a 6b 7a 7b 7c 7d 8a 8b 8c 9 10 11" },
+  { "suzhou-2025", "1 2 3a 3b 3c 3d 3e 3f 3g 4a 4b 5 6a 6b 6c 6d 7 8a 8b 8c 9a 9b 9c 10 11 12a 12b" },
+};
+
+static ShenbaoPolicySet *
+load (void)
+{
+  g_autoptr(GError) error = NULL;
+  ShenbaoPolicySet *set = shenbao_policy_set_new_default (&error);
+  GPtrArray *problems;
+
+  g_assert_no_error (error);
+  problems = shenbao_policy_set_get_problems (set);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", (char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
+  return set;
+}
+
+static void
+test_all_load (void)
+{
+  g_autoptr(ShenbaoPolicySet) set = load ();
+  g_autoptr(GPtrArray) policies = shenbao_policy_set_get_policies (set);
+
+  g_assert_cmpuint (policies->len, ==, G_N_ELEMENTS (expected_ids));
+}
+
+static void
+test_every_clause_encoded (void)
+{
+  g_autoptr(ShenbaoPolicySet) set = load ();
+  guint total = 0;
+
+  for (guint p = 0; p < G_N_ELEMENTS (expected_ids); p++)
+    {
+      ShenbaoPolicy *policy = shenbao_policy_set_lookup (set, expected_ids[p].policy);
+      g_auto(GStrv) ids = g_strsplit (expected_ids[p].clauses, " ", -1);
+
+      g_assert_nonnull (policy);
+      g_assert_cmpuint (policy->clauses->len, ==, g_strv_length (ids));
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          ShenbaoClause *clause = g_ptr_array_index (policy->clauses, i);
+
+          /* In the document's order, with both titles and the original words. */
+          g_assert_cmpstr (clause->id, ==, ids[i]);
+          g_assert_true (clause->title.zh != NULL && *clause->title.zh != '\0');
+          g_assert_true (clause->title.en != NULL && *clause->title.en != '\0');
+          g_assert_true (clause->quote != NULL && g_utf8_strlen (clause->quote, -1) > 8);
+          total++;
+        }
+    }
+  g_assert_cmpuint (total, ==, 96);
+}
+
+/* Every clause that computes an amount proves itself with at least one worked example. */
+static void
+test_computable_clauses_have_examples (void)
+{
+  g_autoptr(ShenbaoPolicySet) set = load ();
+  g_autoptr(GPtrArray) policies = shenbao_policy_set_get_policies (set);
+
+  for (guint p = 0; p < policies->len; p++)
+    {
+      ShenbaoPolicy *policy = g_ptr_array_index (policies, p);
+
+      for (guint c = 0; c < policy->clauses->len; c++)
+        {
+          ShenbaoClause *clause = g_ptr_array_index (policy->clauses, c);
+
+          if (clause->kind != SHENBAO_AWARD_EXACT && clause->kind != SHENBAO_AWARD_UP_TO)
+            continue;
+          if (clause->examples->len < 2)
+            g_error ("%s computes an amount but has %u worked example(s); it needs a case and a boundary",
+                     clause->full_id, clause->examples->len);
+        }
+    }
+}
+
+static void
+test_worked_examples (void)
+{
+  g_autoptr(ShenbaoPolicySet) set = load ();
+  g_autoptr(GPtrArray) policies = shenbao_policy_set_get_policies (set);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  guint examples = 0;
+
+  for (guint p = 0; p < policies->len; p++)
+    {
+      guint checked = 0;
+
+      shenbao_engine_check_examples (set, g_ptr_array_index (policies, p), problems, &checked);
+      examples += checked;
+    }
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", (char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_test_message ("%u worked examples correct", examples);
+  g_assert_cmpuint (examples, >=, 200);
+}
+
+/* A clause without a computable amount is still there and never carries an invented number. */
+static void
+test_no_invented_amounts (void)
+{
+  g_autoptr(ShenbaoPolicySet) set = load ();
+  g_autoptr(GPtrArray) policies = shenbao_policy_set_get_policies (set);
+  g_autoptr(ShenbaoInputs) inputs = shenbao_inputs_new ();
+  GDate as_of;
+
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 1, 7, 2025);
+  for (guint p = 0; p < policies->len; p++)
+    {
+      ShenbaoPolicy *policy = g_ptr_array_index (policies, p);
+      g_autoptr(ShenbaoPolicyResult) result = shenbao_engine_compute (set, policy, inputs, &as_of);
+
+      for (guint c = 0; c < result->clauses->len; c++)
+        {
+          ShenbaoClauseResult *clause_result = g_ptr_array_index (result->clauses, c);
+          ShenbaoAwardKind kind = clause_result->clause->kind;
+
+          if (kind == SHENBAO_AWARD_NONE || kind == SHENBAO_AWARD_REVIEW || kind == SHENBAO_AWARD_OTHER_POLICY)
+            g_assert_cmpint (clause_result->payout_fen, ==, 0);
+        }
+    }
+}
+
+static void
+test_flags_shown (void)
+{
+  g_autoptr(ShenbaoPolicySet) set = load ();
+  ShenbaoPolicy *shangyu = shenbao_policy_set_lookup (set, "shangyu-2025");
+  ShenbaoClause *financing = shenbao_policy_find_clause (shangyu, "11");
+  gboolean has_a7 = FALSE;
+
+  /* The register's A7 (超过2年以上) concerns clause 11 and must reach the user with it. */
+  for (guint i = 0; i < financing->flags->len; i++)
+    has_a7 |= g_str_equal (g_ptr_array_index (financing->flags, i), "A7");
+  g_assert_true (has_a7);
+  g_assert_nonnull (strstr (shenbao_policy_find_flag (shangyu, "A7")->text.zh, "超过2年以上"));
+}
+
+static void
+test_facts_shared (void)
+{
+  g_autoptr(ShenbaoPolicySet) set = load ();
+  g_autoptr(GPtrArray) policies = shenbao_policy_set_get_policies (set);
+  guint readers = 0;
+
+  /* Compute fees are entered once and read by clauses of several policies. */
+  for (guint p = 0; p < policies->len; p++)
+    {
+      ShenbaoPolicy *policy = g_ptr_array_index (policies, p);
+
+      for (guint c = 0; c < policy->clauses->len; c++)
+        {
+          ShenbaoClause *clause = g_ptr_array_index (policy->clauses, c);
+
+          for (guint f = 0; f < clause->facts_used->len; f++)
+            readers += g_str_equal (g_ptr_array_index (clause->facts_used, f), "compute_fees_paid");
+        }
+    }
+  g_assert_cmpuint (readers, >=, 4);
+}
+
+/* The user's data directory is set up in main(), before GLib caches it. */
+static char *test_home;
+
+static void
+test_user_policy_replaces_shipped (void)
+{
+  g_autofree char *dir = g_build_filename (test_home, "shenbao", "policies", NULL);
+  g_autofree char *shipped = g_build_filename (g_getenv ("SHENBAO_POLICY_DIR"), "pudong-2024.xml", NULL);
+  g_autofree char *copy = g_build_filename (dir, "pudong-2024.xml", NULL);
+  g_autofree char *source = NULL;
+  g_autofree char *changed = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(ShenbaoPolicySet) set = NULL;
+  ShenbaoPolicy *policy;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (shipped, &source, NULL, NULL));
+  parts = g_strsplit (source, "2026-12-28</expiry>", 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  changed = g_strjoinv ("2030-12-31</expiry>", parts);
+  g_assert_true (g_file_set_contents (copy, changed, -1, NULL));
+
+  set = load ();
+  policy = shenbao_policy_set_lookup (set, "pudong-2024");
+  g_assert_cmpint (g_date_get_year (&policy->expiry), ==, 2030);
+  g_assert_cmpstr (policy->path, ==, copy);
+  g_assert_cmpint (g_unlink (copy), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  test_home = g_build_filename (g_get_tmp_dir (), "shenbao-home-XXXXXX", NULL);
+  g_assert_nonnull (g_mkdtemp (test_home));
+  g_setenv ("XDG_DATA_HOME", test_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/shenbao/policies/all-load", test_all_load);
+  g_test_add_func ("/shenbao/policies/every-clause-encoded", test_every_clause_encoded);
+  g_test_add_func ("/shenbao/policies/computable-clauses-have-examples", test_computable_clauses_have_examples);
+  g_test_add_func ("/shenbao/policies/worked-examples", test_worked_examples);
+  g_test_add_func ("/shenbao/policies/no-invented-amounts", test_no_invented_amounts);
+  g_test_add_func ("/shenbao/policies/flags-shown", test_flags_shown);
+  g_test_add_func ("/shenbao/policies/facts-shared", test_facts_shared);
+  g_test_add_func ("/shenbao/policies/user-policy-replaces-shipped", test_user_policy_replaces_shipped);
+
+  return g_test_run ();
+}
