@@ -53,7 +53,11 @@ test_list_expired (void)
 
   g_assert_cmpint (run_cli (&out, &err, "list", "--as-of", "2028-01-01", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "suzhou-2025          expired"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* The day before Suzhou takes effect (2025-06-01). */
   g_assert_cmpint (run_cli (&out, &err, "list", "--as-of", "2025-05-31", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "suzhou-2025          not yet in force"));
 }
 
 /* Domain guide example 7A: a 12-billion-parameter model in 5 scenarios, compute cost 5,000,000.

@@ -671,38 +671,39 @@ command_compute (ShenbaoPolicySet *set,
   return report_errors (result) ? 0 : EXIT_USAGE;
 }
 
+static int
+run_command (const char *command,
+             Options    *options)
+{
+  g_autoptr(ShenbaoPolicySet) set = load_policies ();
+
+  if (set == NULL)
+    return EXIT_USAGE;
+  if (g_str_equal (command, "list"))
+    return command_list (set, options);
+  if (g_str_equal (command, "show"))
+    return command_show (set, options);
+  if (g_str_equal (command, "facts"))
+    return command_facts (set, options);
+  if (g_str_equal (command, "validate"))
+    return command_validate (set, options);
+  if (g_str_equal (command, "compute"))
+    return command_compute (set, options);
+  return usage ();
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(ShenbaoPolicySet) set = NULL;
   Options options = { 0 };
-  const char *command;
   int status;
 
   setlocale (LC_ALL, "");
   if (argc < 2)
     return usage ();
-  command = argv[1];
-  if (!parse_options (argc, argv, &options))
-    return EXIT_USAGE;
 
-  set = load_policies ();
-  if (set == NULL)
-    return EXIT_USAGE;
-
-  if (g_str_equal (command, "list"))
-    status = command_list (set, &options);
-  else if (g_str_equal (command, "show"))
-    status = command_show (set, &options);
-  else if (g_str_equal (command, "facts"))
-    status = command_facts (set, &options);
-  else if (g_str_equal (command, "validate"))
-    status = command_validate (set, &options);
-  else if (g_str_equal (command, "compute"))
-    status = command_compute (set, &options);
-  else
-    status = usage ();
+  status = parse_options (argc, argv, &options) ? run_command (argv[1], &options) : EXIT_USAGE;
 
   g_ptr_array_unref (options.settings);
   g_ptr_array_unref (options.positional);

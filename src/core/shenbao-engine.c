@@ -131,10 +131,29 @@ field_label_text (Scope      *scope,
 /* A missing value makes the clause incomplete unless it is an optional clause field with no
  * default: those record something the applicant may not know yet (an amount told on review). */
 static gboolean
+is_let (Scope      *scope,
+        const char *name)
+{
+  for (guint i = 0; scope->clause != NULL && i < scope->clause->steps->len; i++)
+    {
+      ShenbaoStep *step = g_ptr_array_index (scope->clause->steps, i);
+
+      if (step->kind == SHENBAO_STEP_LET && g_strcmp0 (step->name, name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
 is_needed (Scope      *scope,
            const char *name)
 {
   ShenbaoField *field = scope->clause != NULL ? shenbao_clause_find_field (scope->clause, name) : NULL;
+
+  /* A value worked out in an earlier step is missing only because its own inputs are; those
+   * were already named, and the user cannot type the intermediate value anyway. */
+  if (is_let (scope, name))
+    return FALSE;
 
   return field == NULL || field->required || field->default_value != NULL;
 }
