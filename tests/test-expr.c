@@ -252,8 +252,8 @@ test_render (void)
   g_autofree char *values = shenbao_expr_render_values (expr, &context);
   g_autofree char *parens = shenbao_expr_render (grouped, NULL, NULL);
 
-  g_assert_cmpstr (labelled, ==, "min(rate × Rented area × months, 2000000)");
-  g_assert_cmpstr (values, ==, "min(20 × 9,000 × 9, 2000000)");
+  g_assert_cmpstr (labelled, ==, "min(rate × Rented area × months, 2,000,000)");
+  g_assert_cmpstr (values, ==, "min(20 × 9,000 × 9, 2,000,000)");
   g_assert_cmpstr (parens, ==, "(area − 1) × (months + 1) − (2 − 1)");
   world_free (world);
 }

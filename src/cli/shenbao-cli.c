@@ -463,7 +463,11 @@ add_clause_json (JsonBuilder         *builder,
   json_builder_set_member_name (builder, "dropped");
   json_builder_add_boolean_value (builder, result->dropped);
   add_bilingual_texts (builder, "unmet", result->unmet);
-  add_bilingual_texts (builder, "missing", result->missing);
+  json_builder_set_member_name (builder, "missing");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < result->missing->len; i++)
+    json_builder_add_string_value (builder, ((ShenbaoField *) g_ptr_array_index (result->missing, i))->input_key);
+  json_builder_end_array (builder);
   add_bilingual_texts (builder, "explanation", result->lines);
   json_builder_set_member_name (builder, "flags");
   json_builder_begin_array (builder);

@@ -244,21 +244,8 @@ shenbao_decimal_round_to_fen (ShenbaoDecimal a)
   return (gint64) divide_rounding_half_up (a.micros, MICROS_PER_FEN);
 }
 
-static char *
-group_thousands (const char *digits)
-{
-  GString *out = g_string_new (NULL);
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (out, FALSE);
-}
-
+/* Writes the magnitude with its fraction digits, grouping the whole part by thousands when
+ * asked; hand-rolled because explanations format many numbers and printf dominated the cost. */
 static char *
 format_scaled (gint64   value,
                gint64   scale,
@@ -266,23 +253,53 @@ format_scaled (gint64   value,
                int      max_fraction_digits,
                gboolean grouped)
 {
+  char buffer[64];
+  char *end = buffer + sizeof buffer - 1;
+  char *p = end;
   guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
   guint64 whole = magnitude / (guint64) scale;
   guint64 fraction = magnitude % (guint64) scale;
-  g_autofree char *whole_text = g_strdup_printf ("%" G_GUINT64_FORMAT, whole);
-  g_autofree char *grouped_text = grouped ? group_thousands (whole_text) : g_strdup (whole_text);
-  char fraction_text[32];
-  int digits;
+  int digits = 0;
+  int kept;
+  int group = 0;
 
-  digits = 0;
   for (gint64 s = scale; s > 1; s /= 10)
     digits++;
-  g_snprintf (fraction_text, sizeof fraction_text, "%0*" G_GUINT64_FORMAT, digits, fraction);
-  while (digits > min_fraction_digits && (fraction_text[digits - 1] == '0' || digits > max_fraction_digits))
-    fraction_text[--digits] = '\0';
 
-  return g_strdup_printf ("%s%s%s%s", value < 0 ? "-" : "", grouped_text,
-                          digits > 0 ? "." : "", fraction_text);
+  /* Drop trailing zeros of the fraction, down to the minimum the caller wants. */
+  kept = MIN (digits, max_fraction_digits);
+  for (int i = kept; i < digits; i++)
+    fraction /= 10;
+  while (kept > min_fraction_digits && fraction % 10 == 0)
+    {
+      fraction /= 10;
+      kept--;
+    }
+
+  *p = '\0';
+  for (int i = 0; i < kept; i++)
+    {
+      *--p = (char) ('0' + fraction % 10);
+      fraction /= 10;
+    }
+  if (kept > 0)
+    *--p = '.';
+  do
+    {
+      if (grouped && group == 3)
+        {
+          *--p = ',';
+          group = 0;
+        }
+      *--p = (char) ('0' + whole % 10);
+      whole /= 10;
+      group++;
+    }
+  while (whole > 0);
+  if (value < 0)
+    *--p = '-';
+
+  return g_strndup (p, end - p);
 }
 
 /* Plain form for data: "1234567.89", "0.3". */

@@ -17,6 +17,7 @@ typedef struct
   ShenbaoInputs    *inputs;
   GHashTable       *lets;       /* name → ShenbaoValue */
   GHashTable       *let_labels; /* name → ShenbaoStep (not owned) */
+  gboolean          explain;
 } Scope;
 
 static ShenbaoText *
@@ -49,27 +50,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShenbaoText, text_free)
 
 static ShenbaoField *
 scope_find_field (Scope      *scope,
-                  const char *name,
-                  char      **key)
+                  const char *name)
 {
   ShenbaoField *field = NULL;
 
   if (scope->clause != NULL && (field = shenbao_clause_find_field (scope->clause, name)) != NULL)
-    {
-      *key = shenbao_input_key_for_clause_field (scope->clause, name);
-      return field;
-    }
+    return field;
   if ((field = shenbao_policy_find_field (scope->policy, name)) != NULL)
-    {
-      *key = shenbao_input_key_for_policy_field (scope->policy, name);
-      return field;
-    }
-  if ((field = shenbao_policy_set_find_fact (scope->set, name)) != NULL)
-    {
-      *key = g_strdup (name);
-      return field;
-    }
-  return NULL;
+    return field;
+  return shenbao_policy_set_find_fact (scope->set, name);
 }
 
 static const ShenbaoValue *
@@ -77,17 +66,16 @@ scope_lookup (const char *name,
               gpointer    user_data)
 {
   Scope *scope = user_data;
-  g_autofree char *key = NULL;
   ShenbaoField *field;
   const ShenbaoValue *value;
 
   if (scope->lets != NULL && (value = g_hash_table_lookup (scope->lets, name)) != NULL)
     return value;
 
-  field = scope_find_field (scope, name, &key);
+  field = scope_find_field (scope, name);
   if (field == NULL)
     return NULL;
-  value = shenbao_inputs_lookup (scope->inputs, key);
+  value = shenbao_inputs_lookup (scope->inputs, field->input_key);
   return value != NULL ? value : field->default_value;
 }
 
@@ -102,30 +90,16 @@ label_for (const char *name,
            gpointer    user_data)
 {
   LabelContext *context = user_data;
-  g_autofree char *key = NULL;
   ShenbaoStep *let = context->scope->let_labels != NULL
                      ? g_hash_table_lookup (context->scope->let_labels, name) : NULL;
   ShenbaoField *field;
 
   if (let != NULL)
     return g_strdup (shenbao_text_get (&let->label, context->chinese));
-  field = scope_find_field (context->scope, name, &key);
+  field = scope_find_field (context->scope, name);
   if (field != NULL)
     return g_strdup (shenbao_text_get (&field->label, context->chinese));
   return NULL;
-}
-
-static ShenbaoText *
-field_label_text (Scope      *scope,
-                  const char *name)
-{
-  g_autofree char *key = NULL;
-  ShenbaoField *field = scope_find_field (scope, name, &key);
-
-  if (field == NULL)
-    return text_new (g_strdup (name), g_strdup (name));
-  return text_new (g_strdup_printf ("%s（%s）", shenbao_text_get (&field->label, TRUE), name),
-                   g_strdup_printf ("%s (%s)", shenbao_text_get (&field->label, FALSE), name));
 }
 
 /* A missing value makes the clause incomplete unless it is an optional clause field with no
@@ -161,14 +135,16 @@ is_needed (Scope      *scope,
 /* ------------------------------------------------------------------ results */
 
 static ShenbaoClauseResult *
-clause_result_new (ShenbaoClause *clause)
+clause_result_new (ShenbaoClause *clause,
+                   gboolean       with_explanation)
 {
   ShenbaoClauseResult *result = g_new0 (ShenbaoClauseResult, 1);
 
   result->clause = clause;
   result->unmet = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
-  result->missing = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
-  result->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
+  result->missing = g_ptr_array_new ();
+  if (with_explanation)
+    result->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
   return result;
 }
 
@@ -177,7 +153,7 @@ clause_result_free (ShenbaoClauseResult *result)
 {
   g_ptr_array_unref (result->unmet);
   g_ptr_array_unref (result->missing);
-  g_ptr_array_unref (result->lines);
+  g_clear_pointer (&result->lines, g_ptr_array_unref);
   shenbao_text_clear (&result->dropped_reason);
   g_clear_error (&result->error);
   g_free (result);
@@ -221,25 +197,27 @@ shenbao_applicability_to_string (ShenbaoApplicability applies)
     }
 }
 
+/* lines is NULL when the caller asked for amounts only. */
 static void
 explain (GPtrArray *lines,
          char      *zh,
          char      *en)
 {
+  if (lines == NULL)
+    {
+      g_free (zh);
+      g_free (en);
+      return;
+    }
   g_ptr_array_add (lines, text_new (zh, en));
 }
 
 static void
 add_missing (ShenbaoClauseResult *result,
-             Scope               *scope,
-             const char          *name)
+             ShenbaoField        *field)
 {
-  g_autoptr(ShenbaoText) text = field_label_text (scope, name);
-
-  for (guint i = 0; i < result->missing->len; i++)
-    if (g_str_equal (((ShenbaoText *) g_ptr_array_index (result->missing, i))->en, text->en))
-      return;
-  g_ptr_array_add (result->missing, g_steal_pointer (&text));
+  if (field != NULL && !g_ptr_array_find (result->missing, field, NULL))
+    g_ptr_array_add (result->missing, field);
 }
 
 static void
@@ -255,7 +233,7 @@ note_missing_names (ShenbaoClauseResult *result,
       if (!is_needed (scope, name))
         continue;
       *needed = TRUE;
-      add_missing (result, scope, name);
+      add_missing (result, scope_find_field (scope, name));
     }
 }
 
@@ -273,8 +251,8 @@ run_test (ShenbaoExpr         *test,
           Scope               *scope,
           ShenbaoClauseResult *result)
 {
-  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
-  ShenbaoEvalContext context = { scope_lookup, scope, NULL, missing };
+  ShenbaoEvalContext context = { scope_lookup, scope, NULL, NULL };
+  g_autoptr(GPtrArray) missing = NULL;
   ShenbaoValue value;
   gboolean needed = FALSE;
 
@@ -282,6 +260,10 @@ run_test (ShenbaoExpr         *test,
     return TEST_UNKNOWN;
   if (value.type == SHENBAO_VALUE_BOOL)
     return value.boolean ? TEST_TRUE : TEST_FALSE;
+
+  /* Only an undecided test is evaluated again, to learn which inputs it still needs. */
+  context.missing = missing = g_ptr_array_new_with_free_func (g_free);
+  shenbao_expr_evaluate (test, &context, &value, NULL);
   note_missing_names (result, scope, missing, &needed);
   return TEST_UNKNOWN;
 }
@@ -335,12 +317,19 @@ region_in_area (const char  *region,
   return region != NULL && strncmp (region, area->prefix, strlen (area->prefix)) == 0;
 }
 
+/* Where the company must be is the same for every clause, so it is judged once per policy. */
+typedef struct
+{
+  GPtrArray *unmet;     /* ShenbaoText */
+  GPtrArray *missing;   /* ShenbaoField (not owned) */
+} LocationCheck;
+
 static void
-check_one_location (ShenbaoArea         *area,
-                    const char          *region,
-                    gboolean             tax,
-                    ShenbaoClauseResult *result,
-                    gboolean            *unknown)
+check_one_location (Scope         *scope,
+                    ShenbaoArea   *area,
+                    const char    *region,
+                    gboolean       tax,
+                    LocationCheck *check)
 {
   const char *what_zh = tax ? "税收户管地" : "工商注册地";
   const char *what_en = tax ? "Tax administration" : "Registration";
@@ -348,16 +337,12 @@ check_one_location (ShenbaoArea         *area,
   if (region == NULL)
     {
       if (area->stated)
-        {
-          *unknown = TRUE;
-          g_ptr_array_add (result->missing,
-                           text_new (g_strdup_printf ("%s（%s）", what_zh, tax ? "tax_region" : "registered_region"),
-                                     g_strdup_printf ("%s (%s)", what_en, tax ? "tax_region" : "registered_region")));
-        }
+        g_ptr_array_add (check->missing,
+                         shenbao_policy_set_find_fact (scope->set, tax ? "tax_region" : "registered_region"));
       return;
     }
   if (!region_in_area (region, area))
-    g_ptr_array_add (result->unmet,
+    g_ptr_array_add (check->unmet,
                      text_new (g_strdup_printf ("%s须在%s（%s）；企业为 %.6s%s", what_zh, area->name.zh,
                                                 area->prefix, region,
                                                 area->stated ? "" : "（文件未明示地域要求，按本地企业推定）"),
@@ -367,15 +352,16 @@ check_one_location (ShenbaoArea         *area,
 }
 
 static void
-check_location (Scope               *scope,
-                ShenbaoClauseResult *result,
-                gboolean            *unknown)
+check_location (Scope         *scope,
+                LocationCheck *check)
 {
   ShenbaoPolicy *policy = scope->policy;
   const char *registered = company_region (scope, "registered_region");
   const char *taxed = company_region (scope, "tax_region");
   ShenbaoArea *area;
 
+  check->unmet = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
+  check->missing = g_ptr_array_new ();
   if (policy->areas->len == 0)
     return;
   /* A company matches the first area its registration lies in, or is judged against the first. */
@@ -384,9 +370,21 @@ check_location (Scope               *scope,
     if (region_in_area (registered, g_ptr_array_index (policy->areas, i)))
       area = g_ptr_array_index (policy->areas, i);
 
-  check_one_location (area, registered, FALSE, result, unknown);
+  check_one_location (scope, area, registered, FALSE, check);
   if (area->tax_required)
-    check_one_location (area, taxed, TRUE, result, unknown);
+    check_one_location (scope, area, taxed, TRUE, check);
+}
+
+static void
+apply_location (const LocationCheck *check,
+                ShenbaoClauseResult *result,
+                gboolean            *unknown)
+{
+  for (guint i = 0; i < check->unmet->len; i++)
+    g_ptr_array_add (result->unmet, text_copy (g_ptr_array_index (check->unmet, i)));
+  for (guint i = 0; i < check->missing->len; i++)
+    add_missing (result, g_ptr_array_index (check->missing, i));
+  *unknown |= check->missing->len > 0;
 }
 
 static gboolean
@@ -465,9 +463,12 @@ evaluate_step (Computation  *computation,
       return FALSE;
     }
 
-  *formula_zh = shenbao_expr_render (step->expr, label_for, &zh);
-  *formula_en = shenbao_expr_render (step->expr, label_for, &en);
-  *values = shenbao_expr_render_values (step->expr, &context);
+  if (computation->result->lines != NULL)
+    {
+      *formula_zh = shenbao_expr_render (step->expr, label_for, &zh);
+      *formula_en = shenbao_expr_render (step->expr, label_for, &en);
+      *values = shenbao_expr_render_values (step->expr, &context);
+    }
   return TRUE;
 }
 
@@ -481,9 +482,13 @@ explain_step (Computation *computation,
               const char  *values,
               const char  *result_text)
 {
-  gboolean show_values = g_strcmp0 (values, result_text) != 0 && g_strcmp0 (values, formula_en) != 0;
-  gboolean show_formula_en = g_strcmp0 (formula_en, result_text) != 0;
-  gboolean show_formula_zh = g_strcmp0 (formula_zh, result_text) != 0;
+  gboolean show_values, show_formula_en, show_formula_zh;
+
+  if (computation->result->lines == NULL)
+    return;
+  show_values = g_strcmp0 (values, result_text) != 0 && g_strcmp0 (values, formula_en) != 0;
+  show_formula_en = g_strcmp0 (formula_en, result_text) != 0;
+  show_formula_zh = g_strcmp0 (formula_zh, result_text) != 0;
 
   explain (computation->result->lines,
            g_strdup_printf ("%s：%s%s%s%s%s", step->label.zh,
@@ -524,11 +529,10 @@ explain_next_tier (Computation       *computation,
     return;
   extra_text = format_amount (extra);
   explain (computation->result->lines,
-           g_strdup_printf ("下一档：%s%s %s 时奖励 %s（比当前档多 %s）", step->label.zh,
+           g_strdup_printf ("下一档：%s %s 时该档奖励 %s（比已达到的档多 %s）",
                             step->strict ? "超过" : "达到", threshold, amount, extra_text),
-           g_strdup_printf ("Next tier: %s %s %s pays %s (%s more than the tier reached)",
-                            step->label.en, step->strict ? "above" : "at least", threshold, amount,
-                            extra_text));
+           g_strdup_printf ("Next tier: %s %s, the tier pays %s (%s more than the tier reached)",
+                            step->strict ? "above" : "at least", threshold, amount, extra_text));
 }
 
 static void
@@ -556,13 +560,15 @@ run_tiers (Computation *computation,
     }
 
   base_text = shenbao_value_format (&base);
+  explain (computation->result->lines,
+           g_strdup_printf ("%s：%s = %s", step->label.zh, formula_zh, base_text),
+           g_strdup_printf ("%s: %s = %s", step->label.en, formula_en, base_text));
   if (reached_index < 0)
     {
       g_autofree char *lowest = format_amount (g_array_index (step->tiers, ShenbaoTier, 0).threshold);
       explain (computation->result->lines,
-               g_strdup_printf ("%s %s 未%s最低档 %s：不予奖励", step->label.zh, base_text,
-                                step->strict ? "超过" : "达到", lowest),
-               g_strdup_printf ("%s %s is not %s the lowest tier, %s: no award", step->label.en, base_text,
+               g_strdup_printf ("%s 未%s最低档 %s：不予奖励", base_text, step->strict ? "超过" : "达到", lowest),
+               g_strdup_printf ("%s is not %s the lowest tier, %s: no award", base_text,
                                 step->strict ? "above" : "at or above", lowest));
     }
   else
@@ -572,9 +578,8 @@ run_tiers (Computation *computation,
       g_autofree char *amount = format_amount (tier->amount);
 
       explain (computation->result->lines,
-               g_strdup_printf ("%s %s %s %s：该档奖励 %s", step->label.zh, base_text,
-                                step->strict ? "超过" : "达到", threshold, amount),
-               g_strdup_printf ("%s %s is %s %s: the tier pays %s", step->label.en, base_text,
+               g_strdup_printf ("%s %s %s：该档奖励 %s", base_text, step->strict ? "超过" : "达到", threshold, amount),
+               g_strdup_printf ("%s is %s %s: the tier pays %s", base_text,
                                 step->strict ? "above" : "at or above", threshold, amount));
     }
   if ((guint) (reached_index + 1) < step->tiers->len)
@@ -834,21 +839,22 @@ check_required_fields (Scope               *scope,
       value = scope_lookup (field->id, scope);
       if (value == NULL || value->type == SHENBAO_VALUE_MISSING)
         {
-          add_missing (result, scope, field->id);
+          add_missing (result, field);
           *unknown = TRUE;
         }
     }
 }
 
 static ShenbaoClauseResult *
-compute_clause (Scope *scope)
+compute_clause (Scope               *scope,
+                const LocationCheck *location)
 {
-  ShenbaoClauseResult *result = clause_result_new (scope->clause);
+  ShenbaoClauseResult *result = clause_result_new (scope->clause, scope->explain);
   gboolean unknown = FALSE;
   gboolean gates = gates_pass (scope, result);
 
   check_required_fields (scope, result, &unknown);
-  check_location (scope, result, &unknown);
+  apply_location (location, result, &unknown);
   check_conditions (scope->policy->applicant_conditions, scope, result, &unknown);
   check_conditions (scope->clause->conditions, scope, result, &unknown);
 
@@ -924,6 +930,16 @@ apply_pools (ShenbaoPolicyResult *policy_result,
 
           if (!pays (result) || !rule_has_member (rule, result->clause->id))
             continue;
+          if (shenbao_decimal_compare (factor->number, shenbao_decimal_from_int (1)) == 0)
+            {
+              g_autofree char *budget = format_amount (rule->budget);
+
+              explain (result->lines,
+                       g_strdup_printf ("年度资金池（%s）：比例系数 1，未缩减；全区兑现总额超过预算时按比例兑现", budget),
+                       g_strdup_printf ("Annual pool (%s): factor 1, not reduced; paid pro rata if the district "
+                                        "total exceeds the budget", budget));
+              continue;
+            }
           if (!shenbao_decimal_mul (shenbao_decimal_from_fen (result->payout_fen), factor->number, &scaled))
             continue;
           before = shenbao_fen_format (result->payout_fen);
@@ -1208,8 +1224,21 @@ shenbao_engine_compute (ShenbaoPolicySet *set,
                         ShenbaoInputs    *inputs,
                         const GDate      *as_of)
 {
+  return shenbao_engine_compute_full (set, policy, inputs, as_of, SHENBAO_COMPUTE_EXPLAIN);
+}
+
+/* Without SHENBAO_COMPUTE_EXPLAIN every clause's lines are NULL: for estimates shown in lists,
+ * where only the amounts are read. */
+ShenbaoPolicyResult *
+shenbao_engine_compute_full (ShenbaoPolicySet   *set,
+                             ShenbaoPolicy      *policy,
+                             ShenbaoInputs      *inputs,
+                             const GDate        *as_of,
+                             ShenbaoComputeFlags flags)
+{
   ShenbaoPolicyResult *result;
-  Scope scope = { set, policy, NULL, inputs, NULL, NULL };
+  Scope scope = { set, policy, NULL, inputs, NULL, NULL, (flags & SHENBAO_COMPUTE_EXPLAIN) != 0 };
+  LocationCheck location;
 
   g_return_val_if_fail (SHENBAO_IS_POLICY_SET (set), NULL);
   g_return_val_if_fail (SHENBAO_IS_POLICY (policy), NULL);
@@ -1224,16 +1253,19 @@ shenbao_engine_compute (ShenbaoPolicySet *set,
   result->location_fits = shenbao_policy_area_matches (policy, company_region (&scope, "registered_region"));
   explain_validity (result, as_of);
 
+  check_location (&scope, &location);
   for (guint i = 0; i < policy->clauses->len; i++)
     {
       scope.clause = g_ptr_array_index (policy->clauses, i);
       scope.lets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) shenbao_value_free);
       scope.let_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_ptr_array_add (result->clauses, compute_clause (&scope));
+      g_ptr_array_add (result->clauses, compute_clause (&scope, &location));
       g_clear_pointer (&scope.lets, g_hash_table_unref);
       g_clear_pointer (&scope.let_labels, g_hash_table_unref);
     }
   scope.clause = NULL;
+  g_ptr_array_unref (location.unmet);
+  g_ptr_array_unref (location.missing);
 
   apply_pools (result, &scope);
   apply_exclusive_groups (result);
@@ -1250,7 +1282,7 @@ append_lines (GString   *out,
               gboolean   chinese,
               const char *indent)
 {
-  for (guint i = 0; i < lines->len; i++)
+  for (guint i = 0; lines != NULL && i < lines->len; i++)
     g_string_append_printf (out, "%s%s\n", indent, shenbao_text_get (g_ptr_array_index (lines, i), chinese));
 }
 
@@ -1279,8 +1311,11 @@ shenbao_policy_result_explain (ShenbaoPolicyResult *result,
         g_string_append_printf (out, "  %s %s\n", chinese ? "未满足：" : "Not met:",
                                 shenbao_text_get (g_ptr_array_index (clause_result->unmet, j), chinese));
       for (guint j = 0; j < clause_result->missing->len; j++)
-        g_string_append_printf (out, "  %s %s\n", chinese ? "尚需填写：" : "Still needed:",
-                                shenbao_text_get (g_ptr_array_index (clause_result->missing, j), chinese));
+        {
+          ShenbaoField *field = g_ptr_array_index (clause_result->missing, j);
+          g_string_append_printf (out, "  %s %s (%s)\n", chinese ? "尚需填写：" : "Still needed:",
+                                  shenbao_text_get (&field->label, chinese), field->input_key);
+        }
       append_lines (out, clause_result->lines, chinese, "  ");
       if (clause_result->error != NULL)
         g_string_append_printf (out, "  %s %s\n", chinese ? "错误：" : "Error:", clause_result->error->message);
@@ -1396,7 +1431,8 @@ check_clause_example (ShenbaoPolicySet *set,
       for (guint i = 0; i < clause_result->unmet->len; i++)
         g_string_append_printf (failure, "; not met: %s", ((ShenbaoText *) g_ptr_array_index (clause_result->unmet, i))->en);
       for (guint i = 0; i < clause_result->missing->len; i++)
-        g_string_append_printf (failure, "; missing: %s", ((ShenbaoText *) g_ptr_array_index (clause_result->missing, i))->en);
+        g_string_append_printf (failure, "; missing: %s",
+                                ((ShenbaoField *) g_ptr_array_index (clause_result->missing, i))->input_key);
       return FALSE;
     }
   if (example->award != NULL && !clause_result->has_amount)

@@ -28,8 +28,9 @@ typedef struct
   gboolean              dropped;
   ShenbaoText           dropped_reason;
   GPtrArray            *unmet;         /* ShenbaoText: every condition not met */
-  GPtrArray            *missing;       /* ShenbaoText: labels of inputs still needed */
-  GPtrArray            *lines;         /* ShenbaoText: the explanation, step by step */
+  GPtrArray            *missing;       /* ShenbaoField (not owned): inputs still needed */
+  GPtrArray            *lines;         /* ShenbaoText: the explanation, step by step; NULL
+                                        * when computed without SHENBAO_COMPUTE_EXPLAIN */
   GError               *error;         /* an amount that could not be computed exactly */
 } ShenbaoClauseResult;
 
@@ -45,10 +46,21 @@ typedef struct
   gint64           total_up_to_fen;    /* adding the "up to" maxima and amounts told on review */
 } ShenbaoPolicyResult;
 
+typedef enum
+{
+  SHENBAO_COMPUTE_AMOUNTS_ONLY = 0,
+  SHENBAO_COMPUTE_EXPLAIN      = 1 << 0,
+} ShenbaoComputeFlags;
+
 ShenbaoPolicyResult *shenbao_engine_compute           (ShenbaoPolicySet    *set,
                                                        ShenbaoPolicy       *policy,
                                                        ShenbaoInputs       *inputs,
                                                        const GDate         *as_of);
+ShenbaoPolicyResult *shenbao_engine_compute_full      (ShenbaoPolicySet    *set,
+                                                       ShenbaoPolicy       *policy,
+                                                       ShenbaoInputs       *inputs,
+                                                       const GDate         *as_of,
+                                                       ShenbaoComputeFlags  flags);
 void                 shenbao_policy_result_free       (ShenbaoPolicyResult *result);
 ShenbaoClauseResult *shenbao_policy_result_find       (ShenbaoPolicyResult *result,
                                                        const char          *clause_id);

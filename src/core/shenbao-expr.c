@@ -1376,12 +1376,19 @@ render_node (Renderer *renderer,
   switch (node->kind)
     {
     case NODE_NUMBER:
-      g_string_append (out, node->text);
-      if (node->has_unit)
-        {
-          g_autofree char *unit = shenbao_unit_to_string (&node->unit);
-          g_string_append_printf (out, " %s", unit);
-        }
+      {
+        g_autofree char *number = shenbao_decimal_format (node->number);
+
+        g_string_append (out, number);
+        if (node->has_unit)
+          {
+            g_autofree char *unit = shenbao_unit_to_string (&node->unit);
+            g_auto(GStrv) parts = g_strsplit (unit, "m2", -1);
+            g_autofree char *pretty = g_strjoinv ("m²", parts);
+
+            g_string_append_printf (out, " %s", pretty);
+          }
+      }
       break;
     case NODE_STRING:
       g_string_append_printf (out, "“%s”", node->text);

@@ -181,7 +181,7 @@ parse_number (const ShenbaoField *field,
     }
   if (!check_range (field, value->number, text, error))
     return NULL;
-  value->unit = field->unit;
+  value->unit = field->type == SHENBAO_FIELD_MONEY ? shenbao_unit_yuan () : field->unit;
   return g_steal_pointer (&value);
 }
 

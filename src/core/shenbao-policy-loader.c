@@ -728,6 +728,8 @@ read_clause (Loader  *loader,
   for (guint i = 0; i < clause->fields->len; i++)
     {
       ShenbaoField *field = g_ptr_array_index (clause->fields, i);
+
+      field->input_key = g_strdup_printf ("%s/%s", clause->full_id, field->id);
       if (shenbao_policy_find_field (loader->policy, field->id) != NULL)
         problem (loader, field->line, "field “%s” has the name of a policy-level field", field->id);
     }
@@ -950,6 +952,11 @@ build_policy (Loader  *loader,
   read_header (loader, root, policy);
   if (rules != NULL)
     read_fields_into (loader, rules, policy->fields);
+  for (guint i = 0; i < policy->fields->len; i++)
+    {
+      ShenbaoField *field = g_ptr_array_index (policy->fields, i);
+      field->input_key = g_strdup_printf ("%s/%s", policy->id, field->id);
+    }
   if (applicants != NULL)
     read_applicants (loader, applicants, policy);
 
@@ -1103,9 +1110,13 @@ shenbao_facts_loader_read (const char *path,
 
   for (xmlNode *node = root->children; node != NULL; node = node->next)
     {
+      ShenbaoField *fact;
+
       if (!is_element (node, "fact"))
         continue;
-      g_ptr_array_add (facts, read_field (&loader, node));
+      fact = read_field (&loader, node);
+      fact->input_key = g_strdup (fact->id);
+      g_ptr_array_add (facts, fact);
     }
   if (problems->len > problems_before)
     return NULL;

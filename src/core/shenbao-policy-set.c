@@ -204,20 +204,6 @@ shenbao_policy_set_get_problems (ShenbaoPolicySet *self)
   return self->problems;
 }
 
-char *
-shenbao_input_key_for_clause_field (ShenbaoClause *clause,
-                                    const char    *field_id)
-{
-  return g_strdup_printf ("%s/%s", clause->full_id, field_id);
-}
-
-char *
-shenbao_input_key_for_policy_field (ShenbaoPolicy *policy,
-                                    const char    *field_id)
-{
-  return g_strdup_printf ("%s/%s", policy->id, field_id);
-}
-
 static gboolean
 resolve_in_policy (ShenbaoPolicy *policy,
                    const char    *name,
@@ -233,7 +219,7 @@ resolve_in_policy (ShenbaoPolicy *policy,
       *field = shenbao_policy_find_field (policy, name);
       if (*field != NULL)
         {
-          *key = shenbao_input_key_for_policy_field (policy, name);
+          *key = g_strdup ((*field)->input_key);
           return TRUE;
         }
       /* A bare field name is enough when exactly one clause has a field of that name. */
@@ -250,7 +236,7 @@ resolve_in_policy (ShenbaoPolicy *policy,
       if (owner == NULL)
         return FALSE;
       *field = shenbao_clause_find_field (owner, name);
-      *key = shenbao_input_key_for_clause_field (owner, name);
+      *key = g_strdup ((*field)->input_key);
       return TRUE;
     }
   else
@@ -262,7 +248,7 @@ resolve_in_policy (ShenbaoPolicy *policy,
         return FALSE;
       *field = shenbao_clause_find_field (clause, slash + 1);
       if (*field != NULL)
-        *key = shenbao_input_key_for_clause_field (clause, slash + 1);
+        *key = g_strdup ((*field)->input_key);
       return *field != NULL;
     }
 }

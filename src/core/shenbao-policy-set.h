@@ -41,9 +41,5 @@ gboolean          shenbao_policy_set_resolve_name       (ShenbaoPolicySet  *self
                                                          char             **key,
                                                          ShenbaoField     **field,
                                                          GError           **error);
-char             *shenbao_input_key_for_clause_field    (ShenbaoClause     *clause,
-                                                         const char        *field_id);
-char             *shenbao_input_key_for_policy_field    (ShenbaoPolicy     *policy,
-                                                         const char        *field_id);
 
 G_END_DECLS

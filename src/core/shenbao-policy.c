@@ -39,6 +39,7 @@ shenbao_field_free (ShenbaoField *field)
   if (field == NULL)
     return;
   g_free (field->id);
+  g_free (field->input_key);
   g_free (field->unit_text);
   g_free (field->default_text);
   g_clear_pointer (&field->default_value, shenbao_value_free);

@@ -55,6 +55,7 @@ struct _ShenbaoField
   ShenbaoText       help;
   GPtrArray        *choices;   /* ShenbaoChoice */
   GPtrArray        *columns;   /* ShenbaoField, for lists */
+  char             *input_key; /* where its value is kept in ShenbaoInputs */
   int               line;
 };
 

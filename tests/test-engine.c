@@ -1,0 +1,360 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "shenbao-engine.h"
+#include "shenbao-policy-set.h"
+
+/* Each expected amount below is worked by hand from the policy text; the comment shows how. */
+
+static ShenbaoPolicySet *shared_set;
+
+static ShenbaoPolicyResult *
+compute (const char *policy_id,
+         const char *as_of_text,
+         ...)
+{
+  ShenbaoPolicy *policy = shenbao_policy_set_lookup (shared_set, policy_id);
+  g_autoptr(ShenbaoInputs) inputs = shenbao_inputs_new ();
+  const char *setting;
+  va_list args;
+  GDate as_of;
+  int y, m, d;
+
+  g_assert_nonnull (policy);
+  va_start (args, as_of_text);
+  while ((setting = va_arg (args, const char *)) != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (setting, "=", 2);
+      g_autofree char *key = NULL;
+      g_autoptr(GError) error = NULL;
+      ShenbaoField *field = NULL;
+      ShenbaoValue *value;
+
+      g_assert_true (shenbao_policy_set_resolve_name (shared_set, policy, parts[0], &key, &field, &error));
+      g_assert_no_error (error);
+      value = shenbao_field_parse_value (field, parts[1], &error);
+      g_assert_no_error (error);
+      shenbao_inputs_take (inputs, key, value);
+    }
+  va_end (args);
+
+  g_assert_cmpint (sscanf (as_of_text, "%d-%d-%d", &y, &m, &d), ==, 3);
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, d, m, y);
+  return shenbao_engine_compute (shared_set, policy, inputs, &as_of);
+}
+
+static ShenbaoClauseResult *
+clause (ShenbaoPolicyResult *result,
+        const char          *id)
+{
+  ShenbaoClauseResult *found = shenbao_policy_result_find (result, id);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+lines_mention (GPtrArray  *lines,
+               const char *text)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      ShenbaoText *line = g_ptr_array_index (lines, i);
+
+      if (strstr (line->en, text) != NULL || strstr (line->zh, text) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+#define assert_mentions(lines, text) \
+  G_STMT_START { if (!lines_mention ((lines), (text))) g_error ("no line mentions “%s”", (text)); } G_STMT_END
+
+/* Domain guide example 1B: 9,000 m² × 20 yuan × 12 months = 2,160,000, capped at 2,000,000. */
+static void
+test_rent_cap_binds (void)
+{
+  g_autoptr(ShenbaoPolicyResult) result =
+    compute ("shangyu-2025", "2025-06-01", "registered_region=330604", "rented_factory_area=9000",
+             "1a/factory_rent_months=12", NULL);
+  ShenbaoClauseResult *rent = clause (result, "1a");
+
+  g_assert_cmpint (rent->applies, ==, SHENBAO_APPLIES_YES);
+  g_assert_cmpint (rent->award_fen, ==, G_GINT64_CONSTANT (200000000));
+  assert_mentions (rent->lines, "20 × 9,000 × 12 = 2,160,000.00");
+  assert_mentions (rent->lines, "the cap of 2,000,000.00 binds");
+  /* 1a is an "up to" clause (每平方米每月最高20元): counted in the total with maxima only. */
+  g_assert_cmpint (result->total_fen, ==, 0);
+  g_assert_cmpint (result->total_up_to_fen, ==, G_GINT64_CONSTANT (200000000));
+}
+
+/* Example 1A: 9 months, 1,620,000, the cap does not bind. */
+static void
+test_rent_cap_not_binding (void)
+{
+  g_autoptr(ShenbaoPolicyResult) result =
+    compute ("shangyu-2025", "2025-06-01", "registered_region=330604", "rented_factory_area=9000",
+             "1a/factory_rent_months=9", NULL);
+  ShenbaoClauseResult *rent = clause (result, "1a");
+
+  g_assert_cmpint (rent->award_fen, ==, G_GINT64_CONSTANT (162000000));
+  assert_mentions (rent->lines, "cap 2,000,000.00, not reached");
+}
+
+/* Example 2C: revenue 50,000,000.01 is 超过 50m, tier 500,000, less 300,000 already received. */
+static void
+test_tier_promotion_difference (void)
+{
+  g_autoptr(ShenbaoPolicyResult) result =
+    compute ("shangyu-2025", "2025-06-01", "registered_region=330604",
+             "embodied_ai_product_revenue=50000000.01", "3a/prior_tier_award_received=300000", NULL);
+  ShenbaoClauseResult *tier = clause (result, "3a");
+
+  g_assert_cmpint (tier->award_fen, ==, G_GINT64_CONSTANT (20000000));
+  assert_mentions (tier->lines, "is above 50,000,000.00: the tier pays 500,000.00");
+  /* The next tier and what reaching it would pay. */
+  assert_mentions (tier->lines, "Next tier: above 100,000,000.00, the tier pays 1,000,000.00 (500,000.00 more");
+  assert_mentions (tier->lines, "500,000.00 − 300,000.00 = 200,000.00");
+}
+
+/* 超过 is strict: exactly 50,000,000 stays in the 300,000 tier (example 2B). */
+static void
+test_tier_edge (void)
+{
+  g_autoptr(ShenbaoPolicyResult) at = compute ("shangyu-2025", "2025-06-01", "registered_region=330604",
+                                               "embodied_ai_product_revenue=50000000", NULL);
+  g_autoptr(ShenbaoPolicyResult) at_lowest = compute ("shangyu-2025", "2025-06-01", "registered_region=330604",
+                                                      "embodied_ai_product_revenue=20000000", NULL);
+
+  g_assert_cmpint (clause (at, "3a")->award_fen, ==, G_GINT64_CONSTANT (30000000));
+  /* Example 2A: 20,000,000 is not 超过 20,000,000: nothing. */
+  g_assert_cmpint (clause (at_lowest, "3a")->award_fen, ==, 0);
+  g_assert_cmpint (clause (at_lowest, "3a")->payout_fen, ==, 0);
+}
+
+/* Example 10: pool factor 0.8, rounded per clause to the fen.
+ * 5a: min(50 % × 1,000,000, 1,000,000) = 500,000 → 400,000.00
+ * 11: min(4 % × 30,864,197.25, 2,000,000) = 1,234,567.89 → 987,654.312 → 987,654.31
+ * 1a: 9,000 × 20 × 9 = 1,620,000 → 1,296,000.00 */
+static void
+test_pool_pro_rata (void)
+{
+  g_autoptr(ShenbaoPolicyResult) result =
+    compute ("shangyu-2025", "2025-06-01", "registered_region=330604", "pool_factor=0.8",
+             "equipment_investment_excl_tax=1000000", "5a/is_scenario_application_project=yes",
+             "11/outside_investment_received=30864197.25", "11/investment_period_months=36",
+             "rented_factory_area=9000", "1a/factory_rent_months=9", NULL);
+
+  g_assert_cmpint (clause (result, "5a")->payout_fen, ==, G_GINT64_CONSTANT (40000000));
+  g_assert_cmpint (clause (result, "11")->award_fen, ==, G_GINT64_CONSTANT (123456789));
+  g_assert_cmpint (clause (result, "11")->payout_fen, ==, G_GINT64_CONSTANT (98765431));
+  g_assert_cmpint (clause (result, "1a")->payout_fen, ==, G_GINT64_CONSTANT (129600000));
+  assert_mentions (clause (result, "11")->lines, "1,234,567.89 × 0.8 = 987,654.312, to the fen 987,654.31");
+  g_assert_cmpint (result->total_up_to_fen, ==, G_GINT64_CONSTANT (268365431));
+}
+
+/* Example 7B: same compute fees under 6a (20 %) and 6b (50 %): 6b's 4,000,000 is kept. */
+static void
+test_no_duplication_keeps_higher (void)
+{
+  g_autoptr(ShenbaoPolicyResult) result =
+    compute ("shangyu-2025", "2025-06-01", "registered_region=330604", "compute_fees_paid=8000000",
+             "6b/vertical_model_deployed=yes", NULL);
+  ShenbaoClauseResult *low = clause (result, "6a");
+  ShenbaoClauseResult *high = clause (result, "6b");
+
+  g_assert_true (low->dropped);
+  g_assert_cmpint (low->payout_fen, ==, 0);
+  g_assert_cmpint (low->award_fen, ==, G_GINT64_CONSTANT (160000000));
+  g_assert_nonnull (strstr (low->dropped_reason.en, "clause 6b pays 4,000,000.00, more than 1,600,000.00"));
+  g_assert_false (high->dropped);
+  g_assert_cmpint (high->payout_fen, ==, G_GINT64_CONSTANT (400000000));
+  g_assert_cmpint (result->total_fen, ==, G_GINT64_CONSTANT (400000000));
+}
+
+/* Every unmet condition is listed, not only the first (example 7A's edges: exactly 10 billion
+ * parameters is not 超百亿, 4 scenarios is fewer than 5, 3 years already used the maximum). */
+static void
+test_all_unmet_conditions_listed (void)
+{
+  g_autoptr(ShenbaoPolicyResult) result =
+    compute ("suzhou-2025", "2025-07-01", "registered_region=320505", "compute_fees_paid=5000000",
+             "8c/parameter_count=10000000000", "8c/typical_scenarios=4", "8c/years_already_supported=3",
+             "8c/is_model_builder=yes", "8c/project_compute_cost=5000000", NULL);
+  ShenbaoClauseResult *model = clause (result, "8c");
+
+  g_assert_cmpint (model->applies, ==, SHENBAO_APPLIES_NO);
+  g_assert_cmpuint (model->unmet->len, ==, 3);
+  /* 8b still pays: min(20 % × 5,000,000, 2,000,000) = 1,000,000. */
+  g_assert_cmpint (clause (result, "8b")->payout_fen, ==, G_GINT64_CONSTANT (100000000));
+  g_assert_cmpint (result->total_fen, ==, G_GINT64_CONSTANT (100000000));
+}
+
+static void
+assert_validity (const char      *policy_id,
+                 const char      *as_of,
+                 ShenbaoValidity  expected,
+                 int              days)
+{
+  g_autoptr(ShenbaoPolicyResult) result = compute (policy_id, as_of, NULL);
+
+  g_assert_cmpint (result->validity, ==, expected);
+  if (days >= 0)
+    g_assert_cmpint (result->days_to_expiry, ==, days);
+}
+
+/* Hangzhou: 自2025年1月22日起施行，有效期至2027年12月31日. */
+static void
+test_validity (void)
+{
+  assert_validity ("hangzhou-2024-66", "2025-01-21", SHENBAO_VALIDITY_NOT_YET, -1);
+  assert_validity ("hangzhou-2024-66", "2025-01-22", SHENBAO_VALIDITY_IN_FORCE, -1);
+  assert_validity ("hangzhou-2024-66", "2027-12-31", SHENBAO_VALIDITY_IN_FORCE, 0);
+  assert_validity ("hangzhou-2024-66", "2026-11-23", SHENBAO_VALIDITY_IN_FORCE, 403);
+  assert_validity ("hangzhou-2024-66", "2028-01-01", SHENBAO_VALIDITY_EXPIRED, -1);
+  /* Drafts are never asserted to be in force, dates or not. */
+  assert_validity ("minhang-2025-draft", "2026-01-01", SHENBAO_VALIDITY_DRAFT, -1);
+  assert_validity ("pudong-2024", "2025-06-01", SHENBAO_VALIDITY_DRAFT, -1);
+}
+
+static void
+test_draft_said_plainly (void)
+{
+  g_autoptr(ShenbaoPolicyResult) result = compute ("minhang-2025-draft", "2026-01-01", NULL);
+
+  assert_mentions (result->notes, "draft for comment, not in force on 2026-01-01");
+}
+
+/* Example 9B: Pudong maximum min(50 % × 12,000,000, 20,000,000) = 6,000,000; the municipal
+ * scheme paid 4,000,000 first; the district tops up 2,000,000. */
+static void
+test_top_up (void)
+{
+  g_autoptr(ShenbaoPolicyResult) result =
+    compute ("pudong-2024", "2025-06-01", "registered_region=310115", "tax_region=310115",
+             "1/benchmark_project=yes", "1/project_total_investment=12000000", "1/higher_level_award=4000000",
+             NULL);
+  ShenbaoClauseResult *benchmark = clause (result, "1");
+
+  g_assert_cmpint (benchmark->applies, ==, SHENBAO_APPLIES_YES);
+  g_assert_cmpint (benchmark->award_fen, ==, G_GINT64_CONSTANT (200000000));
+  assert_mentions (benchmark->lines, "6,000,000.00 − 4,000,000.00 = 2,000,000.00");
+}
+
+/* Pudong: 工商注册地和税收户管地均在浦东新区. A company taxed in Minhang does not qualify. */
+static void
+test_location_both_required (void)
+{
+  g_autoptr(ShenbaoPolicyResult) elsewhere =
+    compute ("pudong-2024", "2025-06-01", "registered_region=310115", "tax_region=310112",
+             "1/benchmark_project=yes", "1/project_total_investment=12000000", NULL);
+  g_autoptr(ShenbaoPolicyResult) unknown =
+    compute ("pudong-2024", "2025-06-01", "credit_code=91310115MA1K3YJ662",
+             "1/benchmark_project=yes", "1/project_total_investment=12000000", NULL);
+
+  g_assert_cmpint (clause (elsewhere, "1")->applies, ==, SHENBAO_APPLIES_NO);
+  assert_mentions (clause (elsewhere, "1")->unmet, "Tax administration must be in");
+  g_assert_cmpint (elsewhere->total_up_to_fen, ==, 0);
+  /* Registration read from the credit code's region digits; the tax district is still needed. */
+  g_assert_true (unknown->location_fits);
+  g_assert_cmpint (clause (unknown, "1")->applies, ==, SHENBAO_APPLIES_INCOMPLETE);
+  g_assert_cmpuint (clause (unknown, "1")->missing->len, ==, 1);
+  g_assert_cmpstr (((ShenbaoField *) g_ptr_array_index (clause (unknown, "1")->missing, 0))->id, ==, "tax_region");
+}
+
+/* Example 3: orders of 8 × 800,000, 6 × 500,000, 4 × 700,000 and 5 × 600,000; 30 units a year.
+ * O1 min(1,920,000, 8 × 200,000) = 1,600,000; O2 min(900,000, 1,200,000) = 900,000; O3 has
+ * fewer than 5 units; O4 min(900,000, 1,000,000) = 900,000. Total 3,400,000.
+ * Route B (100 units a year) counts O3 too: min(840,000, 800,000) = 800,000 → 4,200,000. */
+static void
+test_per_unit_cap_orders (void)
+{
+  const char *orders = "7/orders=8,6400000;6,3000000;4,2800000;5,3000000";
+  g_autoptr(ShenbaoPolicyResult) route_a =
+    compute ("pudong-2024", "2025-06-01", "registered_region=310115", "tax_region=310115",
+             "7/produced_in_pudong=yes", "humanoid_business=whole_machine", orders, "7/annual_units_sold=30", NULL);
+  g_autoptr(ShenbaoPolicyResult) route_b =
+    compute ("pudong-2024", "2025-06-01", "registered_region=310115", "tax_region=310115",
+             "7/produced_in_pudong=yes", "humanoid_business=whole_machine", orders, "7/annual_units_sold=100", NULL);
+
+  g_assert_cmpint (clause (route_a, "7")->award_fen, ==, G_GINT64_CONSTANT (340000000));
+  g_assert_cmpint (clause (route_b, "7")->award_fen, ==, G_GINT64_CONSTANT (420000000));
+}
+
+/* A clause missing a required input shows no amount, and names what is missing. */
+static void
+test_incomplete_shows_no_amount (void)
+{
+  g_autoptr(ShenbaoPolicyResult) result =
+    compute ("shangyu-2025", "2025-06-01", "registered_region=330604", "rented_factory_area=9000", NULL);
+  ShenbaoClauseResult *rent = clause (result, "1a");
+
+  g_assert_cmpint (rent->applies, ==, SHENBAO_APPLIES_INCOMPLETE);
+  g_assert_false (rent->has_amount);
+  g_assert_cmpint (rent->payout_fen, ==, 0);
+  g_assert_cmpuint (rent->missing->len, ==, 1);
+  g_assert_cmpstr (((ShenbaoField *) g_ptr_array_index (rent->missing, 0))->input_key, ==,
+                   "shangyu-2025/1a/factory_rent_months");
+}
+
+/* A review clause shows its maximum and computes nothing (Suzhou 3a: 最高2亿元). */
+static void
+test_review_shows_cap_only (void)
+{
+  g_autoptr(ShenbaoPolicyResult) result = compute ("suzhou-2025", "2025-07-01", "registered_region=320505", NULL);
+  ShenbaoClauseResult *institute = clause (result, "3a");
+
+  g_assert_false (institute->has_amount);
+  g_assert_true (institute->has_cap);
+  g_assert_cmpint (institute->cap_fen, ==, G_GINT64_CONSTANT (20000000000));
+  assert_mentions (institute->lines, "Amount determined on review, at most 200,000,000.00");
+}
+
+/* 一票否决: a company so listed gets nothing from Shangyu that year (7B would pay 4,000,000). */
+static void
+test_gate (void)
+{
+  g_autoptr(ShenbaoPolicyResult) result =
+    compute ("shangyu-2025", "2025-06-01", "registered_region=330604", "veto_or_serious_dishonesty=yes",
+             "compute_fees_paid=8000000", "6b/vertical_model_deployed=yes", NULL);
+
+  g_assert_cmpint (clause (result, "6b")->applies, ==, SHENBAO_APPLIES_NO);
+  g_assert_cmpint (result->total_fen, ==, 0);
+  g_assert_cmpint (result->total_up_to_fen, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  shared_set = shenbao_policy_set_new_default (&error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/shenbao/engine/rent-cap-binds", test_rent_cap_binds);
+  g_test_add_func ("/shenbao/engine/rent-cap-not-binding", test_rent_cap_not_binding);
+  g_test_add_func ("/shenbao/engine/tier-promotion-difference", test_tier_promotion_difference);
+  g_test_add_func ("/shenbao/engine/tier-edge", test_tier_edge);
+  g_test_add_func ("/shenbao/engine/pool-pro-rata", test_pool_pro_rata);
+  g_test_add_func ("/shenbao/engine/no-duplication-keeps-higher", test_no_duplication_keeps_higher);
+  g_test_add_func ("/shenbao/engine/all-unmet-conditions-listed", test_all_unmet_conditions_listed);
+  g_test_add_func ("/shenbao/engine/validity", test_validity);
+  g_test_add_func ("/shenbao/engine/draft-said-plainly", test_draft_said_plainly);
+  g_test_add_func ("/shenbao/engine/top-up", test_top_up);
+  g_test_add_func ("/shenbao/engine/location-both-required", test_location_both_required);
+  g_test_add_func ("/shenbao/engine/per-unit-cap-orders", test_per_unit_cap_orders);
+  g_test_add_func ("/shenbao/engine/incomplete-shows-no-amount", test_incomplete_shows_no_amount);
+  g_test_add_func ("/shenbao/engine/review-shows-cap-only", test_review_shows_cap_only);
+  g_test_add_func ("/shenbao/engine/gate", test_gate);
+
+  status = g_test_run ();
+  g_clear_object (&shared_set);
+  return status;
+}
