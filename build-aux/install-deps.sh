@@ -1,0 +1,21 @@
+#!/bin/bash
+# Installs what building and testing Shenbao needs on Debian 12, unless it is there already.
+set -euo pipefail
+
+packages=(
+  gcc pkg-config meson ninja-build
+  libglib2.0-dev libglib2.0-bin libxml2-dev libjson-glib-dev
+  gettext locales
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,48 @@
+#!/bin/bash
+# Builds Shenbao with warnings as errors and runs the whole test suite, then builds it again with
+# AddressSanitizer and UndefinedBehaviorSanitizer and runs the suite once more. The last line is
+# the count of both runs: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+bash build-aux/install-deps.sh || exit 2
+
+passed=0
+failed=0
+
+# Reads meson test's summary ("Ok: 6", "Fail: 0", …) from its log.
+count_results () {
+  local log="$1/meson-logs/testlog.txt"
+  local ok fail timeout unexpected
+  ok=$(grep -E '^Ok:' "$log" | tail -1 | awk '{print $2}')
+  fail=$(grep -E '^Fail:' "$log" | tail -1 | awk '{print $2}')
+  timeout=$(grep -E '^Timeout:' "$log" | tail -1 | awk '{print $2}')
+  unexpected=$(grep -E '^Unexpected Pass:' "$log" | tail -1 | awk '{print $3}')
+  passed=$((passed + ${ok:-0}))
+  failed=$((failed + ${fail:-0} + ${timeout:-0} + ${unexpected:-0}))
+}
+
+run_suite () {
+  local dir="$1"; shift
+  if [ ! -d "$dir" ]; then
+    meson setup "$dir" "$@" || { failed=$((failed + 1)); return; }
+  fi
+  if ! ninja -C "$dir"; then
+    echo "build failed in $dir"
+    failed=$((failed + 1))
+    return
+  fi
+  meson test -C "$dir" --print-errorlogs
+  count_results "$dir"
+}
+
+echo "== Build with warnings as errors, run the tests"
+run_suite build-test --buildtype=debugoptimized -Dwerror=true
+
+echo "== Build with AddressSanitizer and UndefinedBehaviorSanitizer, run the tests again"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+run_suite build-sanitize --buildtype=debug -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false
+
+echo "${passed} passed, ${failed} failed"
+[ "$failed" -eq 0 ]
