@@ -266,6 +266,8 @@ test_bad_amounts (void)
   assert_value_refused (fees, "99999999999999", "too large");
   assert_value_refused (fees, "9999999亿", "too large");
   assert_value_refused (shenbao_policy_set_find_fact (set, "registered_region"), "31011", "six-digit");
+  assert_value_refused (shenbao_policy_set_find_fact (set, "credit_code"), "91310115MA1K3YJ663",
+                        "Character 18 “3” is wrong: the check character should be “2”");
   assert_value_refused (shenbao_policy_set_find_fact (set, "segment"), "sideways", "not one of the choices");
   assert_value_refused (shenbao_policy_set_find_fact (set, "independent_legal_person"), "maybe", "yes or no");
 }

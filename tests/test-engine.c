@@ -327,6 +327,53 @@ test_gate (void)
   g_assert_cmpint (result->total_up_to_fen, ==, 0);
 }
 
+/* A hard combined cap: the members together get at most 1,000,000, cut from the last one.
+ * Fees 2,000,000: clause 1 pays 20 % = 400,000, clause 2 pays 50 % = 1,000,000; together
+ * 1,400,000, so clause 2 is cut by 400,000 to 600,000. */
+static void
+test_hard_combined_cap (void)
+{
+  const char *text =
+    "<policy xmlns=\"https://shenbao.github.io/ns/policy/1\" id=\"combined\">\n"
+    " <title xml:lang=\"zh\">合计</title><title xml:lang=\"en\">Combined</title>\n"
+    " <issuer><text xml:lang=\"zh\">无</text><text xml:lang=\"en\">None</text></issuer>\n"
+    " <status>in-force</status><effective>2025-01-01</effective><expiry>unknown</expiry>\n"
+    " <applicants><area prefix=\"31\" stated=\"true\"><name xml:lang=\"zh\">上海</name>"
+    "<name xml:lang=\"en\">Shanghai</name></area></applicants>\n"
+    " <rules><combined-cap id=\"both\" cap=\"1000000\" binding=\"hard\"><text xml:lang=\"zh\">合计不超过100万元</text>"
+    "<text xml:lang=\"en\">together at most 1,000,000</text><member clause=\"1\"/><member clause=\"2\"/></combined-cap></rules>\n"
+    " <clause id=\"1\" shape=\"rate_cap\"><title xml:lang=\"zh\">甲</title><title xml:lang=\"en\">A</title><quote>甲</quote>"
+    "<award kind=\"exact\"><amount zh=\"甲\" en=\"A\">0.2 * compute_fees_paid</amount></award></clause>\n"
+    " <clause id=\"2\" shape=\"rate_cap\"><title xml:lang=\"zh\">乙</title><title xml:lang=\"en\">B</title><quote>乙</quote>"
+    "<award kind=\"exact\"><amount zh=\"乙\" en=\"B\">0.5 * compute_fees_paid</amount></award></clause>\n"
+    "</policy>\n";
+  g_autofree char *dir = g_dir_make_tmp ("shenbao-engine-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "combined.xml", NULL);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ShenbaoPolicy) policy = NULL;
+  g_autoptr(ShenbaoInputs) inputs = shenbao_inputs_new ();
+  g_autoptr(ShenbaoPolicyResult) result = NULL;
+  GDate as_of;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  policy = shenbao_policy_set_read_file (shared_set, path, problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  shenbao_inputs_take (inputs, "compute_fees_paid",
+                       shenbao_field_parse_value (shenbao_policy_set_find_fact (shared_set, "compute_fees_paid"),
+                                                  "2000000", NULL));
+  shenbao_inputs_take (inputs, "registered_region",
+                       shenbao_field_parse_value (shenbao_policy_set_find_fact (shared_set, "registered_region"),
+                                                  "310115", NULL));
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 1, 6, 2025);
+  result = shenbao_engine_compute (shared_set, policy, inputs, &as_of);
+
+  g_assert_cmpint (clause (result, "1")->payout_fen, ==, G_GINT64_CONSTANT (40000000));
+  g_assert_cmpint (clause (result, "2")->payout_fen, ==, G_GINT64_CONSTANT (60000000));
+  assert_mentions (clause (result, "2")->lines, "reduced by 400,000.00");
+  g_assert_cmpint (result->total_fen, ==, G_GINT64_CONSTANT (100000000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/shenbao/engine/incomplete-shows-no-amount", test_incomplete_shows_no_amount);
   g_test_add_func ("/shenbao/engine/review-shows-cap-only", test_review_shows_cap_only);
   g_test_add_func ("/shenbao/engine/gate", test_gate);
+  g_test_add_func ("/shenbao/engine/hard-combined-cap", test_hard_combined_cap);
 
   status = g_test_run ();
   g_clear_object (&shared_set);

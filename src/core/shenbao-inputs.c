@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "shenbao-credit-code.h"
 #include "shenbao-inputs.h"
 
 G_DEFINE_QUARK (shenbao-input-error-quark, shenbao_input_error)
@@ -290,6 +291,22 @@ shenbao_field_parse_value (const ShenbaoField *field,
 
     case SHENBAO_FIELD_LIST:
       return parse_list (field, trimmed, error);
+
+    case SHENBAO_FIELD_CREDIT_CODE:
+      {
+        g_autoptr(GError) local_error = NULL;
+        g_autofree char *upper = g_ascii_strup (trimmed, -1);
+
+        if (!shenbao_credit_code_validate (upper, &local_error))
+          {
+            g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID, "%s: %s",
+                         field_name (field), local_error->message);
+            return NULL;
+          }
+        value = shenbao_value_new (SHENBAO_VALUE_STRING);
+        value->string = g_steal_pointer (&upper);
+        return value;
+      }
 
     default:
       g_assert_not_reached ();

@@ -190,6 +190,7 @@ field_expr_type (const ShenbaoField *field,
     case SHENBAO_FIELD_CHOICE:
     case SHENBAO_FIELD_TEXT:
     case SHENBAO_FIELD_REGION:
+    case SHENBAO_FIELD_CREDIT_CODE:
       type->type = SHENBAO_VALUE_STRING;
       break;
     case SHENBAO_FIELD_DATE:
@@ -350,7 +351,7 @@ read_formula (Loader          *loader,
 static ShenbaoFieldType
 field_type_from_string (const char *text)
 {
-  for (ShenbaoFieldType t = SHENBAO_FIELD_MONEY; t <= SHENBAO_FIELD_LIST; t++)
+  for (ShenbaoFieldType t = SHENBAO_FIELD_MONEY; t <= SHENBAO_FIELD_CREDIT_CODE; t++)
     if (g_strcmp0 (shenbao_field_type_to_string (t), text) == 0)
       return t;
   return SHENBAO_FIELD_TEXT;

@@ -341,8 +341,9 @@ shenbao_field_type_to_string (ShenbaoFieldType type)
 {
   static const char *names[] = {
     "money", "number", "integer", "percent", "bool", "choice", "date", "text", "region", "list",
+    "credit-code",
   };
 
-  g_return_val_if_fail (type <= SHENBAO_FIELD_LIST, "text");
+  g_return_val_if_fail (type <= SHENBAO_FIELD_CREDIT_CODE, "text");
   return names[type];
 }

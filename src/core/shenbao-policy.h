@@ -27,6 +27,7 @@ typedef enum
   SHENBAO_FIELD_TEXT,
   SHENBAO_FIELD_REGION,
   SHENBAO_FIELD_LIST,
+  SHENBAO_FIELD_CREDIT_CODE,
 } ShenbaoFieldType;
 
 typedef struct
