@@ -326,58 +326,57 @@ parse_unary (Parser *parser)
   }
 }
 
-static Node *
-parse_product (Parser *parser)
+typedef Node *(*ParseFunc) (Parser *parser);
+
+typedef struct
 {
-  Node *left = parse_unary (parser);
+  const char *token;
+  Operator    op;
+} OperatorToken;
+
+/* One level of left-associative binary operators: operand (op operand)*. */
+static Node *
+parse_left_associative (Parser              *parser,
+                        ParseFunc            operand,
+                        const OperatorToken *tokens,
+                        guint                n_tokens)
+{
+  Node *left = operand (parser);
 
   while (left != NULL)
     {
-      Operator op;
+      guint i = 0;
       Node *right;
 
-      if (accept (parser, "*"))
-        op = OP_MUL;
-      else if (accept (parser, "/"))
-        op = OP_DIV;
-      else
+      while (i < n_tokens && !accept (parser, tokens[i].token))
+        i++;
+      if (i == n_tokens)
         break;
-      right = parse_unary (parser);
+      right = operand (parser);
       if (right == NULL)
         {
           node_free (left);
           return NULL;
         }
-      left = binary (op, left, right);
+      left = binary (tokens[i].op, left, right);
     }
   return left;
 }
 
 static Node *
+parse_product (Parser *parser)
+{
+  static const OperatorToken tokens[] = { { "*", OP_MUL }, { "/", OP_DIV } };
+
+  return parse_left_associative (parser, parse_unary, tokens, G_N_ELEMENTS (tokens));
+}
+
+static Node *
 parse_sum (Parser *parser)
 {
-  Node *left = parse_product (parser);
+  static const OperatorToken tokens[] = { { "+", OP_ADD }, { "-", OP_SUB } };
 
-  while (left != NULL)
-    {
-      Operator op;
-      Node *right;
-
-      if (accept (parser, "+"))
-        op = OP_ADD;
-      else if (accept (parser, "-"))
-        op = OP_SUB;
-      else
-        break;
-      right = parse_product (parser);
-      if (right == NULL)
-        {
-          node_free (left);
-          return NULL;
-        }
-      left = binary (op, left, right);
-    }
-  return left;
+  return parse_left_associative (parser, parse_product, tokens, G_N_ELEMENTS (tokens));
 }
 
 static Node *
@@ -436,46 +435,25 @@ parse_not (Parser *parser)
 static Node *
 parse_and (Parser *parser)
 {
-  Node *left = parse_not (parser);
+  static const OperatorToken tokens[] = { { "and", OP_AND } };
 
-  while (left != NULL && accept (parser, "and"))
-    {
-      Node *right = parse_not (parser);
-
-      if (right == NULL)
-        {
-          node_free (left);
-          return NULL;
-        }
-      left = binary (OP_AND, left, right);
-    }
-  return left;
+  return parse_left_associative (parser, parse_not, tokens, G_N_ELEMENTS (tokens));
 }
 
 static Node *
 parse_or (Parser *parser)
 {
-  Node *left;
+  static const OperatorToken tokens[] = { { "or", OP_OR } };
+  Node *node;
 
   if (++parser->depth > MAX_DEPTH)
     {
       fail (parser, "the formula is nested too deeply");
       return NULL;
     }
-  left = parse_and (parser);
-  while (left != NULL && accept (parser, "or"))
-    {
-      Node *right = parse_and (parser);
-
-      if (right == NULL)
-        {
-          node_free (left);
-          return NULL;
-        }
-      left = binary (OP_OR, left, right);
-    }
+  node = parse_left_associative (parser, parse_and, tokens, G_N_ELEMENTS (tokens));
   parser->depth--;
-  return left;
+  return node;
 }
 
 ShenbaoExpr *
