@@ -4,8 +4,10 @@ set -euo pipefail
 
 packages=(
   gcc pkg-config meson ninja-build
-  libglib2.0-dev libglib2.0-bin libxml2-dev libjson-glib-dev
+  libglib2.0-dev libglib2.0-bin libxml2-dev libjson-glib-dev libsqlite3-dev
   gettext locales
+  libgtk-4-dev libadwaita-1-dev fonts-noto-cjk xvfb xauth dbus-x11 at-spi2-core
+  desktop-file-utils appstream imagemagick
 )
 
 missing=()

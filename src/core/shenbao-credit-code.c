@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "shenbao-credit-code.h"
@@ -79,7 +81,7 @@ shenbao_credit_code_validate (const char *code,
   if (length != 18 || strlen (code) != 18)
     {
       g_set_error (error, SHENBAO_CREDIT_CODE_ERROR, SHENBAO_CREDIT_CODE_ERROR_LENGTH,
-                   "The code has %ld characters; it must have 18", length);
+                   _("The code has %ld characters; it must have 18"), length);
       return FALSE;
     }
 
@@ -88,14 +90,14 @@ shenbao_credit_code_validate (const char *code,
       if (code_value (code[i]) < 0)
         {
           g_set_error (error, SHENBAO_CREDIT_CODE_ERROR, SHENBAO_CREDIT_CODE_ERROR_CHARACTER,
-                       "Character %d “%c” is not allowed (digits and capitals except I, O, S, V, Z)",
+                       _("Character %d “%c” is not allowed (digits and capitals except I, O, S, V, Z)"),
                        i + 1, code[i]);
           return FALSE;
         }
       if (i >= 2 && i <= 7 && !g_ascii_isdigit (code[i]))
         {
           g_set_error (error, SHENBAO_CREDIT_CODE_ERROR, SHENBAO_CREDIT_CODE_ERROR_CHARACTER,
-                       "Character %d “%c” must be a digit (characters 3–8 are the region code)",
+                       _("Character %d “%c” must be a digit (characters 3–8 are the region code)"),
                        i + 1, code[i]);
           return FALSE;
         }
@@ -105,7 +107,7 @@ shenbao_credit_code_validate (const char *code,
   if (organization_expected != code[16])
     {
       g_set_error (error, SHENBAO_CREDIT_CODE_ERROR, SHENBAO_CREDIT_CODE_ERROR_ORGANIZATION_CHECK,
-                   "Character 17 “%c” does not match the organization code check (expected “%c”)",
+                   _("Character 17 “%c” does not match the organization code check (expected “%c”)"),
                    code[16], organization_expected);
       return FALSE;
     }
@@ -114,7 +116,7 @@ shenbao_credit_code_validate (const char *code,
   if (expected != code[17])
     {
       g_set_error (error, SHENBAO_CREDIT_CODE_ERROR, SHENBAO_CREDIT_CODE_ERROR_CHECK,
-                   "Character 18 “%c” is wrong: the check character should be “%c”",
+                   _("Character 18 “%c” is wrong: the check character should be “%c”"),
                    code[17], expected);
       return FALSE;
     }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "shenbao-decimal.h"
@@ -52,7 +54,7 @@ set_overflow (GError **error,
               const char *text)
 {
   g_set_error (error, SHENBAO_DECIMAL_ERROR, SHENBAO_DECIMAL_ERROR_OVERFLOW,
-               "“%s” is too large", text);
+               _("“%s” is too large"), text);
   return FALSE;
 }
 
@@ -95,7 +97,7 @@ shenbao_decimal_parse (const char     *text,
           if (fraction_digits == FRACTION_DIGITS)
             {
               g_set_error (error, SHENBAO_DECIMAL_ERROR, SHENBAO_DECIMAL_ERROR_SYNTAX,
-                           "“%s” has more than %d decimal places", text, FRACTION_DIGITS);
+                           _("“%s” has more than %d decimal places"), text, FRACTION_DIGITS);
               return FALSE;
             }
           fraction = fraction * 10 + (*p - '0');
@@ -109,7 +111,7 @@ shenbao_decimal_parse (const char     *text,
   if (*p != '\0' || (whole_digits == 0 && fraction_digits == 0))
     {
       g_set_error (error, SHENBAO_DECIMAL_ERROR, SHENBAO_DECIMAL_ERROR_SYNTAX,
-                   "“%s” is not a number", text);
+                   _("“%s” is not a number"), text);
       return FALSE;
     }
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -93,7 +95,7 @@ shenbao_inputs_list_keys (ShenbaoInputs *self)
 static const char *
 field_name (const ShenbaoField *field)
 {
-  return field->label.en != NULL ? field->label.en : field->id;
+  return shenbao_text_get (&field->label, shenbao_prefers_chinese ());
 }
 
 static gboolean
@@ -123,14 +125,14 @@ check_range (const ShenbaoField *field,
     {
       g_autofree char *min = shenbao_decimal_format (field->min);
       g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_OUT_OF_RANGE,
-                   "%s: %s is below the minimum %s", field_name (field), text, min);
+                   _("%s: %s is below the minimum %s"), field_name (field), text, min);
       return FALSE;
     }
   if (field->has_max && shenbao_decimal_compare (number, field->max) > 0)
     {
       g_autofree char *max = shenbao_decimal_format (field->max);
       g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_OUT_OF_RANGE,
-                   "%s: %s is above the maximum %s", field_name (field), text, max);
+                   _("%s: %s is above the maximum %s"), field_name (field), text, max);
       return FALSE;
     }
   return TRUE;
@@ -161,13 +163,13 @@ parse_number (const ShenbaoField *field,
   if (field->type == SHENBAO_FIELD_INTEGER && !shenbao_decimal_is_integer (value->number))
     {
       g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
-                   "%s: “%s” is not a whole number", field_name (field), text);
+                   _("%s: “%s” is not a whole number"), field_name (field), text);
       return NULL;
     }
   if (field->type == SHENBAO_FIELD_MONEY && value->number.micros % 10000 != 0)
     {
       g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
-                   "%s: “%s” has fractions of a fen", field_name (field), text);
+                   _("%s: “%s” has fractions of a fen"), field_name (field), text);
       return NULL;
     }
   if (field->type == SHENBAO_FIELD_PERCENT)
@@ -215,7 +217,7 @@ shenbao_field_parse_value (const ShenbaoField *field,
         {
           shenbao_value_free (value);
           g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
-                       "%s: “%s” is not yes or no", field_name (field), text);
+                       _("%s: “%s” is not yes or no"), field_name (field), text);
           return NULL;
         }
       return value;
@@ -243,7 +245,7 @@ shenbao_field_parse_value (const ShenbaoField *field,
             g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", choice->value);
           }
         g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
-                     "%s: “%s” is not one of the choices (%s)", field_name (field), text, known->str);
+                     _("%s: “%s” is not one of the choices (%s)"), field_name (field), text, known->str);
         return NULL;
       }
 
@@ -258,7 +260,7 @@ shenbao_field_parse_value (const ShenbaoField *field,
             || !g_date_valid_dmy (day, month, year))
           {
             g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
-                         "%s: “%s” is not a date (YYYY-MM-DD)", field_name (field), text);
+                         _("%s: “%s” is not a date (YYYY-MM-DD)"), field_name (field), text);
             return NULL;
           }
         g_date_set_dmy (&date, day, month, year);
@@ -271,7 +273,7 @@ shenbao_field_parse_value (const ShenbaoField *field,
       if (strlen (trimmed) != 6 || strspn (trimmed, "0123456789") != 6)
         {
           g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
-                       "%s: “%s” is not a six-digit division code", field_name (field), text);
+                       _("%s: “%s” is not a six-digit division code"), field_name (field), text);
           return NULL;
         }
       value = shenbao_value_new (SHENBAO_VALUE_STRING);
@@ -282,7 +284,7 @@ shenbao_field_parse_value (const ShenbaoField *field,
       if (field->regex != NULL && !g_regex_match (field->regex, trimmed, 0, NULL))
         {
           g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
-                       "%s: “%s” does not have the expected form", field_name (field), text);
+                       _("%s: “%s” does not have the expected form"), field_name (field), text);
           return NULL;
         }
       value = shenbao_value_new (SHENBAO_VALUE_STRING);
@@ -337,7 +339,7 @@ parse_list (const ShenbaoField *field,
       if (field->columns == NULL || n_cells != field->columns->len)
         {
           g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
-                       "%s: row %u has %u values; expected %u", field_name (field), r + 1, n_cells,
+                       _("%s: row %u has %u values; expected %u"), field_name (field), r + 1, n_cells,
                        field->columns != NULL ? field->columns->len : 0);
           return NULL;
         }
@@ -351,7 +353,7 @@ parse_list (const ShenbaoField *field,
           if (cell == NULL)
             {
               g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
-                           "%s, row %u: %s", field_name (field), r + 1, local_error->message);
+                           _("%s, row %u: %s"), field_name (field), r + 1, local_error->message);
               return NULL;
             }
           g_hash_table_insert (row, g_strdup (column->id), cell);

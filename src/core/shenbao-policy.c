@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "shenbao-policy-private.h"
 
 G_DEFINE_FINAL_TYPE (ShenbaoPolicy, shenbao_policy, G_TYPE_OBJECT)
@@ -12,6 +14,22 @@ shenbao_text_clear (ShenbaoText *text)
 {
   g_clear_pointer (&text->zh, g_free);
   g_clear_pointer (&text->en, g_free);
+}
+
+/* Policy texts come in both languages from the XML; which one to show follows the language
+ * gettext picked for the program, so a Chinese UI never shows English policy text. */
+gboolean
+shenbao_prefers_chinese (void)
+{
+  static int chinese = -1;
+
+  if (chinese < 0)
+    {
+      /* Translators: write "zh" here; the policy texts shown follow this language. */
+      const char *language = _("en");
+      chinese = g_str_has_prefix (language, "zh");
+    }
+  return chinese;
 }
 
 const char *

@@ -247,6 +247,7 @@ gboolean             shenbao_policy_area_matches      (ShenbaoPolicy *self,
 const char          *shenbao_validity_to_string       (ShenbaoValidity validity);
 const char          *shenbao_award_kind_to_string     (ShenbaoAwardKind kind);
 const char          *shenbao_field_type_to_string     (ShenbaoFieldType type);
+gboolean             shenbao_prefers_chinese          (void);
 const char          *shenbao_text_get                 (const ShenbaoText *text,
                                                        gboolean           chinese);
 

@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-app"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shenbao-app.h"
+#include "shenbao-policy-set.h"
+#include "shenbao-storage.h"
+#include "shenbao-window.h"
+
+struct _ShenbaoApp
+{
+  AdwApplication    parent_instance;
+
+  ShenbaoStorage   *storage;
+  ShenbaoPolicySet *policies;
+};
+
+G_DEFINE_FINAL_TYPE (ShenbaoApp, shenbao_app, ADW_TYPE_APPLICATION)
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { "The Shenbao developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Shenbao"),
+                         "application-icon", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "comments", _("Prepare applications for industrial subsidy policies"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+report_startup_error (const char *message)
+{
+  /* Without its data the program cannot work; say why on the terminal and in the journal. */
+  g_critical ("%s", message);
+}
+
+static void
+shenbao_app_startup (GApplication *application)
+{
+  ShenbaoApp *self = SHENBAO_APP (application);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+
+  G_APPLICATION_CLASS (shenbao_app_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.next", (const char *[]) { "<Alt>Right", NULL });
+
+  self->policies = shenbao_policy_set_new_default (&error);
+  if (self->policies == NULL)
+    {
+      report_startup_error (error->message);
+      return;
+    }
+  /* A broken policy file is reported; every other policy still loads. */
+  problems = shenbao_policy_set_get_problems (self->policies);
+  for (guint i = 0; i < problems->len; i++)
+    g_warning ("%s", (char *) g_ptr_array_index (problems, i));
+
+  self->storage = shenbao_storage_open_default (&error);
+  if (self->storage == NULL)
+    report_startup_error (error->message);
+}
+
+static void
+shenbao_app_activate (GApplication *application)
+{
+  ShenbaoApp *self = SHENBAO_APP (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  gint64 last = 0;
+
+  if (window == NULL)
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
+
+      if (self->storage == NULL || self->policies == NULL)
+        {
+          g_application_quit (application);
+          return;
+        }
+      window = GTK_WINDOW (shenbao_window_new (GTK_APPLICATION (application), self->storage, self->policies));
+      if (schema != NULL)
+        {
+          g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+          last = g_settings_get_int64 (settings, "last-application");
+        }
+      /* Reopen the application the user was working on, on the page where it was left. */
+      if (last > 0)
+        shenbao_window_open_application (SHENBAO_WINDOW (window), last);
+    }
+  gtk_window_present (window);
+}
+
+static void
+shenbao_app_dispose (GObject *object)
+{
+  ShenbaoApp *self = (ShenbaoApp *) object;
+
+  g_clear_object (&self->storage);
+  g_clear_object (&self->policies);
+  G_OBJECT_CLASS (shenbao_app_parent_class)->dispose (object);
+}
+
+static void
+shenbao_app_class_init (ShenbaoAppClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = shenbao_app_dispose;
+  app_class->startup = shenbao_app_startup;
+  app_class->activate = shenbao_app_activate;
+}
+
+static void
+shenbao_app_init (ShenbaoApp *self)
+{
+}
+
+ShenbaoApp *
+shenbao_app_new (void)
+{
+  return g_object_new (SHENBAO_TYPE_APP,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/shenbao/Shenbao",
+                       NULL);
+}

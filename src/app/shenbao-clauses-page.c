@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-clauses-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shenbao-clauses-page.h"
+#include "shenbao-page-util.h"
+#include "shenbao-ui-text.h"
+
+/* The chosen policy's clauses as a checklist: whether each applies from the facts so far and
+ * its estimated amount, with the original text and the open questions one click away. */
+struct _ShenbaoClausesPage
+{
+  AdwBin               parent_instance;
+
+  ShenbaoApplication  *application;
+  ShenbaoPolicy       *policy;        /* the policy the rows were built for */
+  AdwPreferencesGroup *notes_group;
+  AdwPreferencesGroup *clauses_group;
+  GPtrArray           *rows;
+  GPtrArray           *note_rows;
+};
+
+G_DEFINE_FINAL_TYPE (ShenbaoClausesPage, shenbao_clauses_page, ADW_TYPE_BIN)
+
+static void
+shenbao_clauses_page_dispose (GObject *object)
+{
+  ShenbaoClausesPage *self = (ShenbaoClausesPage *) object;
+
+  g_clear_object (&self->application);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->note_rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (object), SHENBAO_TYPE_CLAUSES_PAGE);
+  G_OBJECT_CLASS (shenbao_clauses_page_parent_class)->dispose (object);
+}
+
+static void
+shenbao_clauses_page_class_init (ShenbaoClausesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = shenbao_clauses_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-clauses-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoClausesPage, notes_group);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoClausesPage, clauses_group);
+}
+
+static void
+shenbao_clauses_page_init (ShenbaoClausesPage *self)
+{
+  self->rows = g_ptr_array_new ();
+  self->note_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+on_chosen_toggled (GtkCheckButton     *button,
+                   ShenbaoClausesPage *self)
+{
+  ShenbaoClause *clause = g_object_get_data (G_OBJECT (button), "clause");
+  g_autoptr(GError) error = NULL;
+
+  if (!shenbao_application_set_clause_chosen (self->application, clause->full_id,
+                                              gtk_check_button_get_active (button), &error))
+    g_warning ("Cannot save the choice of clause %s: %s", clause->full_id, error->message);
+}
+
+static GtkWidget *
+wrapped_label (const char *text,
+               const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+clause_row (ShenbaoClausesPage *self,
+            ShenbaoClause      *clause)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *title = g_strdup_printf ("%s · %s", clause->id, shenbao_ui_text (&clause->title));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                               shenbao_application_get_clause_chosen (self->application, clause->full_id));
+  g_object_set_data (G_OBJECT (check), "clause", clause);
+  g_signal_connect (check, "toggled", G_CALLBACK (on_chosen_toggled), self);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), check);
+  gtk_widget_set_name (row, clause->full_id);
+  g_object_set_data (G_OBJECT (row), "clause", clause);
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), wrapped_label (clause->quote, NULL));
+  for (guint i = 0; i < clause->flags->len; i++)
+    {
+      const ShenbaoFlag *flag = shenbao_policy_find_flag (clause->policy, g_ptr_array_index (clause->flags, i));
+      g_autofree char *text = g_strdup_printf (_("⚑ Open question (%s): %s"), flag->id, shenbao_ui_text (&flag->text));
+
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), wrapped_label (text, "warning"));
+    }
+  return row;
+}
+
+static void
+build_notes (ShenbaoClausesPage *self)
+{
+  shenbao_page_remove_rows (self->note_rows);
+  for (guint i = 0; i < self->policy->rules->len; i++)
+    {
+      ShenbaoRule *rule = g_ptr_array_index (self->policy->rules, i);
+      const ShenbaoFlag *flag = rule->flag != NULL ? shenbao_policy_find_flag (self->policy, rule->flag) : NULL;
+      g_autofree char *text = flag != NULL
+                              ? g_strdup_printf ("%s\n⚑ %s", shenbao_ui_text (&rule->text), shenbao_ui_text (&flag->text))
+                              : g_strdup (shenbao_ui_text (&rule->text));
+      GtkWidget *label = wrapped_label (text, flag != NULL ? "warning" : NULL);
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      adw_preferences_group_add (self->notes_group, row);
+      g_ptr_array_add (self->note_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_group), self->note_rows->len > 0);
+}
+
+static void
+rebuild (ShenbaoClausesPage *self)
+{
+  shenbao_page_remove_rows (self->rows);
+  if (self->policy == NULL)
+    return;
+  adw_preferences_group_set_title (self->clauses_group, shenbao_ui_text (&self->policy->title));
+  build_notes (self);
+  for (guint i = 0; i < self->policy->clauses->len; i++)
+    {
+      GtkWidget *row = clause_row (self, g_ptr_array_index (self->policy->clauses, i));
+
+      adw_preferences_group_add (self->clauses_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
+/* Updates whether each clause applies and its amount after any change of the facts. */
+void
+shenbao_clauses_page_refresh (ShenbaoClausesPage *self)
+{
+  ShenbaoPolicy *policy = shenbao_application_get_policy (self->application);
+  ShenbaoPolicyResult *result;
+
+  if (policy != self->policy)
+    {
+      self->policy = policy;
+      rebuild (self);
+    }
+  result = shenbao_application_get_result (self->application);
+  for (guint i = 0; result != NULL && i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      ShenbaoClause *clause = g_object_get_data (G_OBJECT (row), "clause");
+      ShenbaoClauseResult *clause_result = shenbao_policy_result_find (result, clause->id);
+      g_autofree char *amount = shenbao_ui_clause_amount (clause_result);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", shenbao_ui_applies_label (clause_result->applies), amount);
+
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+    }
+}
+
+void
+shenbao_clauses_page_set_application (ShenbaoClausesPage *self,
+                                      ShenbaoApplication *application)
+{
+  g_set_object (&self->application, application);
+  self->policy = NULL;
+  shenbao_clauses_page_refresh (self);
+}

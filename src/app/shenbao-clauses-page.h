@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "shenbao-application.h"
+
+G_BEGIN_DECLS
+
+#define SHENBAO_TYPE_CLAUSES_PAGE (shenbao_clauses_page_get_type ())
+G_DECLARE_FINAL_TYPE (ShenbaoClausesPage, shenbao_clauses_page, SHENBAO, CLAUSES_PAGE, AdwBin)
+
+void shenbao_clauses_page_set_application (ShenbaoClausesPage *self,
+                                           ShenbaoApplication *application);
+void shenbao_clauses_page_refresh         (ShenbaoClausesPage *self);
+
+G_END_DECLS

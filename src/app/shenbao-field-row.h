@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "shenbao-application.h"
+
+G_BEGIN_DECLS
+
+#define SHENBAO_TYPE_FIELD_ROW (shenbao_field_row_get_type ())
+G_DECLARE_FINAL_TYPE (ShenbaoFieldRow, shenbao_field_row, SHENBAO, FIELD_ROW, GtkBox)
+
+GtkWidget    *shenbao_field_row_new        (ShenbaoApplication *application,
+                                            ShenbaoField       *field);
+ShenbaoField *shenbao_field_row_get_field  (ShenbaoFieldRow    *self);
+GtkWidget    *shenbao_field_row_get_input  (ShenbaoFieldRow    *self);
+void          shenbao_field_row_refresh    (ShenbaoFieldRow    *self);
+
+G_END_DECLS

@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-policies-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shenbao-page-util.h"
+#include "shenbao-policies-page.h"
+#include "shenbao-ui-text.h"
+
+/* Every policy, those that fit the company's location first, with its status and a live
+ * estimate of what the company could claim. */
+struct _ShenbaoPoliciesPage
+{
+  AdwBin               parent_instance;
+
+  ShenbaoApplication  *application;
+  AdwPreferencesGroup *fitting_group;
+  AdwPreferencesGroup *other_group;
+  GPtrArray           *rows;
+  GtkCheckButton      *radio_group;
+  gboolean             updating;
+};
+
+G_DEFINE_FINAL_TYPE (ShenbaoPoliciesPage, shenbao_policies_page, ADW_TYPE_BIN)
+
+static void
+shenbao_policies_page_dispose (GObject *object)
+{
+  ShenbaoPoliciesPage *self = (ShenbaoPoliciesPage *) object;
+
+  g_clear_object (&self->application);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (object), SHENBAO_TYPE_POLICIES_PAGE);
+  G_OBJECT_CLASS (shenbao_policies_page_parent_class)->dispose (object);
+}
+
+static void
+shenbao_policies_page_class_init (ShenbaoPoliciesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = shenbao_policies_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-policies-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoPoliciesPage, fitting_group);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoPoliciesPage, other_group);
+}
+
+static void
+shenbao_policies_page_init (ShenbaoPoliciesPage *self)
+{
+  self->rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+on_policy_toggled (GtkCheckButton      *button,
+                   ShenbaoPoliciesPage *self)
+{
+  ShenbaoPolicy *policy = g_object_get_data (G_OBJECT (button), "policy");
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || !gtk_check_button_get_active (button))
+    return;
+  if (!shenbao_application_set_policy (self->application, policy->id, &error))
+    g_warning ("Cannot save the chosen policy: %s", error->message);
+}
+
+static char *
+describe (ShenbaoPoliciesPage *self,
+          ShenbaoPolicy       *policy,
+          gboolean            *fits)
+{
+  g_autoptr(ShenbaoPolicyResult) estimate = shenbao_application_estimate (self->application, policy);
+  g_autofree char *status = shenbao_ui_validity_label (estimate->validity, estimate->days_to_expiry);
+  g_autofree char *total = shenbao_ui_format_yuan (estimate->total_up_to_fen);
+  g_autofree char *exact = shenbao_ui_format_yuan (estimate->total_fen);
+
+  *fits = estimate->location_fits;
+  /* Translators: status · estimate; e.g. "In force, 403 days left · up to 1,600,000.00 yuan (exact 0.00 yuan)" */
+  return g_strdup_printf (_("%s · estimate up to %s (exact %s)"), status, total, exact);
+}
+
+/* Rebuilds the rows: the order depends on the location, which the company page may change. */
+void
+shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
+{
+  ShenbaoPolicySet *policies = shenbao_application_get_policies (self->application);
+  g_autoptr(GPtrArray) all = shenbao_policy_set_get_policies (policies);
+  ShenbaoPolicy *chosen = shenbao_application_get_policy (self->application);
+
+  self->updating = TRUE;
+  shenbao_page_remove_rows (self->rows);
+  self->radio_group = NULL;
+  for (guint i = 0; i < all->len; i++)
+    {
+      ShenbaoPolicy *policy = g_ptr_array_index (all, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *radio = gtk_check_button_new ();
+      gboolean fits = FALSE;
+      g_autofree char *subtitle = describe (self, policy, &fits);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shenbao_ui_text (&policy->title));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+      gtk_widget_set_valign (radio, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (radio), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      shenbao_ui_text (&policy->title), -1);
+      if (self->radio_group != NULL)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (radio), self->radio_group);
+      else
+        self->radio_group = GTK_CHECK_BUTTON (radio);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (radio), policy == chosen);
+      g_object_set_data (G_OBJECT (radio), "policy", policy);
+      g_signal_connect (radio, "toggled", G_CALLBACK (on_policy_toggled), self);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), radio);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), radio);
+      gtk_widget_set_name (row, policy->id);
+
+      adw_preferences_group_add (fits ? self->fitting_group : self->other_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+  self->updating = FALSE;
+}
+
+void
+shenbao_policies_page_set_application (ShenbaoPoliciesPage *self,
+                                       ShenbaoApplication  *application)
+{
+  g_set_object (&self->application, application);
+  shenbao_policies_page_refresh (self);
+}

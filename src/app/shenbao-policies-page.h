@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "shenbao-application.h"
+
+G_BEGIN_DECLS
+
+#define SHENBAO_TYPE_POLICIES_PAGE (shenbao_policies_page_get_type ())
+G_DECLARE_FINAL_TYPE (ShenbaoPoliciesPage, shenbao_policies_page, SHENBAO, POLICIES_PAGE, AdwBin)
+
+void shenbao_policies_page_set_application (ShenbaoPoliciesPage *self,
+                                            ShenbaoApplication  *application);
+void shenbao_policies_page_refresh         (ShenbaoPoliciesPage *self);
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "shenbao-application.h"
+
+G_BEGIN_DECLS
+
+#define SHENBAO_TYPE_REVIEW_PAGE (shenbao_review_page_get_type ())
+G_DECLARE_FINAL_TYPE (ShenbaoReviewPage, shenbao_review_page, SHENBAO, REVIEW_PAGE, AdwBin)
+
+void shenbao_review_page_set_application (ShenbaoReviewPage  *self,
+                                          ShenbaoApplication *application);
+void shenbao_review_page_refresh         (ShenbaoReviewPage  *self);
+
+G_END_DECLS

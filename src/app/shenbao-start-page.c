@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-start-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "shenbao-start-page.h"
+#include "shenbao-ui-text.h"
+
+/* The saved applications, newest first, to resume; an explained empty state otherwise. */
+struct _ShenbaoStartPage
+{
+  GtkBox          parent_instance;
+
+  AdwStatusPage  *empty_status;
+  GtkWidget      *list_view;
+  GtkListBox     *list;
+};
+
+G_DEFINE_FINAL_TYPE (ShenbaoStartPage, shenbao_start_page, GTK_TYPE_BOX)
+
+static void
+on_row_activated (ShenbaoStartPage *self,
+                  GtkListBoxRow    *row)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "application-id"));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-application", "x", id);
+}
+
+static void
+shenbao_start_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SHENBAO_TYPE_START_PAGE);
+  G_OBJECT_CLASS (shenbao_start_page_parent_class)->dispose (object);
+}
+
+static void
+shenbao_start_page_class_init (ShenbaoStartPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = shenbao_start_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-start-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, empty_status);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, list);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+}
+
+static void
+shenbao_start_page_init (ShenbaoStartPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static char *
+describe (ShenbaoApplicationSummary *summary,
+          ShenbaoPolicySet          *policies)
+{
+  ShenbaoPolicy *policy = summary->policy_id != NULL ? shenbao_policy_set_lookup (policies, summary->policy_id) : NULL;
+  g_autoptr(GDateTime) updated = g_date_time_new_from_unix_local (summary->updated);
+  g_autofree char *when = g_date_time_format (updated, "%Y-%m-%d %H:%M");
+  g_autofree char *total = shenbao_ui_format_yuan (summary->total_up_to_fen);
+  const char *state = g_strcmp0 (summary->state, "ready") == 0 ? _("Ready to file") : _("In progress");
+
+  /* Translators: policy · last change · expected total · state */
+  return g_strdup_printf (_("%s · changed %s · up to %s · %s"),
+                          policy != NULL ? shenbao_ui_text (&policy->title) : _("No policy chosen yet"),
+                          when, total, state);
+}
+
+void
+shenbao_start_page_reload (ShenbaoStartPage *self,
+                           ShenbaoStorage   *storage,
+                           ShenbaoPolicySet *policies)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) applications = shenbao_storage_list_applications (storage, &error);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+
+  for (guint i = 0; applications != NULL && i < applications->len; i++)
+    {
+      ShenbaoApplicationSummary *summary = g_ptr_array_index (applications, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = describe (summary, policies);
+      const char *name = summary->company_name != NULL && *summary->company_name != '\0'
+                         ? summary->company_name : _("Unnamed company");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "application-id", GSIZE_TO_POINTER ((gsize) summary->id));
+      gtk_list_box_append (self->list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_status), applications == NULL || applications->len == 0);
+  gtk_widget_set_visible (self->list_view, applications != NULL && applications->len > 0);
+  if (error != NULL)
+    adw_status_page_set_description (self->empty_status, error->message);
+}

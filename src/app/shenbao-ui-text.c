@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-ui-text"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shenbao-decimal.h"
+#include "shenbao-ui-text.h"
+
+gboolean
+shenbao_ui_prefers_chinese (void)
+{
+  return shenbao_prefers_chinese ();
+}
+
+const char *
+shenbao_ui_text (const ShenbaoText *text)
+{
+  return shenbao_text_get (text, shenbao_ui_prefers_chinese ());
+}
+
+const char *
+shenbao_ui_unit_label (const char *unit)
+{
+  if (unit == NULL)
+    return NULL;
+  if (g_str_equal (unit, "m2"))
+    return _("m²");
+  if (g_str_equal (unit, "month"))
+    return _("months");
+  if (g_str_equal (unit, "year"))
+    return _("years");
+  if (g_str_equal (unit, "set"))
+    return _("sets");
+  if (g_str_equal (unit, "yuan/m2/month"))
+    return _("yuan/m²/month");
+  return unit;
+}
+
+char *
+shenbao_ui_format_yuan (gint64 fen)
+{
+  g_autofree char *amount = shenbao_fen_format (fen);
+
+  /* Translators: an amount of money; %s is the number, e.g. 1,620,000.00 */
+  return g_strdup_printf (_("%s yuan"), amount);
+}
+
+char *
+shenbao_ui_validity_label (ShenbaoValidity validity,
+                           int             days_to_expiry)
+{
+  switch (validity)
+    {
+    case SHENBAO_VALIDITY_IN_FORCE:
+      if (days_to_expiry >= 0)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In force, %d day left", "In force, %d days left",
+                                             days_to_expiry), days_to_expiry);
+      return g_strdup (_("In force"));
+    case SHENBAO_VALIDITY_NOT_YET:
+      return g_strdup (_("Not yet in force"));
+    case SHENBAO_VALIDITY_EXPIRED:
+      return g_strdup (_("Expired"));
+    case SHENBAO_VALIDITY_DRAFT:
+    default:
+      return g_strdup (_("Draft for comment"));
+    }
+}
+
+const char *
+shenbao_ui_applies_label (ShenbaoApplicability applies)
+{
+  switch (applies)
+    {
+    case SHENBAO_APPLIES_YES:
+      return _("Applies");
+    case SHENBAO_APPLIES_NO:
+      return _("Does not apply");
+    case SHENBAO_APPLIES_INCOMPLETE:
+    default:
+      return _("Needs more information");
+    }
+}
+
+/* "1,620,000.00 yuan", "up to 2,000,000.00 yuan", "decided on review, at most …" or "no amount". */
+char *
+shenbao_ui_clause_amount (ShenbaoClauseResult *result)
+{
+  g_autofree char *amount = shenbao_ui_format_yuan (result->payout_fen);
+  g_autofree char *cap = result->has_cap ? shenbao_ui_format_yuan (result->cap_fen) : NULL;
+
+  if (result->dropped)
+    return g_strdup (_("Not paid: the same matter is paid by another clause"));
+  if (result->clause->kind == SHENBAO_AWARD_NONE)
+    return g_strdup (_("Non-monetary support"));
+  if (result->has_amount)
+    return result->clause->kind == SHENBAO_AWARD_UP_TO ? g_strdup_printf (_("Up to %s"), amount)
+                                                       : g_steal_pointer (&amount);
+  if (result->clause->kind == SHENBAO_AWARD_REVIEW)
+    return cap != NULL ? g_strdup_printf (_("Decided on review, at most %s"), cap)
+                       : g_strdup (_("Decided on review"));
+  if (result->clause->kind == SHENBAO_AWARD_OTHER_POLICY)
+    return g_strdup (_("Set by another policy"));
+  return g_strdup (_("Not computed yet"));
+}
+
+char *
+shenbao_ui_explanation (ShenbaoClauseResult *result)
+{
+  GString *out = g_string_new (NULL);
+  gboolean chinese = shenbao_ui_prefers_chinese ();
+
+  for (guint i = 0; i < result->unmet->len; i++)
+    g_string_append_printf (out, "%s %s\n", _("Not met:"),
+                            shenbao_text_get (g_ptr_array_index (result->unmet, i), chinese));
+  for (guint i = 0; i < result->missing->len; i++)
+    g_string_append_printf (out, "%s %s\n", _("Still needed:"),
+                            shenbao_text_get (&((ShenbaoField *) g_ptr_array_index (result->missing, i))->label, chinese));
+  for (guint i = 0; result->lines != NULL && i < result->lines->len; i++)
+    g_string_append_printf (out, "%s\n", shenbao_text_get (g_ptr_array_index (result->lines, i), chinese));
+  if (out->len > 0)
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,537 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shenbao-clause-page.h"
+#include "shenbao-clauses-page.h"
+#include "shenbao-company-page.h"
+#include "shenbao-field-row.h"
+#include "shenbao-page-util.h"
+#include "shenbao-policies-page.h"
+#include "shenbao-review-page.h"
+#include "shenbao-start-page.h"
+#include "shenbao-window.h"
+
+#define CLAUSE_PAGE_PREFIX "clause:"
+
+struct _ShenbaoWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  ShenbaoStorage       *storage;
+  ShenbaoPolicySet     *policies;
+  ShenbaoApplication   *application;
+  GSettings            *settings;
+  GPtrArray            *clause_pages;   /* page names of the chosen clauses, in order */
+
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkWidget            *steps_box;
+  GtkLabel             *step_company;
+  GtkLabel             *step_policies;
+  GtkLabel             *step_clauses;
+  GtkLabel             *step_details;
+  GtkLabel             *step_review;
+  GtkStack             *stack;
+  GtkWidget            *action_bar;
+  GtkWidget            *next_button;
+  ShenbaoStartPage     *start_page;
+  ShenbaoCompanyPage   *company_page;
+  ShenbaoPoliciesPage  *policies_page;
+  ShenbaoClausesPage   *clauses_page;
+  ShenbaoReviewPage    *review_page;
+};
+
+G_DEFINE_FINAL_TYPE (ShenbaoWindow, shenbao_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORAGE,
+  PROP_POLICIES,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void go_to (ShenbaoWindow *self, const char *name);
+
+/* ------------------------------------------------------------------ the order of the pages */
+
+static GPtrArray *
+page_sequence (ShenbaoWindow *self)
+{
+  GPtrArray *names = g_ptr_array_new ();
+
+  g_ptr_array_add (names, (gpointer) "company");
+  g_ptr_array_add (names, (gpointer) "policies");
+  g_ptr_array_add (names, (gpointer) "clauses");
+  for (guint i = 0; i < self->clause_pages->len; i++)
+    g_ptr_array_add (names, g_ptr_array_index (self->clause_pages, i));
+  g_ptr_array_add (names, (gpointer) "review");
+  return names;
+}
+
+const char *
+shenbao_window_get_page_name (ShenbaoWindow *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+shenbao_window_get_page (ShenbaoWindow *self,
+                         const char    *name)
+{
+  g_return_val_if_fail (SHENBAO_IS_WINDOW (self), NULL);
+  return gtk_stack_get_child_by_name (self->stack, name);
+}
+
+static int
+page_index (ShenbaoWindow *self,
+            GPtrArray     *sequence)
+{
+  const char *current = shenbao_window_get_page_name (self);
+
+  for (guint i = 0; i < sequence->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (sequence, i), current) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* One page per chosen clause, rebuilt when the choice may have changed. */
+static void
+rebuild_clause_pages (ShenbaoWindow *self)
+{
+  g_autoptr(GPtrArray) chosen = NULL;
+
+  for (guint i = 0; i < self->clause_pages->len; i++)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (self->stack, g_ptr_array_index (self->clause_pages, i));
+      if (page != NULL)
+        gtk_stack_remove (self->stack, page);
+    }
+  g_ptr_array_set_size (self->clause_pages, 0);
+  if (self->application == NULL)
+    return;
+
+  chosen = shenbao_application_list_chosen (self->application);
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      ShenbaoClause *clause = g_ptr_array_index (chosen, i);
+      char *name = g_strconcat (CLAUSE_PAGE_PREFIX, clause->full_id, NULL);
+
+      gtk_stack_add_named (self->stack, shenbao_clause_page_new (self->application, clause), name);
+      g_ptr_array_add (self->clause_pages, name);
+    }
+}
+
+/* ------------------------------------------------------------------ what the window shows */
+
+static void
+mark_step (GtkLabel *label,
+           gboolean  current)
+{
+  if (current)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "current");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "current");
+}
+
+static void
+update_steps (ShenbaoWindow *self)
+{
+  const char *page = shenbao_window_get_page_name (self);
+  gboolean in_details = g_str_has_prefix (page, CLAUSE_PAGE_PREFIX);
+  g_autofree char *details = NULL;
+
+  mark_step (self->step_company, g_strcmp0 (page, "company") == 0);
+  mark_step (self->step_policies, g_strcmp0 (page, "policies") == 0);
+  mark_step (self->step_clauses, g_strcmp0 (page, "clauses") == 0);
+  mark_step (self->step_details, in_details);
+  mark_step (self->step_review, g_strcmp0 (page, "review") == 0);
+
+  if (in_details)
+    {
+      guint position = 0;
+
+      for (guint i = 0; i < self->clause_pages->len; i++)
+        if (g_str_equal (g_ptr_array_index (self->clause_pages, i), page))
+          position = i + 1;
+      /* Translators: the fourth step, with the clause shown out of those claimed: "4 Details 2/3" */
+      details = g_strdup_printf (_("4 Details %u/%u"), position, self->clause_pages->len);
+    }
+  gtk_label_set_text (self->step_details, details != NULL ? details : _("4 Details"));
+}
+
+/* Which moves are possible depends on the page and on what is chosen; decided here only. */
+static void
+update_actions (ShenbaoWindow *self)
+{
+  g_autoptr(GPtrArray) sequence = page_sequence (self);
+  const char *page = shenbao_window_get_page_name (self);
+  gboolean in_wizard = self->application != NULL && g_strcmp0 (page, "start") != 0;
+  int index = page_index (self, sequence);
+  gboolean can_next = in_wizard && index >= 0 && index + 1 < (int) sequence->len;
+
+  if (g_strcmp0 (page, "policies") == 0)
+    can_next = can_next && shenbao_application_get_policy (self->application) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next", can_next);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", in_wizard && index > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.home", g_strcmp0 (page, "start") != 0);
+  gtk_widget_set_visible (self->action_bar, in_wizard);
+  gtk_widget_set_visible (self->steps_box, in_wizard);
+}
+
+static void
+update_title (ShenbaoWindow *self)
+{
+  const char *name = self->application != NULL
+                     ? shenbao_application_get_text (self->application, "company_name") : NULL;
+
+  adw_window_title_set_subtitle (self->window_title,
+                                 name != NULL ? name : self->application != NULL ? _("New application") : "");
+}
+
+static void
+refresh_visible_page (ShenbaoWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  if (self->application == NULL)
+    return;
+  if (page == GTK_WIDGET (self->policies_page))
+    shenbao_policies_page_refresh (self->policies_page);
+  else if (page == GTK_WIDGET (self->clauses_page))
+    shenbao_clauses_page_refresh (self->clauses_page);
+  else if (page == GTK_WIDGET (self->review_page))
+    shenbao_review_page_refresh (self->review_page);
+  else if (SHENBAO_IS_CLAUSE_PAGE (page))
+    shenbao_clause_page_refresh (SHENBAO_CLAUSE_PAGE (page));
+}
+
+static void
+on_application_changed (ShenbaoWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  /* The policies list is rebuilt only on arrival: rebuilding it under the pointer would lose
+   * the row being clicked. Clause pages and the review follow every keystroke. */
+  if (page != GTK_WIDGET (self->policies_page))
+    refresh_visible_page (self);
+  update_actions (self);
+  update_title (self);
+}
+
+static void
+go_to (ShenbaoWindow *self,
+       const char    *page_name)
+{
+  g_autoptr(GError) error = NULL;
+  /* A copy: the name may belong to the clause pages about to be rebuilt. */
+  g_autofree char *name = g_strdup (page_name);
+
+  if (g_str_has_prefix (name, CLAUSE_PAGE_PREFIX) || g_str_equal (name, "review"))
+    {
+      /* The set of clause pages follows the checklist; rebuild it when leaving the checklist. */
+      if (g_strcmp0 (shenbao_window_get_page_name (self), "clauses") == 0 || self->clause_pages->len == 0)
+        rebuild_clause_pages (self);
+    }
+  if (gtk_stack_get_child_by_name (self->stack, name) == NULL)
+    {
+      g_free (name);
+      name = g_strdup ("clauses");
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+  if (self->application != NULL && !g_str_equal (name, "start")
+      && !shenbao_application_set_page (self->application, name, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  refresh_visible_page (self);
+  update_steps (self);
+  update_actions (self);
+  update_title (self);
+}
+
+/* ------------------------------------------------------------------ opening applications */
+
+static void
+show_error (ShenbaoWindow *self,
+            const char    *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+set_application (ShenbaoWindow      *self,
+                  ShenbaoApplication *application)
+{
+  if (self->application != NULL)
+    g_signal_handlers_disconnect_by_data (self->application, self);
+  g_set_object (&self->application, application);
+  if (application == NULL)
+    {
+      rebuild_clause_pages (self);
+      return;
+    }
+
+  g_signal_connect_object (application, "changed", G_CALLBACK (on_application_changed), self, G_CONNECT_SWAPPED);
+  shenbao_company_page_set_application (self->company_page, application);
+  shenbao_policies_page_set_application (self->policies_page, application);
+  shenbao_clauses_page_set_application (self->clauses_page, application);
+  shenbao_review_page_set_application (self->review_page, application);
+  rebuild_clause_pages (self);
+  if (self->settings != NULL)
+    g_settings_set_int64 (self->settings, "last-application", shenbao_application_get_id (application));
+}
+
+gboolean
+shenbao_window_open_application (ShenbaoWindow *self,
+                                 gint64         application_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShenbaoApplication) application = NULL;
+  const char *page;
+
+  g_return_val_if_fail (SHENBAO_IS_WINDOW (self), FALSE);
+
+  application = shenbao_application_load (self->storage, self->policies, application_id, &error);
+  if (application == NULL)
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  set_application (self, application);
+  /* Resume exactly where the user stopped. */
+  page = shenbao_application_get_page (application);
+  go_to (self, page != NULL ? page : "company");
+  return TRUE;
+}
+
+ShenbaoApplication *
+shenbao_window_get_application (ShenbaoWindow *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_WINDOW (self), NULL);
+  return self->application;
+}
+
+GtkWidget *
+shenbao_window_find_field (ShenbaoWindow *self,
+                           const char    *input_key)
+{
+  g_return_val_if_fail (SHENBAO_IS_WINDOW (self), NULL);
+  return shenbao_page_find_field (GTK_WIDGET (self->stack), input_key);
+}
+
+/* ------------------------------------------------------------------ actions */
+
+static void
+new_application_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShenbaoApplication) application = NULL;
+
+  application = shenbao_application_create (self->storage, self->policies, 0, &error);
+  if (application == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  set_application (self, application);
+  go_to (self, "company");
+}
+
+static void
+open_application_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  shenbao_window_open_application (SHENBAO_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+  g_autoptr(GPtrArray) sequence = NULL;
+  int index;
+  int step = g_str_equal (action_name, "win.next") ? 1 : -1;
+
+  if (g_strcmp0 (shenbao_window_get_page_name (self), "clauses") == 0)
+    rebuild_clause_pages (self);
+  sequence = page_sequence (self);
+  index = page_index (self, sequence);
+  if (index < 0 || index + step < 0 || index + step >= (int) sequence->len)
+    return;
+  go_to (self, g_ptr_array_index (sequence, index + step));
+}
+
+static void
+home_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+
+  shenbao_start_page_reload (self->start_page, self->storage, self->policies);
+  go_to (self, "start");
+}
+
+static void
+go_to_field_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+  const char *clause_id, *key;
+  g_autofree char *page = NULL;
+  GtkWidget *row;
+
+  g_variant_get (parameter, "(&s&s)", &clause_id, &key);
+  page = *clause_id != '\0' ? g_strconcat (CLAUSE_PAGE_PREFIX, clause_id, NULL) : g_strdup ("company");
+  go_to (self, page);
+  row = shenbao_page_find_field (gtk_stack_get_visible_child (self->stack), key);
+  if (row != NULL)
+    gtk_widget_grab_focus (shenbao_field_row_get_input (SHENBAO_FIELD_ROW (row)));
+}
+
+/* ------------------------------------------------------------------ object */
+
+static void
+shenbao_window_dispose (GObject *object)
+{
+  ShenbaoWindow *self = (ShenbaoWindow *) object;
+
+  if (self->application != NULL)
+    g_signal_handlers_disconnect_by_data (self->application, self);
+  g_clear_object (&self->application);
+  g_clear_object (&self->storage);
+  g_clear_object (&self->policies);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->clause_pages, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SHENBAO_TYPE_WINDOW);
+  G_OBJECT_CLASS (shenbao_window_parent_class)->dispose (object);
+}
+
+static void
+shenbao_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORAGE:
+      self->storage = g_value_dup_object (value);
+      break;
+    case PROP_POLICIES:
+      self->policies = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shenbao_window_constructed (GObject *object)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (object);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
+
+  G_OBJECT_CLASS (shenbao_window_parent_class)->constructed (object);
+
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new (APPLICATION_ID);
+      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+    }
+  shenbao_start_page_reload (self->start_page, self->storage, self->policies);
+  go_to (self, "start");
+}
+
+static void
+shenbao_window_class_init (ShenbaoWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = shenbao_window_dispose;
+  object_class->set_property = shenbao_window_set_property;
+  object_class->constructed = shenbao_window_constructed;
+
+  properties[PROP_STORAGE] = g_param_spec_object ("storage", NULL, NULL, SHENBAO_TYPE_STORAGE,
+                                                  G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_POLICIES] = g_param_spec_object ("policies", NULL, NULL, SHENBAO_TYPE_POLICY_SET,
+                                                   G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SHENBAO_TYPE_START_PAGE);
+  g_type_ensure (SHENBAO_TYPE_COMPANY_PAGE);
+  g_type_ensure (SHENBAO_TYPE_POLICIES_PAGE);
+  g_type_ensure (SHENBAO_TYPE_CLAUSES_PAGE);
+  g_type_ensure (SHENBAO_TYPE_REVIEW_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, steps_box);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, step_company);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, step_policies);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, step_clauses);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, step_details);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, step_review);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, action_bar);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, next_button);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, company_page);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, policies_page);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, clauses_page);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, review_page);
+
+  gtk_widget_class_install_action (widget_class, "win.new-application", NULL, new_application_action);
+  gtk_widget_class_install_action (widget_class, "win.open-application", "x", open_application_action);
+  gtk_widget_class_install_action (widget_class, "win.next", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "win.home", NULL, home_action);
+  gtk_widget_class_install_action (widget_class, "win.go-to-field", "(ss)", go_to_field_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-application", NULL);
+}
+
+static void
+shenbao_window_init (ShenbaoWindow *self)
+{
+  self->clause_pages = g_ptr_array_new_with_free_func (g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->next_button);
+}
+
+ShenbaoWindow *
+shenbao_window_new (GtkApplication   *app,
+                    ShenbaoStorage   *storage,
+                    ShenbaoPolicySet *policies)
+{
+  return g_object_new (SHENBAO_TYPE_WINDOW,
+                       "application", app,
+                       "storage", storage,
+                       "policies", policies,
+                       NULL);
+}

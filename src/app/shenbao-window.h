@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "shenbao-application.h"
+#include "shenbao-policy-set.h"
+#include "shenbao-storage.h"
+
+G_BEGIN_DECLS
+
+#define SHENBAO_TYPE_WINDOW (shenbao_window_get_type ())
+G_DECLARE_FINAL_TYPE (ShenbaoWindow, shenbao_window, SHENBAO, WINDOW, AdwApplicationWindow)
+
+ShenbaoWindow      *shenbao_window_new                  (GtkApplication   *app,
+                                                         ShenbaoStorage   *storage,
+                                                         ShenbaoPolicySet *policies);
+gboolean            shenbao_window_open_application     (ShenbaoWindow    *self,
+                                                         gint64            application_id);
+ShenbaoApplication *shenbao_window_get_application      (ShenbaoWindow    *self);
+const char         *shenbao_window_get_page_name        (ShenbaoWindow    *self);
+GtkWidget          *shenbao_window_get_page             (ShenbaoWindow    *self,
+                                                         const char       *name);
+GtkWidget          *shenbao_window_find_field           (ShenbaoWindow    *self,
+                                                         const char       *input_key);
+
+G_END_DECLS

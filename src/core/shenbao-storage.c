@@ -1,0 +1,1079 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-storage"
+
+#include "config.h"
+
+#include <errno.h>
+
+#include <sqlite3.h>
+
+#include "shenbao-storage.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_DEFINE_QUARK (shenbao-storage-error-quark, shenbao_storage_error)
+
+/* Long enough to wait out a save by a second Shenbao (the CLI, another window) on the same file;
+ * short enough that the user is told, rather than left with a frozen window. */
+#define BUSY_TIMEOUT_MS 5000
+
+#define COMPANY_NAME_KEY "company_name"
+
+/* Each entry brings the schema from version i to i + 1 and ends by recording i + 1. A migration
+ * that has shipped is never edited: a change to the schema is a new entry. */
+static const char * const migrations[] = {
+  /* 0 → 1 */
+  "CREATE TABLE companies ("
+  "  id      INTEGER PRIMARY KEY,"
+  "  created INTEGER,"
+  "  updated INTEGER"
+  ");"
+  "CREATE TABLE company_values ("
+  "  company_id INTEGER REFERENCES companies (id) ON DELETE CASCADE,"
+  "  key        TEXT,"
+  "  value      TEXT,"
+  "  PRIMARY KEY (company_id, key)"
+  ");"
+  "CREATE TABLE applications ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  company_id INTEGER REFERENCES companies (id) ON DELETE CASCADE,"
+  "  policy_id  TEXT,"
+  "  page       TEXT,"
+  "  created    INTEGER,"
+  "  updated    INTEGER"
+  ");"
+  "CREATE TABLE application_values ("
+  "  application_id INTEGER REFERENCES applications (id) ON DELETE CASCADE,"
+  "  key            TEXT,"
+  "  value          TEXT,"
+  "  PRIMARY KEY (application_id, key)"
+  ");"
+  "PRAGMA user_version = 1;",
+
+  /* 1 → 2: which clauses the user chose, and the state and totals the list of saved work shows
+   * without recomputing every application. */
+  "ALTER TABLE applications ADD COLUMN state TEXT NOT NULL DEFAULT 'draft';"
+  "ALTER TABLE applications ADD COLUMN total_fen INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE applications ADD COLUMN total_up_to_fen INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE application_clauses ("
+  "  application_id INTEGER REFERENCES applications (id) ON DELETE CASCADE,"
+  "  clause_id      TEXT,"
+  "  chosen         INTEGER NOT NULL,"
+  "  PRIMARY KEY (application_id, clause_id)"
+  ");"
+  "PRAGMA user_version = 2;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SHENBAO_STORAGE_SCHEMA_VERSION);
+
+#define SELECT_APPLICATION_SUMMARY                                                            \
+  "SELECT a.id, a.company_id, name.value, a.policy_id, a.page, a.state, a.total_fen,"        \
+  "       a.total_up_to_fen, a.updated"                                                      \
+  "  FROM applications AS a"                                                                 \
+  "  LEFT JOIN company_values AS name ON name.company_id = a.company_id AND name.key = ?1"
+
+struct _ShenbaoStorage
+{
+  GObject     parent_instance;
+  sqlite3    *db;
+  char       *path;
+  int         schema_version;
+  GHashTable *statements;   /* SQL text (static) → sqlite3_stmt */
+};
+
+G_DEFINE_FINAL_TYPE (ShenbaoStorage, shenbao_storage, G_TYPE_OBJECT)
+
+/* A statement borrowed from the cache. It is reset when it leaves scope: a statement left
+ * part-way through its rows keeps a read transaction open, which holds back WAL checkpoints,
+ * and its bindings point at the caller's strings. */
+typedef sqlite3_stmt BorrowedStatement;
+
+static void
+borrowed_statement_return (BorrowedStatement *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BorrowedStatement, borrowed_statement_return)
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+shenbao_storage_finalize (GObject *object)
+{
+  ShenbaoStorage *self = (ShenbaoStorage *) object;
+
+  /* Statements first: a connection with live statements refuses to close. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL && sqlite3_close (self->db) != SQLITE_OK)
+    g_warning ("Closing “%s”: %s", self->path, sqlite3_errmsg (self->db));
+  self->db = NULL;
+  g_clear_pointer (&self->path, g_free);
+  G_OBJECT_CLASS (shenbao_storage_parent_class)->finalize (object);
+}
+
+static void
+shenbao_storage_class_init (ShenbaoStorageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = shenbao_storage_finalize;
+}
+
+static void
+shenbao_storage_init (ShenbaoStorage *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+}
+
+/* ------------------------------------------------------------------ helpers */
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* Call right after the failing SQLite call: sqlite3_errmsg () describes only the latest one. */
+static gboolean
+set_error_from_db (sqlite3     *db,
+                   int          code,
+                   const char  *doing,
+                   GError     **error)
+{
+  g_set_error (error, SHENBAO_STORAGE_ERROR, code, "%s: %s", doing, sqlite3_errmsg (db));
+  return FALSE;
+}
+
+/* For the fixed texts of the schema and its pragmas, which may hold several statements and bind
+ * nothing. */
+static gboolean
+exec_script (sqlite3     *db,
+             const char  *script,
+             int          code,
+             const char  *doing,
+             GError     **error)
+{
+  const char *next = script;
+
+  while (*next != '\0')
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      int rc;
+
+      if (sqlite3_prepare_v2 (db, next, -1, &stmt, &next) != SQLITE_OK)
+        return set_error_from_db (db, code, doing, error);
+      if (stmt == NULL)   /* only white space was left */
+        continue;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        ;
+      if (rc != SQLITE_DONE)
+        return set_error_from_db (db, code, doing, error);
+    }
+  return TRUE;
+}
+
+/* The first column of the first row, for pragmas. */
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           int         *value,
+           int          code,
+           const char  *doing,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_ROW)
+    return set_error_from_db (db, code, doing, error);
+  *value = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+static char *
+query_text (sqlite3     *db,
+            const char  *sql,
+            int          code,
+            const char  *doing,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_error_from_db (db, code, doing, error);
+      return NULL;
+    }
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* The same few statements run on every value the user saves, so each is prepared once. */
+static BorrowedStatement *
+borrow_statement (ShenbaoStorage  *self,
+                  const char      *sql,
+                  const char      *doing,
+                  GError         **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt == NULL)
+    {
+      if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+          return NULL;
+        }
+      g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+    }
+  return stmt;
+}
+
+static gboolean
+bind_int64 (ShenbaoStorage  *self,
+            sqlite3_stmt    *stmt,
+            int              index,
+            gint64           value,
+            const char      *doing,
+            GError         **error)
+{
+  if (sqlite3_bind_int64 (stmt, index, value) != SQLITE_OK)
+    return set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+  return TRUE;
+}
+
+/* NULL binds NULL. SQLITE_STATIC is safe because every statement is reset and its bindings
+ * cleared before the public function that bound the caller's text returns. */
+static gboolean
+bind_text (ShenbaoStorage  *self,
+           sqlite3_stmt    *stmt,
+           int              index,
+           const char      *text,
+           const char      *doing,
+           GError         **error)
+{
+  if (sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC) != SQLITE_OK)
+    return set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+  return TRUE;
+}
+
+/* For statements that return no rows. */
+static gboolean
+step_done (ShenbaoStorage  *self,
+           sqlite3_stmt    *stmt,
+           const char      *doing,
+           GError         **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+  return TRUE;
+}
+
+static gboolean
+run_borrowed (ShenbaoStorage  *self,
+              const char      *sql,
+              const char      *doing,
+              GError         **error)
+{
+  g_autoptr(BorrowedStatement) stmt = borrow_statement (self, sql, doing, error);
+
+  return stmt != NULL && step_done (self, stmt, doing, error);
+}
+
+/* IMMEDIATE takes the write lock at the start, so a writer that has to wait does so in the busy
+ * handler here; a deferred transaction that later cannot upgrade its read lock fails at once. */
+static gboolean
+begin_write (ShenbaoStorage  *self,
+             const char      *doing,
+             GError         **error)
+{
+  return run_borrowed (self, "BEGIN IMMEDIATE", doing, error);
+}
+
+static gboolean
+commit (ShenbaoStorage  *self,
+        const char      *doing,
+        GError         **error)
+{
+  return run_borrowed (self, "COMMIT", doing, error);
+}
+
+/* After an error has been reported: SQLite may already have rolled back by itself. */
+static void
+rollback (ShenbaoStorage *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    run_borrowed (self, "ROLLBACK", "rolling back", NULL);
+}
+
+/* After an UPDATE or DELETE by id: no row means no such company or application. */
+static gboolean
+check_row_changed (ShenbaoStorage  *self,
+                   const char      *what,
+                   gint64           id,
+                   const char      *doing,
+                   GError         **error)
+{
+  if (sqlite3_changes (self->db) > 0)
+    return TRUE;
+  g_set_error (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_NOT_FOUND,
+               "%s: there is no %s %" G_GINT64_FORMAT, doing, what, id);
+  return FALSE;
+}
+
+/* Marks a company or application as changed now; sql sets updated = ?2 where id = ?1. */
+static gboolean
+touch (ShenbaoStorage  *self,
+       const char      *sql,
+       const char      *what,
+       gint64           id,
+       const char      *doing,
+       GError         **error)
+{
+  g_autoptr(BorrowedStatement) stmt = borrow_statement (self, sql, doing, error);
+
+  return stmt != NULL
+         && bind_int64 (self, stmt, 1, id, doing, error)
+         && bind_int64 (self, stmt, 2, now_seconds (), doing, error)
+         && step_done (self, stmt, doing, error)
+         && check_row_changed (self, what, id, doing, error);
+}
+
+/* One value and the owner's updated time change together or not at all. */
+static gboolean
+save_value (ShenbaoStorage  *self,
+            const char      *touch_sql,
+            const char      *save_sql,
+            const char      *delete_sql,
+            const char      *what,
+            gint64           owner_id,
+            const char      *key,
+            const char      *text,
+            const char      *doing,
+            GError         **error)
+{
+  g_autoptr(BorrowedStatement) stmt = NULL;
+
+  if (!begin_write (self, doing, error))
+    return FALSE;
+
+  if (!touch (self, touch_sql, what, owner_id, doing, error))
+    goto failed;
+
+  stmt = borrow_statement (self, text != NULL ? save_sql : delete_sql, doing, error);
+  if (stmt == NULL
+      || !bind_int64 (self, stmt, 1, owner_id, doing, error)
+      || !bind_text (self, stmt, 2, key, doing, error)
+      || (text != NULL && !bind_text (self, stmt, 3, text, doing, error))
+      || !step_done (self, stmt, doing, error)
+      || !commit (self, doing, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/* sql joins the owner to its values, so that no row at all means no such owner and one row with
+ * a NULL key means an owner without values. */
+static GHashTable *
+load_values (ShenbaoStorage  *self,
+             const char      *sql,
+             const char      *what,
+             gint64           owner_id,
+             const char      *doing,
+             GError         **error)
+{
+  g_autoptr(BorrowedStatement) stmt = borrow_statement (self, sql, doing, error);
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gboolean found = FALSE;
+  int rc;
+
+  if (stmt == NULL || !bind_int64 (self, stmt, 1, owner_id, doing, error))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      const char *value = (const char *) sqlite3_column_text (stmt, 1);
+
+      found = TRUE;
+      if (key != NULL && value != NULL)
+        g_hash_table_insert (values, g_strdup (key), g_strdup (value));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+      return NULL;
+    }
+  if (!found)
+    {
+      g_set_error (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_NOT_FOUND,
+                   "%s: there is no %s %" G_GINT64_FORMAT, doing, what, owner_id);
+      return NULL;
+    }
+  return g_steal_pointer (&values);
+}
+
+static char *
+column_strdup (sqlite3_stmt *stmt,
+               int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/* The row of SELECT_APPLICATION_SUMMARY. */
+static ShenbaoApplicationSummary *
+application_summary_from_row (sqlite3_stmt *stmt)
+{
+  ShenbaoApplicationSummary *summary = g_new0 (ShenbaoApplicationSummary, 1);
+
+  summary->id = sqlite3_column_int64 (stmt, 0);
+  summary->company_id = sqlite3_column_int64 (stmt, 1);
+  summary->company_name = column_strdup (stmt, 2);
+  summary->policy_id = column_strdup (stmt, 3);
+  summary->page = column_strdup (stmt, 4);
+  summary->state = column_strdup (stmt, 5);
+  summary->total_fen = sqlite3_column_int64 (stmt, 6);
+  summary->total_up_to_fen = sqlite3_column_int64 (stmt, 7);
+  summary->updated = sqlite3_column_int64 (stmt, 8);
+  return summary;
+}
+
+void
+shenbao_application_summary_free (ShenbaoApplicationSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_free (summary->company_name);
+  g_free (summary->policy_id);
+  g_free (summary->page);
+  g_free (summary->state);
+  g_free (summary);
+}
+
+/* ------------------------------------------------------------------ opening and upgrading */
+
+static void
+set_too_new_error (const char  *path,
+                   int          version,
+                   GError     **error)
+{
+  g_set_error (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_TOO_NEW,
+               "“%s” was saved by a newer Shenbao (database version %d; this version understands "
+               "up to %d)", path, version, SHENBAO_STORAGE_SCHEMA_VERSION);
+}
+
+/* All steps share one transaction: a file is either fully upgraded or left as it was. */
+static gboolean
+migrate (ShenbaoStorage  *self,
+         GError         **error)
+{
+  g_autofree char *doing = g_strdup_printf ("upgrading “%s”", self->path);
+  int version;
+
+  if (!exec_script (self->db, "BEGIN IMMEDIATE", SHENBAO_STORAGE_ERROR_SQL, doing, error))
+    return FALSE;
+
+  /* Read again under the write lock: another Shenbao opening the same file may have upgraded it
+   * in the meantime. */
+  if (!query_int (self->db, "PRAGMA user_version", &version, SHENBAO_STORAGE_ERROR_SQL, doing,
+                  error))
+    goto failed;
+  if (version > SHENBAO_STORAGE_SCHEMA_VERSION)
+    {
+      set_too_new_error (self->path, version, error);
+      goto failed;
+    }
+
+  for (; version < SHENBAO_STORAGE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *step = g_strdup_printf ("upgrading “%s” from version %d to %d",
+                                               self->path, version, version + 1);
+
+      if (!exec_script (self->db, migrations[version], SHENBAO_STORAGE_ERROR_SQL, step, error))
+        goto failed;
+    }
+
+  if (!exec_script (self->db, "COMMIT", SHENBAO_STORAGE_ERROR_SQL, doing, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  if (!sqlite3_get_autocommit (self->db))
+    exec_script (self->db, "ROLLBACK", SHENBAO_STORAGE_ERROR_SQL, doing, NULL);
+  return FALSE;
+}
+
+/* A file that is not a database, or is damaged beyond reading its header and schema, gives
+ * SHENBAO_STORAGE_ERROR_OPEN; one written by a newer Shenbao gives
+ * SHENBAO_STORAGE_ERROR_TOO_NEW and is left untouched. */
+ShenbaoStorage *
+shenbao_storage_open (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(ShenbaoStorage) self = NULL;
+  g_autoptr(sqlite3) db = NULL;
+  g_autofree char *doing = NULL;
+  g_autofree char *journal_mode = NULL;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  doing = g_strdup_printf ("opening “%s”", path);
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      set_error_from_db (db, SHENBAO_STORAGE_ERROR_OPEN, doing, error);
+      return NULL;
+    }
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+
+  /* The version comes first, before anything writes to the file (switching to WAL rewrites the
+   * header): a file from a newer Shenbao must be left exactly as it was. Reading it is also what
+   * finds out that a file is not a database at all. */
+  if (!query_int (db, "PRAGMA user_version", &version, SHENBAO_STORAGE_ERROR_OPEN, doing, error))
+    return NULL;
+  if (version < 0 || version > SHENBAO_STORAGE_SCHEMA_VERSION)
+    {
+      set_too_new_error (path, version, error);
+      return NULL;
+    }
+
+  /* WAL with synchronous=NORMAL: a crash of the program loses no committed value and a power
+   * cut at most the last few, never the file; readers do not wait for a writer. */
+  if (!exec_script (db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+                    SHENBAO_STORAGE_ERROR_OPEN, doing, error))
+    return NULL;
+  journal_mode = query_text (db, "PRAGMA journal_mode = WAL", SHENBAO_STORAGE_ERROR_OPEN, doing,
+                             error);
+  if (journal_mode == NULL)
+    return NULL;
+  if (g_ascii_strcasecmp (journal_mode, "wal") != 0)
+    g_debug ("“%s” stays in journal mode %s", path, journal_mode);
+
+  self = g_object_new (SHENBAO_TYPE_STORAGE, NULL);
+  self->db = g_steal_pointer (&db);
+  self->path = g_strdup (path);
+
+  if (version < SHENBAO_STORAGE_SCHEMA_VERSION && !migrate (self, error))
+    return NULL;
+  self->schema_version = SHENBAO_STORAGE_SCHEMA_VERSION;
+
+  return g_steal_pointer (&self);
+}
+
+/* $XDG_DATA_HOME/shenbao/shenbao.db */
+ShenbaoStorage *
+shenbao_storage_open_default (GError **error)
+{
+  g_autofree char *directory = g_build_filename (g_get_user_data_dir (), "shenbao", NULL);
+  g_autofree char *path = g_build_filename (directory, "shenbao.db", NULL);
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Private: the file holds a company's figures. */
+  if (g_mkdir_with_parents (directory, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_OPEN,
+                   "creating “%s”: %s", directory, g_strerror (saved_errno));
+      return NULL;
+    }
+  return shenbao_storage_open (path, error);
+}
+
+int
+shenbao_storage_get_schema_version (ShenbaoStorage *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), 0);
+  return self->schema_version;
+}
+
+const char *
+shenbao_storage_get_path (ShenbaoStorage *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
+  return self->path;
+}
+
+/* ------------------------------------------------------------------ companies */
+
+gint64
+shenbao_storage_create_company (ShenbaoStorage  *self,
+                                GError         **error)
+{
+  const char *doing = "creating a company";
+  g_autoptr(BorrowedStatement) stmt = NULL;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  stmt = borrow_statement (self, "INSERT INTO companies (created, updated) VALUES (?1, ?1)",
+                           doing, error);
+  if (stmt == NULL
+      || !bind_int64 (self, stmt, 1, now_seconds (), doing, error)
+      || !step_done (self, stmt, doing, error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+/* The text is stored exactly as typed, whether or not it parses yet; NULL deletes the value. */
+gboolean
+shenbao_storage_set_company_value (ShenbaoStorage  *self,
+                                   gint64           company_id,
+                                   const char      *key,
+                                   const char      *text,
+                                   GError         **error)
+{
+  g_autofree char *doing = NULL;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), FALSE);
+  g_return_val_if_fail (company_id > 0, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  doing = g_strdup_printf (text != NULL ? "saving company value “%s”"
+                                        : "deleting company value “%s”", key);
+  return save_value (self,
+                     "UPDATE companies SET updated = ?2 WHERE id = ?1",
+                     "INSERT INTO company_values (company_id, key, value) VALUES (?1, ?2, ?3)"
+                     "  ON CONFLICT (company_id, key) DO UPDATE SET value = excluded.value",
+                     "DELETE FROM company_values WHERE company_id = ?1 AND key = ?2",
+                     "company", company_id, key, text, doing, error);
+}
+
+/* key → text, both owned by the table. */
+GHashTable *
+shenbao_storage_load_company_values (ShenbaoStorage  *self,
+                                     gint64           company_id,
+                                     GError         **error)
+{
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
+  g_return_val_if_fail (company_id > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_values (self,
+                      "SELECT v.key, v.value FROM companies AS c"
+                      "  LEFT JOIN company_values AS v ON v.company_id = c.id"
+                      "  WHERE c.id = ?1",
+                      "company", company_id, "loading company values", error);
+}
+
+/* Most recently updated first; in each summary only id (== company_id), company_name and updated
+ * are set. */
+GPtrArray *
+shenbao_storage_list_companies (ShenbaoStorage  *self,
+                                GError         **error)
+{
+  const char *doing = "listing companies";
+  g_autoptr(BorrowedStatement) stmt = NULL;
+  g_autoptr(GPtrArray) companies = NULL;
+  int rc;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = borrow_statement (self,
+                           "SELECT c.id, name.value, c.updated FROM companies AS c"
+                           "  LEFT JOIN company_values AS name"
+                           "    ON name.company_id = c.id AND name.key = ?1"
+                           "  ORDER BY c.updated DESC, c.id DESC",
+                           doing, error);
+  if (stmt == NULL || !bind_text (self, stmt, 1, COMPANY_NAME_KEY, doing, error))
+    return NULL;
+
+  companies = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_application_summary_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ShenbaoApplicationSummary *summary = g_new0 (ShenbaoApplicationSummary, 1);
+
+      summary->id = summary->company_id = sqlite3_column_int64 (stmt, 0);
+      summary->company_name = column_strdup (stmt, 1);
+      summary->updated = sqlite3_column_int64 (stmt, 2);
+      g_ptr_array_add (companies, summary);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+      return NULL;
+    }
+  return g_steal_pointer (&companies);
+}
+
+/* ------------------------------------------------------------------ applications */
+
+/* policy_id may be NULL while the user has not chosen one yet. */
+gint64
+shenbao_storage_create_application (ShenbaoStorage  *self,
+                                    gint64           company_id,
+                                    const char      *policy_id,
+                                    GError         **error)
+{
+  const char *doing = "creating an application";
+  g_autoptr(BorrowedStatement) stmt = NULL;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), 0);
+  g_return_val_if_fail (company_id > 0, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  /* Selecting the company makes a missing one insert nothing, which tells it apart from a failed
+   * write without a transaction around two statements. */
+  stmt = borrow_statement (self,
+                           "INSERT INTO applications (company_id, policy_id, created, updated)"
+                           "  SELECT id, ?2, ?3, ?3 FROM companies WHERE id = ?1",
+                           doing, error);
+  if (stmt == NULL
+      || !bind_int64 (self, stmt, 1, company_id, doing, error)
+      || !bind_text (self, stmt, 2, policy_id, doing, error)
+      || !bind_int64 (self, stmt, 3, now_seconds (), doing, error)
+      || !step_done (self, stmt, doing, error)
+      || !check_row_changed (self, "company", company_id, doing, error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+/* For the single-statement updates of one application: ?1 is its id, ?2 the time. */
+static gboolean
+update_application (ShenbaoStorage  *self,
+                    sqlite3_stmt    *stmt,
+                    gint64           application_id,
+                    const char      *doing,
+                    GError         **error)
+{
+  return bind_int64 (self, stmt, 1, application_id, doing, error)
+         && bind_int64 (self, stmt, 2, now_seconds (), doing, error)
+         && step_done (self, stmt, doing, error)
+         && check_row_changed (self, "application", application_id, doing, error);
+}
+
+gboolean
+shenbao_storage_set_application_policy (ShenbaoStorage  *self,
+                                        gint64           application_id,
+                                        const char      *policy_id,
+                                        GError         **error)
+{
+  const char *doing = "saving the application’s policy";
+  g_autoptr(BorrowedStatement) stmt = NULL;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), FALSE);
+  g_return_val_if_fail (application_id > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stmt = borrow_statement (self,
+                           "UPDATE applications SET policy_id = ?3, updated = ?2 WHERE id = ?1",
+                           doing, error);
+  return stmt != NULL
+         && bind_text (self, stmt, 3, policy_id, doing, error)
+         && update_application (self, stmt, application_id, doing, error);
+}
+
+/* The text is stored exactly as typed, whether or not it parses yet; NULL deletes the value. */
+gboolean
+shenbao_storage_set_application_value (ShenbaoStorage  *self,
+                                       gint64           application_id,
+                                       const char      *key,
+                                       const char      *text,
+                                       GError         **error)
+{
+  g_autofree char *doing = NULL;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), FALSE);
+  g_return_val_if_fail (application_id > 0, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  doing = g_strdup_printf (text != NULL ? "saving application value “%s”"
+                                        : "deleting application value “%s”", key);
+  return save_value (self,
+                     "UPDATE applications SET updated = ?2 WHERE id = ?1",
+                     "INSERT INTO application_values (application_id, key, value)"
+                     "  VALUES (?1, ?2, ?3)"
+                     "  ON CONFLICT (application_id, key) DO UPDATE SET value = excluded.value",
+                     "DELETE FROM application_values WHERE application_id = ?1 AND key = ?2",
+                     "application", application_id, key, text, doing, error);
+}
+
+/* key → text, both owned by the table. */
+GHashTable *
+shenbao_storage_load_application_values (ShenbaoStorage  *self,
+                                         gint64           application_id,
+                                         GError         **error)
+{
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
+  g_return_val_if_fail (application_id > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_values (self,
+                      "SELECT v.key, v.value FROM applications AS a"
+                      "  LEFT JOIN application_values AS v ON v.application_id = a.id"
+                      "  WHERE a.id = ?1",
+                      "application", application_id, "loading application values", error);
+}
+
+gboolean
+shenbao_storage_set_clause_chosen (ShenbaoStorage  *self,
+                                   gint64           application_id,
+                                   const char      *clause_id,
+                                   gboolean         chosen,
+                                   GError         **error)
+{
+  g_autofree char *doing = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), FALSE);
+  g_return_val_if_fail (application_id > 0, FALSE);
+  g_return_val_if_fail (clause_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  doing = g_strdup_printf ("saving the choice of clause “%s”", clause_id);
+  if (!begin_write (self, doing, error))
+    return FALSE;
+
+  if (!touch (self, "UPDATE applications SET updated = ?2 WHERE id = ?1", "application",
+              application_id, doing, error))
+    goto failed;
+
+  stmt = borrow_statement (self,
+                           "INSERT INTO application_clauses (application_id, clause_id, chosen)"
+                           "  VALUES (?1, ?2, ?3)"
+                           "  ON CONFLICT (application_id, clause_id)"
+                           "    DO UPDATE SET chosen = excluded.chosen",
+                           doing, error);
+  if (stmt == NULL
+      || !bind_int64 (self, stmt, 1, application_id, doing, error)
+      || !bind_text (self, stmt, 2, clause_id, doing, error)
+      || !bind_int64 (self, stmt, 3, chosen ? 1 : 0, doing, error)
+      || !step_done (self, stmt, doing, error)
+      || !commit (self, doing, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/* clause id → GINT_TO_POINTER (chosen); a clause the user never decided on is absent, so use
+ * g_hash_table_lookup_extended () to tell it from one left unchosen. */
+GHashTable *
+shenbao_storage_load_clause_choices (ShenbaoStorage  *self,
+                                     gint64           application_id,
+                                     GError         **error)
+{
+  const char *doing = "loading clause choices";
+  g_autoptr(BorrowedStatement) stmt = NULL;
+  g_autoptr(GHashTable) choices = NULL;
+  gboolean found = FALSE;
+  int rc;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
+  g_return_val_if_fail (application_id > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = borrow_statement (self,
+                           "SELECT c.clause_id, c.chosen FROM applications AS a"
+                           "  LEFT JOIN application_clauses AS c ON c.application_id = a.id"
+                           "  WHERE a.id = ?1",
+                           doing, error);
+  if (stmt == NULL || !bind_int64 (self, stmt, 1, application_id, doing, error))
+    return NULL;
+
+  choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *clause_id = (const char *) sqlite3_column_text (stmt, 0);
+
+      found = TRUE;
+      if (clause_id != NULL)
+        g_hash_table_insert (choices, g_strdup (clause_id),
+                             GINT_TO_POINTER (sqlite3_column_int (stmt, 1) != 0));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+      return NULL;
+    }
+  if (!found)
+    {
+      g_set_error (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_NOT_FOUND,
+                   "%s: there is no application %" G_GINT64_FORMAT, doing, application_id);
+      return NULL;
+    }
+  return g_steal_pointer (&choices);
+}
+
+/* The page the user was on, so that reopening the application returns there. */
+gboolean
+shenbao_storage_set_application_page (ShenbaoStorage  *self,
+                                      gint64           application_id,
+                                      const char      *page,
+                                      GError         **error)
+{
+  const char *doing = "saving the application’s page";
+  g_autoptr(BorrowedStatement) stmt = NULL;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), FALSE);
+  g_return_val_if_fail (application_id > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stmt = borrow_statement (self,
+                           "UPDATE applications SET page = ?3, updated = ?2 WHERE id = ?1",
+                           doing, error);
+  return stmt != NULL
+         && bind_text (self, stmt, 3, page, doing, error)
+         && update_application (self, stmt, application_id, doing, error);
+}
+
+/* What the list of saved work shows, stored so that listing does not recompute every
+ * application. */
+gboolean
+shenbao_storage_set_application_summary (ShenbaoStorage  *self,
+                                         gint64           application_id,
+                                         const char      *state,
+                                         gint64           total_fen,
+                                         gint64           total_up_to_fen,
+                                         GError         **error)
+{
+  const char *doing = "saving the application’s summary";
+  g_autoptr(BorrowedStatement) stmt = NULL;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), FALSE);
+  g_return_val_if_fail (application_id > 0, FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stmt = borrow_statement (self,
+                           "UPDATE applications"
+                           "  SET state = ?3, total_fen = ?4, total_up_to_fen = ?5, updated = ?2"
+                           "  WHERE id = ?1",
+                           doing, error);
+  return stmt != NULL
+         && bind_text (self, stmt, 3, state, doing, error)
+         && bind_int64 (self, stmt, 4, total_fen, doing, error)
+         && bind_int64 (self, stmt, 5, total_up_to_fen, doing, error)
+         && update_application (self, stmt, application_id, doing, error);
+}
+
+ShenbaoApplicationSummary *
+shenbao_storage_get_application (ShenbaoStorage  *self,
+                                 gint64           application_id,
+                                 GError         **error)
+{
+  const char *doing = "loading an application";
+  g_autoptr(BorrowedStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
+  g_return_val_if_fail (application_id > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = borrow_statement (self, SELECT_APPLICATION_SUMMARY " WHERE a.id = ?2", doing, error);
+  if (stmt == NULL
+      || !bind_text (self, stmt, 1, COMPANY_NAME_KEY, doing, error)
+      || !bind_int64 (self, stmt, 2, application_id, doing, error))
+    return NULL;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return application_summary_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_NOT_FOUND,
+                 "%s: there is no application %" G_GINT64_FORMAT, doing, application_id);
+  else
+    set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+  return NULL;
+}
+
+/* Most recently updated first. */
+GPtrArray *
+shenbao_storage_list_applications (ShenbaoStorage  *self,
+                                   GError         **error)
+{
+  const char *doing = "listing applications";
+  g_autoptr(BorrowedStatement) stmt = NULL;
+  g_autoptr(GPtrArray) applications = NULL;
+  int rc;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = borrow_statement (self, SELECT_APPLICATION_SUMMARY " ORDER BY a.updated DESC, a.id DESC",
+                           doing, error);
+  if (stmt == NULL || !bind_text (self, stmt, 1, COMPANY_NAME_KEY, doing, error))
+    return NULL;
+
+  applications = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_application_summary_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (applications, application_summary_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+      return NULL;
+    }
+  return g_steal_pointer (&applications);
+}
+
+/* Its values and clause choices go with it (ON DELETE CASCADE). */
+gboolean
+shenbao_storage_delete_application (ShenbaoStorage  *self,
+                                    gint64           application_id,
+                                    GError         **error)
+{
+  const char *doing = "deleting an application";
+  g_autoptr(BorrowedStatement) stmt = NULL;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), FALSE);
+  g_return_val_if_fail (application_id > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stmt = borrow_statement (self, "DELETE FROM applications WHERE id = ?1", doing, error);
+  return stmt != NULL
+         && bind_int64 (self, stmt, 1, application_id, doing, error)
+         && step_done (self, stmt, doing, error)
+         && check_row_changed (self, "application", application_id, doing, error);
+}
+
+/* TRUE when the check could run; *result is then "ok" or SQLite's list of problems, one a line.
+ * A file damaged badly enough may make the check itself fail, with an error. */
+gboolean
+shenbao_storage_integrity_check (ShenbaoStorage  *self,
+                                 char           **result,
+                                 GError         **error)
+{
+  const char *doing = "checking the database";
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) problems = NULL;
+  int rc;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *result = NULL;
+  /* Not borrowed from the cache: it runs rarely, and keeping it would hold memory for nothing. */
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
+    return set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+
+  problems = g_string_new (NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (problems->len > 0)
+        g_string_append_c (problems, '\n');
+      g_string_append (problems, (const char *) sqlite3_column_text (stmt, 0));
+    }
+  if (rc != SQLITE_DONE)
+    return set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+
+  *result = g_string_free (g_steal_pointer (&problems), FALSE);
+  return TRUE;
+}

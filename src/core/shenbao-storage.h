@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define SHENBAO_STORAGE_ERROR (shenbao_storage_error_quark ())
+
+typedef enum
+{
+  SHENBAO_STORAGE_ERROR_OPEN,
+  SHENBAO_STORAGE_ERROR_SQL,
+  SHENBAO_STORAGE_ERROR_NOT_FOUND,
+  SHENBAO_STORAGE_ERROR_TOO_NEW,
+} ShenbaoStorageError;
+
+#define SHENBAO_STORAGE_SCHEMA_VERSION 2
+
+/* One row of a list of saved work. For an application every field is set; in the list of
+ * companies only id (== company_id), company_name and updated are. */
+typedef struct
+{
+  gint64  id;
+  gint64  company_id;
+  char   *company_name;      /* company value "company_name", or NULL */
+  char   *policy_id;
+  char   *page;
+  char   *state;
+  gint64  total_fen;
+  gint64  total_up_to_fen;
+  gint64  updated;           /* unix seconds */
+} ShenbaoApplicationSummary;
+
+void shenbao_application_summary_free (ShenbaoApplicationSummary *summary);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShenbaoApplicationSummary, shenbao_application_summary_free)
+
+#define SHENBAO_TYPE_STORAGE (shenbao_storage_get_type ())
+G_DECLARE_FINAL_TYPE (ShenbaoStorage, shenbao_storage, SHENBAO, STORAGE, GObject)
+
+GQuark          shenbao_storage_error_quark             (void);
+ShenbaoStorage *shenbao_storage_open                    (const char      *path,
+                                                         GError         **error);
+ShenbaoStorage *shenbao_storage_open_default            (GError         **error);
+int             shenbao_storage_get_schema_version      (ShenbaoStorage  *self);
+const char     *shenbao_storage_get_path                (ShenbaoStorage  *self);
+
+gint64          shenbao_storage_create_company          (ShenbaoStorage  *self,
+                                                         GError         **error);
+gboolean        shenbao_storage_set_company_value       (ShenbaoStorage  *self,
+                                                         gint64           company_id,
+                                                         const char      *key,
+                                                         const char      *text,
+                                                         GError         **error);
+GHashTable     *shenbao_storage_load_company_values     (ShenbaoStorage  *self,
+                                                         gint64           company_id,
+                                                         GError         **error);
+GPtrArray      *shenbao_storage_list_companies          (ShenbaoStorage  *self,
+                                                         GError         **error);
+
+gint64          shenbao_storage_create_application      (ShenbaoStorage  *self,
+                                                         gint64           company_id,
+                                                         const char      *policy_id,
+                                                         GError         **error);
+gboolean        shenbao_storage_set_application_policy  (ShenbaoStorage  *self,
+                                                         gint64           application_id,
+                                                         const char      *policy_id,
+                                                         GError         **error);
+gboolean        shenbao_storage_set_application_value   (ShenbaoStorage  *self,
+                                                         gint64           application_id,
+                                                         const char      *key,
+                                                         const char      *text,
+                                                         GError         **error);
+GHashTable     *shenbao_storage_load_application_values (ShenbaoStorage  *self,
+                                                         gint64           application_id,
+                                                         GError         **error);
+gboolean        shenbao_storage_set_clause_chosen       (ShenbaoStorage  *self,
+                                                         gint64           application_id,
+                                                         const char      *clause_id,
+                                                         gboolean         chosen,
+                                                         GError         **error);
+GHashTable     *shenbao_storage_load_clause_choices     (ShenbaoStorage  *self,
+                                                         gint64           application_id,
+                                                         GError         **error);
+gboolean        shenbao_storage_set_application_page    (ShenbaoStorage  *self,
+                                                         gint64           application_id,
+                                                         const char      *page,
+                                                         GError         **error);
+gboolean        shenbao_storage_set_application_summary (ShenbaoStorage  *self,
+                                                         gint64           application_id,
+                                                         const char      *state,
+                                                         gint64           total_fen,
+                                                         gint64           total_up_to_fen,
+                                                         GError         **error);
+ShenbaoApplicationSummary *shenbao_storage_get_application (ShenbaoStorage  *self,
+                                                            gint64           application_id,
+                                                            GError         **error);
+GPtrArray      *shenbao_storage_list_applications       (ShenbaoStorage  *self,
+                                                         GError         **error);
+gboolean        shenbao_storage_delete_application      (ShenbaoStorage  *self,
+                                                         gint64           application_id,
+                                                         GError         **error);
+
+gboolean        shenbao_storage_integrity_check         (ShenbaoStorage  *self,
+                                                         char           **result,
+                                                         GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "shenbao-field-row.h"
+#include "shenbao-window.h"
+
+/* Drives the whole wizard through its widgets, as a user would, and writes a screenshot of every
+ * page into SHENBAO_SCREENSHOT_DIR. Run once in English and once in Chinese. The amounts come
+ * from the Pudong document, worked by hand:
+ *   clause 1: min(50 % × 12,000,000, 20,000,000) = 6,000,000, less 4,000,000 paid by the
+ *             municipal scheme first = 2,000,000 (up to);
+ *   clause 7: orders 8 × 800,000, 6 × 500,000, 4 × 700,000, 5 × 600,000 with 30 units a year:
+ *             1,600,000 + 900,000 + 0 + 900,000 = 3,400,000 (up to).
+ *   Total up to 5,400,000.00; exact 0.00. */
+
+static gboolean have_display;
+static ShenbaoPolicySet *policies;
+static ShenbaoStorage *storage;
+static char *screenshot_dir;
+static guint screenshot_count;
+
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
+
+  /* Let layout, transitions and drawing finish before looking. */
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+screenshot (GtkWidget  *window,
+            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  settle ();
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%02u-%s.png", ++screenshot_count, name);
+  path = g_build_filename (screenshot_dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot %s", path);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Types into the field's widget the way a user would. */
+static void
+fill (ShenbaoWindow *window,
+      const char    *input_key,
+      const char    *text)
+{
+  GtkWidget *row = shenbao_window_find_field (window, input_key);
+  GtkWidget *input;
+
+  if (row == NULL)
+    g_error ("no field %s on page %s", input_key, shenbao_window_get_page_name (window));
+  input = shenbao_field_row_get_input (SHENBAO_FIELD_ROW (row));
+  if (ADW_IS_ENTRY_ROW (input))
+    gtk_editable_set_text (GTK_EDITABLE (input), text);
+  else if (ADW_IS_COMBO_ROW (input))
+    {
+      ShenbaoField *field = shenbao_field_row_get_field (SHENBAO_FIELD_ROW (row));
+
+      for (guint i = 0; i < field->choices->len; i++)
+        if (g_str_equal (((ShenbaoChoice *) g_ptr_array_index (field->choices, i))->value, text))
+          adw_combo_row_set_selected (ADW_COMBO_ROW (input), i);
+    }
+  else
+    gtk_switch_set_active (GTK_SWITCH (find_descendant (input, GTK_TYPE_SWITCH)), g_str_equal (text, "yes"));
+}
+
+static void
+tick (ShenbaoWindow *window,
+      const char    *row_name)
+{
+  GtkWidget *row = find_named (GTK_WIDGET (window), row_name);
+
+  g_assert_nonnull (row);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_descendant (row, GTK_TYPE_CHECK_BUTTON)), TRUE);
+}
+
+static void
+press (ShenbaoWindow *window,
+       const char    *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  settle ();
+}
+
+static char *
+label_text (GtkWidget  *root,
+            const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      char *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, css_class) && gtk_widget_get_mapped (child))
+        return g_strdup (gtk_label_get_text (GTK_LABEL (child)));
+      if ((found = label_text (child, css_class)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static ShenbaoWindow *
+open_window (void)
+{
+  ShenbaoWindow *window = shenbao_window_new (NULL, storage, policies);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 780);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  return window;
+}
+
+static void
+test_whole_flow (void)
+{
+  ShenbaoWindow *window;
+  gint64 application_id;
+  g_autofree char *total = NULL;
+  g_autofree char *award = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  window = open_window ();
+
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "start");
+  screenshot (GTK_WIDGET (window), "start-empty");
+
+  press (window, "win.new-application");
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "company");
+  fill (window, "company_name", "上海灵犀人形机器人有限公司");
+  /* A mistyped check character is named at the field. */
+  fill (window, "credit_code", "91310115MA1K3YJ663");
+  g_assert_nonnull (shenbao_application_get_error (shenbao_window_get_application (window), "credit_code"));
+  screenshot (GTK_WIDGET (window), "company-error");
+  fill (window, "credit_code", "91310115MA1K3YJ662");
+  g_assert_null (shenbao_application_get_error (shenbao_window_get_application (window), "credit_code"));
+  fill (window, "registered_region", "310115");
+  fill (window, "tax_region", "310115");
+  fill (window, "humanoid_business", "whole_machine");
+  screenshot (GTK_WIDGET (window), "company");
+
+  press (window, "win.next");
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "policies");
+  tick (window, "pudong-2024");
+  settle ();
+  screenshot (GTK_WIDGET (window), "policies");
+
+  press (window, "win.next");
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "clauses");
+  tick (window, "pudong-2024/1");
+  tick (window, "pudong-2024/7");
+  settle ();
+  screenshot (GTK_WIDGET (window), "clauses");
+
+  press (window, "win.next");
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "clause:pudong-2024/1");
+  fill (window, "pudong-2024/1/benchmark_project", "yes");
+  fill (window, "pudong-2024/1/project_total_investment", "1200万");
+  fill (window, "pudong-2024/1/higher_level_award", "4000000");
+  settle ();
+  award = label_text (gtk_widget_get_first_child (GTK_WIDGET (window)), "title-2");
+  screenshot (GTK_WIDGET (window), "clause-1");
+
+  press (window, "win.next");
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "clause:pudong-2024/7");
+  fill (window, "pudong-2024/7/produced_in_pudong", "yes");
+  fill (window, "pudong-2024/7/orders", "8,6400000;6,3000000;4,2800000;5,3000000");
+  fill (window, "pudong-2024/7/annual_units_sold", "30");
+  screenshot (GTK_WIDGET (window), "clause-7");
+
+  press (window, "win.next");
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "review");
+  total = label_text (GTK_WIDGET (window), "title-1");
+  g_assert_nonnull (total);
+  g_test_message ("review total: %s; clause 1: %s", total, award);
+  g_assert_nonnull (strstr (total, "5,400,000.00"));
+  g_assert_nonnull (award);
+  g_assert_nonnull (strstr (award, "2,000,000.00"));
+  screenshot (GTK_WIDGET (window), "review");
+
+  /* Closing and reopening shows the application exactly as left, on the same page. */
+  application_id = shenbao_application_get_id (shenbao_window_get_application (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+
+  window = open_window ();
+  screenshot (GTK_WIDGET (window), "start-saved");
+  g_assert_true (shenbao_window_open_application (window, application_id));
+  settle ();
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "review");
+  g_clear_pointer (&total, g_free);
+  total = label_text (GTK_WIDGET (window), "title-1");
+  g_assert_nonnull (strstr (total, "5,400,000.00"));
+  g_assert_cmpstr (shenbao_application_get_text (shenbao_window_get_application (window), "company_name"), ==,
+                   "上海灵犀人形机器人有限公司");
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = NULL;
+  g_autofree char *database = NULL;
+  const char *localedir = g_getenv ("SHENBAO_LOCALEDIR");
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  home = g_dir_make_tmp ("shenbao-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+  g_test_add_func ("/shenbao/ui/whole-flow", test_whole_flow);
+  if (!have_display)
+    return g_test_run ();
+  adw_init ();
+
+  screenshot_dir = g_strdup (g_getenv ("SHENBAO_SCREENSHOT_DIR"));
+  if (screenshot_dir == NULL)
+    screenshot_dir = g_build_filename (home, "screenshots", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (screenshot_dir, 0755), ==, 0);
+
+  policies = shenbao_policy_set_new_default (&error);
+  g_assert_no_error (error);
+  database = g_build_filename (home, "shenbao.db", NULL);
+  storage = shenbao_storage_open (database, &error);
+  g_assert_no_error (error);
+
+  status = g_test_run ();
+
+  g_clear_object (&storage);
+  g_clear_object (&policies);
+  g_free (screenshot_dir);
+  return status;
+}
