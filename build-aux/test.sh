@@ -6,6 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 bash build-aux/install-deps.sh || exit 2
+export GSETTINGS_BACKEND=memory
 
 passed=0
 failed=0
@@ -32,7 +33,8 @@ run_suite () {
     failed=$((failed + 1))
     return
   fi
-  meson test -C "$dir" --print-errorlogs
+  # The UI tests need a display and a session bus, as on a desktop.
+  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- meson test -C "$dir" --print-errorlogs
   count_results "$dir"
 }
 

@@ -106,18 +106,18 @@ fill (ShenbaoWindow *window,
   if (row == NULL)
     g_error ("no field %s on page %s", input_key, shenbao_window_get_page_name (window));
   input = shenbao_field_row_get_input (SHENBAO_FIELD_ROW (row));
-  if (ADW_IS_ENTRY_ROW (input))
+  if (GTK_IS_EDITABLE (input))
     gtk_editable_set_text (GTK_EDITABLE (input), text);
-  else if (ADW_IS_COMBO_ROW (input))
+  else if (GTK_IS_DROP_DOWN (input))
     {
       ShenbaoField *field = shenbao_field_row_get_field (SHENBAO_FIELD_ROW (row));
 
       for (guint i = 0; i < field->choices->len; i++)
         if (g_str_equal (((ShenbaoChoice *) g_ptr_array_index (field->choices, i))->value, text))
-          adw_combo_row_set_selected (ADW_COMBO_ROW (input), i);
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (input), i);
     }
   else
-    gtk_switch_set_active (GTK_SWITCH (find_descendant (input, GTK_TYPE_SWITCH)), g_str_equal (text, "yes"));
+    gtk_switch_set_active (GTK_SWITCH (input), g_str_equal (text, "yes"));
 }
 
 static void
@@ -280,6 +280,14 @@ main (int   argc,
   if (!have_display)
     return g_test_run ();
   adw_init ();
+  {
+    /* AdwApplication loads the style sheet by itself; the test window has no application. */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/shenbao/Shenbao/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   screenshot_dir = g_strdup (g_getenv ("SHENBAO_SCREENSHOT_DIR"));
   if (screenshot_dir == NULL)

@@ -13,22 +13,22 @@
  * (text entry with its unit, switch, choice), and every edit is saved at once. */
 struct _ShenbaoFieldRow
 {
-  GtkBox              parent_instance;
+  AdwActionRow        parent_instance;
 
   ShenbaoApplication *application;
   ShenbaoField       *field;
+  char               *help;
   gboolean            updating;
 
-  AdwEntryRow        *entry_row;
+  GtkEntry           *entry;
   GtkLabel           *unit_label;
-  AdwActionRow       *switch_row;
   GtkSwitch          *switch_;
-  AdwComboRow        *combo_row;
-  GtkLabel           *help_label;
-  GtkLabel           *error_label;
+  GtkDropDown        *dropdown;
 };
 
-G_DEFINE_FINAL_TYPE (ShenbaoFieldRow, shenbao_field_row, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (ShenbaoFieldRow, shenbao_field_row, ADW_TYPE_ACTION_ROW)
+
+static void show_error (ShenbaoFieldRow *self, const char *error);
 
 static void
 save_text (ShenbaoFieldRow *self,
@@ -41,8 +41,7 @@ save_text (ShenbaoFieldRow *self,
   if (!shenbao_application_set_text (self->application, self->field, text, &error))
     {
       /* Storage failed: say so at the field, keep what is typed on screen. */
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      show_error (self, error->message);
       return;
     }
   shenbao_field_row_refresh (self);
@@ -51,14 +50,7 @@ save_text (ShenbaoFieldRow *self,
 static void
 on_entry_changed (ShenbaoFieldRow *self)
 {
-  save_text (self, gtk_editable_get_text (GTK_EDITABLE (self->entry_row)));
-}
-
-static void
-on_entry_activated (ShenbaoFieldRow *self)
-{
-  /* Enter moves the wizard on, as the Next button would. */
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.next", NULL);
+  save_text (self, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
 }
 
 static void
@@ -68,9 +60,9 @@ on_switch_toggled (ShenbaoFieldRow *self)
 }
 
 static void
-on_combo_selected (ShenbaoFieldRow *self)
+on_dropdown_selected (ShenbaoFieldRow *self)
 {
-  guint selected = adw_combo_row_get_selected (self->combo_row);
+  guint selected = gtk_drop_down_get_selected (self->dropdown);
   ShenbaoChoice *choice;
 
   if (selected == GTK_INVALID_LIST_POSITION || self->field->choices == NULL
@@ -86,6 +78,7 @@ shenbao_field_row_dispose (GObject *object)
   ShenbaoFieldRow *self = (ShenbaoFieldRow *) object;
 
   g_clear_object (&self->application);
+  g_clear_pointer (&self->help, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHENBAO_TYPE_FIELD_ROW);
   G_OBJECT_CLASS (shenbao_field_row_parent_class)->dispose (object);
 }
@@ -99,18 +92,14 @@ shenbao_field_row_class_init (ShenbaoFieldRowClass *klass)
   object_class->dispose = shenbao_field_row_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-field-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, entry_row);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, entry);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, unit_label);
-  gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, switch_row);
   gtk_widget_class_bind_template_child_full (widget_class, "switch", FALSE,
                                              G_STRUCT_OFFSET (ShenbaoFieldRow, switch_));
-  gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, combo_row);
-  gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, help_label);
-  gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_switch_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_combo_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_dropdown_selected);
 }
 
 static void
@@ -154,21 +143,33 @@ set_up_choices (ShenbaoFieldRow *self)
       ShenbaoChoice *choice = g_ptr_array_index (self->field->choices, i);
       gtk_string_list_append (labels, shenbao_ui_text (&choice->label));
     }
-  adw_combo_row_set_model (self->combo_row, G_LIST_MODEL (labels));
+  gtk_drop_down_set_model (self->dropdown, G_LIST_MODEL (labels));
 }
 
 static GtkWidget *
-visible_row (ShenbaoFieldRow *self)
+input_widget (ShenbaoFieldRow *self)
 {
   switch (self->field->type)
     {
     case SHENBAO_FIELD_BOOL:
-      return GTK_WIDGET (self->switch_row);
+      return GTK_WIDGET (self->switch_);
     case SHENBAO_FIELD_CHOICE:
-      return GTK_WIDGET (self->combo_row);
+      return GTK_WIDGET (self->dropdown);
     default:
-      return GTK_WIDGET (self->entry_row);
+      return GTK_WIDGET (self->entry);
     }
+}
+
+static char *
+list_help (ShenbaoField *field)
+{
+  g_autoptr(GString) columns = g_string_new (NULL);
+
+  for (guint i = 0; field->columns != NULL && i < field->columns->len; i++)
+    g_string_append_printf (columns, "%s%s", i > 0 ? ", " : "",
+                            shenbao_ui_text (&((ShenbaoField *) g_ptr_array_index (field->columns, i))->label));
+  g_string_prepend (columns, _("One row per item, rows separated by “;”, values by “,”: "));
+  return g_string_free (g_steal_pointer (&columns), FALSE);
 }
 
 GtkWidget *
@@ -177,51 +178,32 @@ shenbao_field_row_new (ShenbaoApplication *application,
 {
   ShenbaoFieldRow *self = g_object_new (SHENBAO_TYPE_FIELD_ROW, NULL);
   const char *label = shenbao_ui_text (&field->label);
-  const char *help = shenbao_ui_text (&field->help);
   const char *unit = unit_text (field);
   g_autofree char *title = field->required ? g_strdup_printf ("%s *", label) : g_strdup (label);
-  GtkWidget *row;
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  GtkWidget *input;
 
   self->application = g_object_ref (application);
   self->field = field;
   /* The input key names the widget, so a problem in the review list can find its field. */
   gtk_widget_set_name (GTK_WIDGET (self), field->input_key);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), escaped);
 
-  row = visible_row (self);
-  gtk_widget_set_visible (row, TRUE);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  input = input_widget (self);
+  gtk_widget_set_visible (input, TRUE);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), input);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   if (field->type == SHENBAO_FIELD_CHOICE)
     set_up_choices (self);
+  if (field->type == SHENBAO_FIELD_TEXT || field->type == SHENBAO_FIELD_LIST)
+    gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 30);
   if (unit != NULL)
     {
       gtk_label_set_text (self->unit_label, unit);
       gtk_widget_set_visible (GTK_WIDGET (self->unit_label), TRUE);
     }
 
-  if (help != NULL && *help != '\0')
-    {
-      if (field->type == SHENBAO_FIELD_BOOL)
-        adw_action_row_set_subtitle (self->switch_row, help);
-      else
-        {
-          gtk_label_set_text (self->help_label, help);
-          gtk_widget_set_visible (GTK_WIDGET (self->help_label), TRUE);
-        }
-    }
-  if (field->type == SHENBAO_FIELD_LIST && field->columns != NULL)
-    {
-      g_autoptr(GString) columns = g_string_new (NULL);
-
-      for (guint i = 0; i < field->columns->len; i++)
-        g_string_append_printf (columns, "%s%s", i > 0 ? ", " : "",
-                                shenbao_ui_text (&((ShenbaoField *) g_ptr_array_index (field->columns, i))->label));
-      g_string_prepend (columns, _("One row per item, rows separated by “;”, values by “,”: "));
-      gtk_label_set_text (self->help_label, columns->str);
-      gtk_widget_set_visible (GTK_WIDGET (self->help_label), TRUE);
-    }
-
+  self->help = field->type == SHENBAO_FIELD_LIST ? list_help (field) : g_strdup (shenbao_ui_text (&field->help));
   shenbao_field_row_refresh (self);
   return GTK_WIDGET (self);
 }
@@ -238,7 +220,7 @@ GtkWidget *
 shenbao_field_row_get_input (ShenbaoFieldRow *self)
 {
   g_return_val_if_fail (SHENBAO_IS_FIELD_ROW (self), NULL);
-  return visible_row (self);
+  return input_widget (self);
 }
 
 static void
@@ -261,14 +243,37 @@ show_value (ShenbaoFieldRow *self,
         for (guint i = 0; wanted != NULL && i < self->field->choices->len; i++)
           if (g_str_equal (((ShenbaoChoice *) g_ptr_array_index (self->field->choices, i))->value, wanted))
             selected = i;
-        adw_combo_row_set_selected (self->combo_row, selected);
+        gtk_drop_down_set_selected (self->dropdown, selected);
       }
       break;
     default:
-      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry_row)), text != NULL ? text : "") != 0)
-        gtk_editable_set_text (GTK_EDITABLE (self->entry_row), text != NULL ? text : "");
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), text != NULL ? text : "") != 0)
+        gtk_editable_set_text (GTK_EDITABLE (self->entry), text != NULL ? text : "");
       break;
     }
+}
+
+/* The subtitle carries the help, or the error in its place while there is one. */
+static void
+show_error (ShenbaoFieldRow *self,
+            const char      *error)
+{
+  g_autofree char *markup = NULL;
+
+  if (error != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error, -1);
+      markup = g_strdup_printf ("<span foreground=\"#c01c28\">%s</span>", escaped);
+      gtk_widget_add_css_class (input_widget (self), "error");
+    }
+  else
+    {
+      markup = g_markup_escape_text (self->help != NULL ? self->help : "", -1);
+      gtk_widget_remove_css_class (input_widget (self), "error");
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), markup);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (input_widget (self)), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  error != NULL ? error : (self->help != NULL ? self->help : ""), -1);
 }
 
 /* Shows the saved text and the field's error, if any, as the user types. */
@@ -276,16 +281,9 @@ void
 shenbao_field_row_refresh (ShenbaoFieldRow *self)
 {
   const char *key = self->field->input_key;
-  const char *error = shenbao_application_get_error (self->application, key);
 
   self->updating = TRUE;
   show_value (self, shenbao_application_get_text (self->application, key));
   self->updating = FALSE;
-
-  gtk_label_set_text (self->error_label, error != NULL ? error : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
-  if (error != NULL)
-    gtk_widget_add_css_class (visible_row (self), "error");
-  else
-    gtk_widget_remove_css_class (visible_row (self), "error");
+  show_error (self, shenbao_application_get_error (self->application, key));
 }

@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "shenbao-application.h"
 
 G_BEGIN_DECLS
 
 #define SHENBAO_TYPE_FIELD_ROW (shenbao_field_row_get_type ())
-G_DECLARE_FINAL_TYPE (ShenbaoFieldRow, shenbao_field_row, SHENBAO, FIELD_ROW, GtkBox)
+G_DECLARE_FINAL_TYPE (ShenbaoFieldRow, shenbao_field_row, SHENBAO, FIELD_ROW, AdwActionRow)
 
 GtkWidget    *shenbao_field_row_new        (ShenbaoApplication *application,
                                             ShenbaoField       *field);

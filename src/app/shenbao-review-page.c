@@ -142,7 +142,8 @@ fields_summary (ShenbaoReviewPage *self,
       const char *text = shenbao_application_get_text (self->application, field->input_key);
 
       if (text != NULL)
-        g_string_append_printf (out, "%s%s: %s", out->len > 0 ? "\n" : "", shenbao_ui_text (&field->label), text);
+        g_string_append_printf (out, "%s%s: %s", out->len > 0 ? "\n" : "", shenbao_ui_text (&field->label),
+                                shenbao_ui_field_value (field, text));
     }
   return g_string_free (out, FALSE);
 }

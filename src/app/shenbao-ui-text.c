@@ -123,3 +123,20 @@ shenbao_ui_explanation (ShenbaoClauseResult *result)
     g_string_truncate (out, out->len - 1);
   return g_string_free (out, FALSE);
 }
+
+/* A saved value as a person reads it: the label of a choice, yes or no in the UI's language. */
+const char *
+shenbao_ui_field_value (ShenbaoField *field,
+                        const char   *text)
+{
+  if (field->type == SHENBAO_FIELD_BOOL)
+    return g_strcmp0 (text, "yes") == 0 ? _("Yes") : _("No");
+  for (guint i = 0; field->type == SHENBAO_FIELD_CHOICE && i < field->choices->len; i++)
+    {
+      ShenbaoChoice *choice = g_ptr_array_index (field->choices, i);
+
+      if (g_strcmp0 (choice->value, text) == 0)
+        return shenbao_ui_text (&choice->label);
+    }
+  return text;
+}

@@ -99,6 +99,19 @@ label_for (const char *name,
   field = scope_find_field (context->scope, name);
   if (field != NULL)
     return g_strdup (shenbao_text_get (&field->label, context->chinese));
+  /* A column of one of the clause's lists, named inside sum() or count(). */
+  for (guint i = 0; context->scope->clause != NULL && i < context->scope->clause->fields->len; i++)
+    {
+      ShenbaoField *list = g_ptr_array_index (context->scope->clause->fields, i);
+
+      for (guint c = 0; list->columns != NULL && c < list->columns->len; c++)
+        {
+          ShenbaoField *column = g_ptr_array_index (list->columns, c);
+
+          if (g_str_equal (column->id, name))
+            return g_strdup (shenbao_text_get (&column->label, context->chinese));
+        }
+    }
   return NULL;
 }
 
