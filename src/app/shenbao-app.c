@@ -88,6 +88,22 @@ shenbao_app_startup (GApplication *application)
 }
 
 static void
+quit_after_paint (GdkFrameClock *clock,
+                  GApplication  *application)
+{
+  g_application_quit (application);
+}
+
+/* For the start-up benchmark: quit once the first frame is painted. */
+static void
+on_window_mapped (GtkWidget    *window,
+                  GApplication *application)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (quit_after_paint), application, 0);
+}
+
+static void
 shenbao_app_activate (GApplication *application)
 {
   ShenbaoApp *self = SHENBAO_APP (application);
@@ -113,6 +129,8 @@ shenbao_app_activate (GApplication *application)
       /* Reopen the application the user was working on, on the page where it was left. */
       if (last > 0)
         shenbao_window_open_application (SHENBAO_WINDOW (window), last);
+      if (g_getenv ("SHENBAO_QUIT_AFTER_FIRST_FRAME") != NULL)
+        g_signal_connect (window, "map", G_CALLBACK (on_window_mapped), application);
     }
   gtk_window_present (window);
 }

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+
+#include <adwaita.h>
+
+#include "shenbao-application.h"
+
+/* Two measurements behind build-aux/bench.sh:
+ *   shenbao-gui-bench bare       an empty libadwaita window that quits after its first frame,
+ *                                the yardstick for the program's start-up;
+ *   shenbao-gui-bench keystroke  the time from one keystroke in a field to the whole
+ *                                application saved and recomputed, with its explanation. */
+
+static void
+quit_after_paint (GdkFrameClock *clock,
+                  GApplication  *app)
+{
+  g_application_quit (app);
+}
+
+static void
+on_map (GtkWidget    *window,
+        GApplication *app)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (quit_after_paint), app);
+}
+
+static void
+on_activate (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), adw_header_bar_new ());
+  g_signal_connect (window, "map", G_CALLBACK (on_map), app);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+bare_window (void)
+{
+  g_autoptr(AdwApplication) app = adw_application_new ("io.github.shenbao.BareWindow", G_APPLICATION_NON_UNIQUE);
+
+  g_signal_connect (app, "activate", G_CALLBACK (on_activate), NULL);
+  return g_application_run (G_APPLICATION (app), 0, NULL);
+}
+
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+type_into (ShenbaoApplication *application,
+           const char         *name,
+           const char         *text)
+{
+  g_autofree char *key = NULL;
+  ShenbaoField *field = NULL;
+
+  g_assert (shenbao_policy_set_resolve_name (shenbao_application_get_policies (application), NULL, name, &key, &field, NULL));
+  g_assert (shenbao_application_set_text (application, field, text, NULL));
+}
+
+static int
+keystroke (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("shenbao-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "shenbao.db", NULL);
+  g_autoptr(ShenbaoPolicySet) policies = shenbao_policy_set_new_default (NULL);
+  g_autoptr(ShenbaoStorage) storage = shenbao_storage_open (path, NULL);
+  g_autoptr(ShenbaoApplication) application = shenbao_application_create (storage, policies, 0, NULL);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ShenbaoPolicy *policy = shenbao_policy_set_lookup (policies, "shangyu-2025");
+  const int runs = 501;
+
+  /* A Shangyu company with most clauses claimed: the heaviest policy to recompute. */
+  shenbao_application_set_policy (application, "shangyu-2025", NULL);
+  for (guint i = 0; i < policy->clauses->len; i++)
+    shenbao_application_set_clause_chosen (application, ((ShenbaoClause *) g_ptr_array_index (policy->clauses, i))->full_id,
+                                           TRUE, NULL);
+  type_into (application, "registered_region", "330604");
+  type_into (application, "compute_fees_paid", "8000000");
+  type_into (application, "rented_factory_area", "9000");
+  type_into (application, "shangyu-2025/1a/factory_rent_months", "12");
+  type_into (application, "embodied_ai_product_revenue", "60000000");
+
+  for (int run = 0; run < runs; run++)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", 1000000 + run);
+      gint64 start = g_get_monotonic_time ();
+
+      /* One keystroke: the text is saved, parsed, the policy recomputed and its problems listed,
+       * as the clause page and the review do after every change. */
+      type_into (application, "equipment_investment_excl_tax", text);
+      g_assert (shenbao_application_get_result (application) != NULL);
+      g_ptr_array_unref (shenbao_application_list_problems (application, FALSE));
+      g_array_append_val (times, (gint64) { g_get_monotonic_time () - start });
+    }
+  g_array_sort (times, compare_int64);
+  printf ("recompute after one keystroke (save + parse + whole policy with explanation): "
+          "median %" G_GINT64_FORMAT " us, 95th percentile %" G_GINT64_FORMAT " us (%d runs)\n",
+          g_array_index (times, gint64, runs / 2), g_array_index (times, gint64, runs * 95 / 100), runs);
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc == 2 && g_str_equal (argv[1], "bare"))
+    return bare_window ();
+  if (argc == 2 && g_str_equal (argv[1], "keystroke"))
+    return keystroke ();
+  fprintf (stderr, "Usage: shenbao-gui-bench bare|keystroke\n");
+  return 2;
+}
