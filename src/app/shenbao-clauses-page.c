@@ -147,7 +147,12 @@ rebuild (ShenbaoClausesPage *self)
   shenbao_page_remove_rows (self->rows);
   if (self->policy == NULL)
     return;
-  adw_preferences_group_set_title (self->clauses_group, shenbao_ui_text (&self->policy->title));
+  {
+    /* The group title is one line; the policy's full title goes in the description. */
+    g_autofree char *description = g_strdup_printf ("%s\n%s", shenbao_ui_text (&self->policy->title),
+                                                    _("Tick the clauses to claim; each gets its own page. Expand a clause to read the document’s words and any point the text leaves open."));
+    adw_preferences_group_set_description (self->clauses_group, description);
+  }
   build_notes (self);
   for (guint i = 0; i < self->policy->clauses->len; i++)
     {
