@@ -1,6 +1,6 @@
 #!/bin/bash
-# Builds Shenbao and starts it. Until the desktop program lands, that is the command-line tool's
-# policy list; any arguments are passed to shenbao-cli instead (e.g. "compute pudong-2024 --set …").
+# Builds Shenbao and starts the desktop program; with arguments, runs the command-line tool
+# instead (e.g. "compute pudong-2024 --set …").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,12 @@ bash build-aux/install-deps.sh
 ninja -C build
 
 if [ $# -eq 0 ]; then
-  exec build/src/cli/shenbao-cli list
+  # Run from the build tree: the settings schema and the translations just built.
+  export GSETTINGS_SCHEMA_DIR="$PWD/build/data" SHENBAO_LOCALEDIR="$PWD/build/po"
+  if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    echo "No display: showing the policies with the command-line tool instead." >&2
+    exec build/src/cli/shenbao-cli list
+  fi
+  exec build/src/app/shenbao
 fi
 exec build/src/cli/shenbao-cli "$@"

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "shenbao-field-row.h"
+#include "shenbao-page-util.h"
 #include "shenbao-ui-text.h"
 
 /* One input generated from a field of a policy or a company fact: the widget fits the type
@@ -192,7 +193,7 @@ shenbao_field_row_new (ShenbaoApplication *application,
   input = input_widget (self);
   gtk_widget_set_visible (input, TRUE);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), input);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  shenbao_accessible_set_label (input, label);
   if (field->type == SHENBAO_FIELD_CHOICE)
     set_up_choices (self);
   if (field->type == SHENBAO_FIELD_TEXT || field->type == SHENBAO_FIELD_LIST)

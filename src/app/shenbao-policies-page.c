@@ -108,8 +108,7 @@ shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
       gtk_widget_set_valign (radio, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (radio), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      shenbao_ui_text (&policy->title), -1);
+
       if (self->radio_group != NULL)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (radio), self->radio_group);
       else
@@ -119,6 +118,7 @@ shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
       g_signal_connect (radio, "toggled", G_CALLBACK (on_policy_toggled), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), radio);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), radio);
+      shenbao_accessible_set_label (radio, shenbao_ui_text (&policy->title));
       gtk_widget_set_name (row, policy->id);
 
       adw_preferences_group_add (fits ? self->fitting_group : self->other_group, row);
