@@ -755,25 +755,35 @@ update_application (ShenbaoStorage  *self,
          && check_row_changed (self, "application", application_id, doing, error);
 }
 
+/* Sets one text column of an application: its policy or its page. */
+static gboolean
+update_application_text (ShenbaoStorage  *self,
+                         gint64           application_id,
+                         const char      *sql,
+                         const char      *text,
+                         const char      *doing,
+                         GError         **error)
+{
+  g_autoptr(BorrowedStatement) stmt = borrow_statement (self, sql, doing, error);
+
+  return stmt != NULL
+         && bind_text (self, stmt, 3, text, doing, error)
+         && update_application (self, stmt, application_id, doing, error);
+}
+
 gboolean
 shenbao_storage_set_application_policy (ShenbaoStorage  *self,
                                         gint64           application_id,
                                         const char      *policy_id,
                                         GError         **error)
 {
-  const char *doing = "saving the application’s policy";
-  g_autoptr(BorrowedStatement) stmt = NULL;
-
   g_return_val_if_fail (SHENBAO_IS_STORAGE (self), FALSE);
   g_return_val_if_fail (application_id > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = borrow_statement (self,
-                           "UPDATE applications SET policy_id = ?3, updated = ?2 WHERE id = ?1",
-                           doing, error);
-  return stmt != NULL
-         && bind_text (self, stmt, 3, policy_id, doing, error)
-         && update_application (self, stmt, application_id, doing, error);
+  return update_application_text (self, application_id,
+                                  "UPDATE applications SET policy_id = ?3, updated = ?2 WHERE id = ?1",
+                                  policy_id, "saving the application’s policy", error);
 }
 
 /* The text is stored exactly as typed, whether or not it parses yet; NULL deletes the value. */
@@ -919,19 +929,13 @@ shenbao_storage_set_application_page (ShenbaoStorage  *self,
                                       const char      *page,
                                       GError         **error)
 {
-  const char *doing = "saving the application’s page";
-  g_autoptr(BorrowedStatement) stmt = NULL;
-
   g_return_val_if_fail (SHENBAO_IS_STORAGE (self), FALSE);
   g_return_val_if_fail (application_id > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = borrow_statement (self,
-                           "UPDATE applications SET page = ?3, updated = ?2 WHERE id = ?1",
-                           doing, error);
-  return stmt != NULL
-         && bind_text (self, stmt, 3, page, doing, error)
-         && update_application (self, stmt, application_id, doing, error);
+  return update_application_text (self, application_id,
+                                  "UPDATE applications SET page = ?3, updated = ?2 WHERE id = ?1",
+                                  page, "saving the application’s page", error);
 }
 
 /* What the list of saved work shows, stored so that listing does not recompute every
