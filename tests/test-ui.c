@@ -221,6 +221,25 @@ test_whole_flow (void)
 
   press (window, "win.next");
   g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "clause:pudong-2024/7");
+
+  /* Skipping ahead leaves clause 7's required inputs empty: the review lists them, and
+   * activating a problem leads back to its field. */
+  press (window, "win.next");
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "review");
+  screenshot (GTK_WIDGET (window), "review-problems");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-to-field", "(ss)",
+                                             "pudong-2024/7", "pudong-2024/7/orders"));
+  settle ();
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "clause:pudong-2024/7");
+  {
+    GtkWidget *input = shenbao_field_row_get_input (SHENBAO_FIELD_ROW (shenbao_window_find_field (window, "pudong-2024/7/orders")));
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    /* The entry's own text widget holds the focus. */
+    g_assert_nonnull (focus);
+    g_assert_true (focus == input || gtk_widget_is_ancestor (focus, input));
+  }
+
   fill (window, "pudong-2024/7/produced_in_pudong", "yes");
   fill (window, "pudong-2024/7/orders", "8,6400000;6,3000000;4,2800000;5,3000000");
   fill (window, "pudong-2024/7/annual_units_sold", "30");
@@ -293,6 +312,18 @@ main (int   argc,
   if (screenshot_dir == NULL)
     screenshot_dir = g_build_filename (home, "screenshots", NULL);
   g_assert_cmpint (g_mkdir_with_parents (screenshot_dir, 0755), ==, 0);
+  {
+    /* Only this run's pictures: a page renamed or gone must not leave an old one behind. */
+    g_autoptr(GDir) dir = g_dir_open (screenshot_dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      if (g_str_has_suffix (name, ".png"))
+        {
+          g_autofree char *old = g_build_filename (screenshot_dir, name, NULL);
+          g_unlink (old);
+        }
+  }
 
   policies = shenbao_policy_set_new_default (&error);
   g_assert_no_error (error);

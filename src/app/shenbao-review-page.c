@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "shenbao-award-chart.h"
@@ -112,8 +114,9 @@ show_problems (ShenbaoReviewPage *self)
   for (guint i = 0; i < problems->len; i++)
     {
       ShenbaoProblem *problem = g_ptr_array_index (problems, i);
-      g_autofree char *where = problem->clause_id != NULL
-                               ? g_strdup_printf (_("Clause %s"), problem->clause_id)
+      const char *short_id = problem->clause_id != NULL ? strchr (problem->clause_id, '/') : NULL;
+      g_autofree char *where = short_id != NULL
+                               ? g_strdup_printf (_("Clause %s"), short_id + 1)
                                : g_strdup (_("Company profile"));
       GtkWidget *row = text_row (problem->message, where);
 
