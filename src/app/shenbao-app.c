@@ -7,6 +7,7 @@
 
 #include "shenbao-app.h"
 #include "shenbao-policy-set.h"
+#include "shenbao-settings.h"
 #include "shenbao-storage.h"
 #include "shenbao-window.h"
 
@@ -112,8 +113,7 @@ shenbao_app_activate (GApplication *application)
 
   if (window == NULL)
     {
-      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-      g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
+      g_autoptr(ShenbaoSettings) settings = shenbao_settings_new ();
 
       if (self->storage == NULL || self->policies == NULL)
         {
@@ -121,11 +121,7 @@ shenbao_app_activate (GApplication *application)
           return;
         }
       window = GTK_WINDOW (shenbao_window_new (GTK_APPLICATION (application), self->storage, self->policies));
-      if (schema != NULL)
-        {
-          g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-          last = g_settings_get_int64 (settings, "last-application");
-        }
+      last = shenbao_settings_get_last_application (settings);
       /* Reopen the application the user was working on, on the page where it was left. */
       if (last > 0)
         shenbao_window_open_application (SHENBAO_WINDOW (window), last);

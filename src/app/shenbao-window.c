@@ -12,6 +12,7 @@
 #include "shenbao-page-util.h"
 #include "shenbao-policies-page.h"
 #include "shenbao-review-page.h"
+#include "shenbao-settings.h"
 #include "shenbao-start-page.h"
 #include "shenbao-window.h"
 
@@ -24,7 +25,7 @@ struct _ShenbaoWindow
   ShenbaoStorage       *storage;
   ShenbaoPolicySet     *policies;
   ShenbaoApplication   *application;
-  GSettings            *settings;
+  ShenbaoSettings      *settings;
   GPtrArray            *clause_pages;   /* page names of the chosen clauses, in order */
 
   AdwToastOverlay      *toast_overlay;
@@ -284,8 +285,7 @@ set_application (ShenbaoWindow      *self,
   shenbao_clauses_page_set_application (self->clauses_page, application);
   shenbao_review_page_set_application (self->review_page, application);
   rebuild_clause_pages (self);
-  if (self->settings != NULL)
-    g_settings_set_int64 (self->settings, "last-application", shenbao_application_get_id (application));
+  shenbao_settings_set_last_application (self->settings, shenbao_application_get_id (application));
 }
 
 gboolean
@@ -446,18 +446,11 @@ static void
 shenbao_window_constructed (GObject *object)
 {
   ShenbaoWindow *self = SHENBAO_WINDOW (object);
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
 
   G_OBJECT_CLASS (shenbao_window_parent_class)->constructed (object);
 
-  if (schema != NULL)
-    {
-      self->settings = g_settings_new (APPLICATION_ID);
-      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-    }
+  self->settings = shenbao_settings_new ();
+  shenbao_settings_bind_window (self->settings, object);
   shenbao_start_page_reload (self->start_page, self->storage, self->policies);
   go_to (self, "start");
 }
