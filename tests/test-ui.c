@@ -197,7 +197,10 @@ test_whole_flow (void)
   fill (window, "humanoid_business", "whole_machine");
   screenshot (GTK_WIDGET (window), "company");
 
-  press (window, "win.next");
+  /* Enter in a field moves on, as the Next button would. */
+  g_signal_emit_by_name (shenbao_field_row_get_input (SHENBAO_FIELD_ROW (shenbao_window_find_field (window, "tax_region"))),
+                         "activate");
+  settle ();
   g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "policies");
   tick (window, "pudong-2024");
   settle ();
@@ -270,6 +273,15 @@ test_whole_flow (void)
   g_assert_nonnull (strstr (total, "5,400,000.00"));
   g_assert_cmpstr (shenbao_application_get_text (shenbao_window_get_application (window), "company_name"), ==,
                    "上海灵犀人形机器人有限公司");
+
+  /* A second application for the same company starts from its profile, entered once. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-application-for-company", "x",
+                                             shenbao_application_get_company_id (shenbao_window_get_application (window))));
+  settle ();
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "company");
+  g_assert_cmpint (shenbao_application_get_id (shenbao_window_get_application (window)), !=, application_id);
+  g_assert_cmpstr (shenbao_application_get_text (shenbao_window_get_application (window), "credit_code"), ==,
+                   "91310115MA1K3YJ662");
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();
 }

@@ -55,6 +55,13 @@ on_entry_changed (ShenbaoFieldRow *self)
 }
 
 static void
+on_entry_activated (ShenbaoFieldRow *self)
+{
+  /* Enter moves the wizard on, as the Next button would. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.next", NULL);
+}
+
+static void
 on_switch_toggled (ShenbaoFieldRow *self)
 {
   save_text (self, gtk_switch_get_active (self->switch_) ? "yes" : "no");
@@ -99,6 +106,7 @@ shenbao_field_row_class_init (ShenbaoFieldRowClass *klass)
                                              G_STRUCT_OFFSET (ShenbaoFieldRow, switch_));
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_switch_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_dropdown_selected);
 }

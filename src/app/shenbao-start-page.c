@@ -58,6 +58,22 @@ shenbao_start_page_init (ShenbaoStartPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* A company's profile is entered once: another application for it starts from that profile. */
+static GtkWidget *
+new_for_company_button (gint64 company_id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("document-new-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("New Application for This Company"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("New Application for This Company"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.new-application-for-company");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", company_id);
+  return button;
+}
+
 static char *
 describe (ShenbaoApplicationSummary *summary,
           ShenbaoPolicySet          *policies)
@@ -96,6 +112,7 @@ shenbao_start_page_reload (ShenbaoStartPage *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_for_company_button (summary->company_id));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data (G_OBJECT (row), "application-id", GSIZE_TO_POINTER ((gsize) summary->id));

@@ -328,6 +328,7 @@ shenbao_window_find_field (ShenbaoWindow *self,
 
 /* ------------------------------------------------------------------ actions */
 
+/* Without a parameter the application is for a new company; with one, for that company. */
 static void
 new_application_action (GtkWidget  *widget,
                         const char *action_name,
@@ -336,8 +337,9 @@ new_application_action (GtkWidget  *widget,
   ShenbaoWindow *self = SHENBAO_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(ShenbaoApplication) application = NULL;
+  gint64 company_id = parameter != NULL ? g_variant_get_int64 (parameter) : 0;
 
-  application = shenbao_application_create (self->storage, self->policies, 0, &error);
+  application = shenbao_application_create (self->storage, self->policies, company_id, &error);
   if (application == NULL)
     {
       show_error (self, error->message);
@@ -496,6 +498,7 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, review_page);
 
   gtk_widget_class_install_action (widget_class, "win.new-application", NULL, new_application_action);
+  gtk_widget_class_install_action (widget_class, "win.new-application-for-company", "x", new_application_action);
   gtk_widget_class_install_action (widget_class, "win.open-application", "x", open_application_action);
   gtk_widget_class_install_action (widget_class, "win.next", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, step_action);
