@@ -12,6 +12,11 @@ import time
 
 os.environ['GTK_MODULES'] = 'gail:atk-bridge'
 
+# dogtail reports what it does on standard output, from the moment it is imported; standard
+# output is kept for TAP alone.
+TAP = sys.stdout
+sys.stdout = sys.stderr
+
 from dogtail import config  # noqa: E402
 
 config.checkForA11y = False
@@ -62,14 +67,11 @@ def unnamed_controls(node, found, depth=0):
 
 
 def main():
-    # dogtail reports each action on standard output; keep that for TAP alone.
-    tap = sys.stdout
-    sys.stdout = sys.stderr
     env = dict(os.environ)
     env['XDG_DATA_HOME'] = tempfile.mkdtemp(prefix='shenbao-a11y-')
     env['LANGUAGE'] = 'en'
     env['LC_ALL'] = 'C.UTF-8'
-    program = subprocess.Popen([sys.argv[1]], env=env)
+    program = subprocess.Popen([sys.argv[1]], env=env, stdout=sys.stderr)
     failures = []
     try:
         app = wait_for(lambda: root.application('shenbao'), 'the program on the accessibility bus')
@@ -101,9 +103,9 @@ def main():
 
     for failure in failures:
         print('FAIL:', failure, file=sys.stderr)
-    print('1..1', file=tap)
+    print('1..1', file=TAP)
     print('ok 1 /shenbao/a11y/driven-through-at-spi' if not failures else 'not ok 1 /shenbao/a11y/driven-through-at-spi',
-          file=tap)
+          file=TAP)
     return 1 if failures else 0
 
 
