@@ -17,6 +17,7 @@ struct _ShenbaoApp
 
   ShenbaoStorage   *storage;
   ShenbaoPolicySet *policies;
+  char             *startup_error;
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoApp, shenbao_app, ADW_TYPE_APPLICATION)
@@ -52,11 +53,35 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
 };
 
+/* Without its policies or its database the program cannot work: it says why, in a dialog and
+ * on the terminal, and quits when the user has read it. Nothing on disk is touched. */
 static void
-report_startup_error (const char *message)
+report_startup_error (ShenbaoApp *self,
+                      const char *message)
 {
-  /* Without its data the program cannot work; say why on the terminal and in the journal. */
-  g_critical ("%s", message);
+  g_printerr ("shenbao: %s\n", message);
+  if (self->startup_error == NULL)
+    self->startup_error = g_strdup (message);
+}
+
+static void
+on_error_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   GApplication     *application)
+{
+  g_application_release (application);
+}
+
+static void
+show_startup_error (ShenbaoApp *self)
+{
+  GtkWidget *dialog = adw_message_dialog_new (NULL, _("Shenbao Cannot Start"), self->startup_error);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_error_response), self);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -75,7 +100,7 @@ shenbao_app_startup (GApplication *application)
   self->policies = shenbao_policy_set_new_default (&error);
   if (self->policies == NULL)
     {
-      report_startup_error (error->message);
+      report_startup_error (self, error->message);
       return;
     }
   /* A broken policy file is reported; every other policy still loads. */
@@ -85,7 +110,7 @@ shenbao_app_startup (GApplication *application)
 
   self->storage = shenbao_storage_open_default (&error);
   if (self->storage == NULL)
-    report_startup_error (error->message);
+    report_startup_error (self, error->message);
 }
 
 static void
@@ -115,9 +140,9 @@ shenbao_app_activate (GApplication *application)
     {
       g_autoptr(ShenbaoSettings) settings = shenbao_settings_new ();
 
-      if (self->storage == NULL || self->policies == NULL)
+      if (self->startup_error != NULL)
         {
-          g_application_quit (application);
+          show_startup_error (self);
           return;
         }
       window = GTK_WINDOW (shenbao_window_new (GTK_APPLICATION (application), self->storage, self->policies));
@@ -138,6 +163,7 @@ shenbao_app_dispose (GObject *object)
 
   g_clear_object (&self->storage);
   g_clear_object (&self->policies);
+  g_clear_pointer (&self->startup_error, g_free);
   G_OBJECT_CLASS (shenbao_app_parent_class)->dispose (object);
 }
 

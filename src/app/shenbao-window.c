@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "shenbao-clause-page.h"
@@ -444,6 +446,34 @@ shenbao_window_set_property (GObject      *object,
     }
 }
 
+/* A policy file that does not load is left out, and the user is told which and why; every other
+ * policy works as usual. */
+static void
+report_policy_problems (ShenbaoWindow *self)
+{
+  GPtrArray *problems = shenbao_policy_set_get_problems (self->policies);
+  g_autofree char *message = NULL;
+  const char *first, *xml;
+  AdwToast *toast;
+
+  if (problems->len == 0)
+    return;
+  /* The directory is long and the same for all: the file name and line say where to look. */
+  first = g_ptr_array_index (problems, 0);
+  xml = strstr (first, ".xml:");
+  for (const char *p = first; xml != NULL && p < xml; p++)
+    if (*p == '/')
+      first = p + 1;
+  if (problems->len == 1)
+    message = g_strdup_printf (_("A policy file has a problem and was left out: %s"), first);
+  else
+    message = g_strdup_printf (_("%u problems in policy files, each file left out; the first: %s"),
+                               problems->len, first);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 shenbao_window_constructed (GObject *object)
 {
@@ -455,6 +485,7 @@ shenbao_window_constructed (GObject *object)
   shenbao_settings_bind_window (self->settings, object);
   shenbao_start_page_reload (self->start_page, self->storage, self->policies);
   go_to (self, "start");
+  report_policy_problems (self);
 }
 
 static void
