@@ -330,19 +330,12 @@ region_in_area (const char  *region,
   return region != NULL && strncmp (region, area->prefix, strlen (area->prefix)) == 0;
 }
 
-/* Where the company must be is the same for every clause, so it is judged once per policy. */
-typedef struct
-{
-  GPtrArray *unmet;     /* ShenbaoText */
-  GPtrArray *missing;   /* ShenbaoField (not owned) */
-} LocationCheck;
-
 static void
-check_one_location (Scope         *scope,
-                    ShenbaoArea   *area,
-                    const char    *region,
-                    gboolean       tax,
-                    LocationCheck *check)
+check_one_location (Scope               *scope,
+                    ShenbaoArea         *area,
+                    const char          *region,
+                    gboolean             tax,
+                    ShenbaoClauseResult *result)
 {
   const char *what_zh = tax ? "税收户管地" : "工商注册地";
   const char *what_en = tax ? "Tax administration" : "Registration";
@@ -350,12 +343,11 @@ check_one_location (Scope         *scope,
   if (region == NULL)
     {
       if (area->stated)
-        g_ptr_array_add (check->missing,
-                         shenbao_policy_set_find_fact (scope->set, tax ? "tax_region" : "registered_region"));
+        add_missing (result, shenbao_policy_set_find_fact (scope->set, tax ? "tax_region" : "registered_region"));
       return;
     }
   if (!region_in_area (region, area))
-    g_ptr_array_add (check->unmet,
+    g_ptr_array_add (result->unmet,
                      text_new (g_strdup_printf ("%s须在%s（%s）；企业为 %.6s%s", what_zh, area->name.zh,
                                                 area->prefix, region,
                                                 area->stated ? "" : "（文件未明示地域要求，按本地企业推定）"),
@@ -365,16 +357,14 @@ check_one_location (Scope         *scope,
 }
 
 static void
-check_location (Scope         *scope,
-                LocationCheck *check)
+check_location (Scope               *scope,
+                ShenbaoClauseResult *result)
 {
   ShenbaoPolicy *policy = scope->policy;
   const char *registered = company_region (scope, "registered_region");
   const char *taxed = company_region (scope, "tax_region");
   ShenbaoArea *area;
 
-  check->unmet = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
-  check->missing = g_ptr_array_new ();
   if (policy->areas->len == 0)
     return;
   /* A company matches the first area its registration lies in, or is judged against the first. */
@@ -383,21 +373,9 @@ check_location (Scope         *scope,
     if (region_in_area (registered, g_ptr_array_index (policy->areas, i)))
       area = g_ptr_array_index (policy->areas, i);
 
-  check_one_location (scope, area, registered, FALSE, check);
+  check_one_location (scope, area, registered, FALSE, result);
   if (area->tax_required)
-    check_one_location (scope, area, taxed, TRUE, check);
-}
-
-static void
-apply_location (const LocationCheck *check,
-                ShenbaoClauseResult *result,
-                gboolean            *unknown)
-{
-  for (guint i = 0; i < check->unmet->len; i++)
-    g_ptr_array_add (result->unmet, text_copy (g_ptr_array_index (check->unmet, i)));
-  for (guint i = 0; i < check->missing->len; i++)
-    add_missing (result, g_ptr_array_index (check->missing, i));
-  *unknown |= check->missing->len > 0;
+    check_one_location (scope, area, taxed, TRUE, result);
 }
 
 static gboolean
@@ -418,6 +396,42 @@ gates_pass (Scope               *scope,
         }
     }
   return pass;
+}
+
+/* Who may apply (gates such as 一票否决, the location, the applicant conditions) is the same for
+ * every clause, so it is judged once per policy into a result of its own, copied into each
+ * clause's. */
+typedef struct
+{
+  ShenbaoClauseResult *result;
+  gboolean             unknown;
+  gboolean             gates;
+} ApplicantCheck;
+
+static void
+check_applicant (Scope          *scope,
+                 ApplicantCheck *check)
+{
+  check->result = g_new0 (ShenbaoClauseResult, 1);
+  check->result->unmet = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
+  check->result->missing = g_ptr_array_new ();
+  check->unknown = FALSE;
+  check->gates = gates_pass (scope, check->result);
+  check_location (scope, check->result);
+  check_conditions (scope->policy->applicant_conditions, scope, check->result, &check->unknown);
+  check->unknown |= check->result->missing->len > 0;
+}
+
+static void
+apply_applicant (const ApplicantCheck *check,
+                 ShenbaoClauseResult  *result,
+                 gboolean             *unknown)
+{
+  for (guint i = 0; i < check->result->unmet->len; i++)
+    g_ptr_array_add (result->unmet, text_copy (g_ptr_array_index (check->result->unmet, i)));
+  for (guint i = 0; i < check->result->missing->len; i++)
+    add_missing (result, g_ptr_array_index (check->result->missing, i));
+  *unknown |= check->unknown;
 }
 
 /* ------------------------------------------------------------------ award steps */
@@ -859,19 +873,17 @@ check_required_fields (Scope               *scope,
 }
 
 static ShenbaoClauseResult *
-compute_clause (Scope               *scope,
-                const LocationCheck *location)
+compute_clause (Scope                *scope,
+                const ApplicantCheck *applicant)
 {
   ShenbaoClauseResult *result = clause_result_new (scope->clause, scope->explain);
   gboolean unknown = FALSE;
-  gboolean gates = gates_pass (scope, result);
 
   check_required_fields (scope, result, &unknown);
-  apply_location (location, result, &unknown);
-  check_conditions (scope->policy->applicant_conditions, scope, result, &unknown);
+  apply_applicant (applicant, result, &unknown);
   check_conditions (scope->clause->conditions, scope, result, &unknown);
 
-  if (!gates || result->unmet->len > 0)
+  if (!applicant->gates || result->unmet->len > 0)
     result->applies = SHENBAO_APPLIES_NO;
   else if (unknown)
     result->applies = SHENBAO_APPLIES_INCOMPLETE;
@@ -1251,7 +1263,7 @@ shenbao_engine_compute_full (ShenbaoPolicySet   *set,
 {
   ShenbaoPolicyResult *result;
   Scope scope = { set, policy, NULL, inputs, NULL, NULL, (flags & SHENBAO_COMPUTE_EXPLAIN) != 0 };
-  LocationCheck location;
+  ApplicantCheck applicant;
 
   g_return_val_if_fail (SHENBAO_IS_POLICY_SET (set), NULL);
   g_return_val_if_fail (SHENBAO_IS_POLICY (policy), NULL);
@@ -1266,19 +1278,18 @@ shenbao_engine_compute_full (ShenbaoPolicySet   *set,
   result->location_fits = shenbao_policy_area_matches (policy, company_region (&scope, "registered_region"));
   explain_validity (result, as_of);
 
-  check_location (&scope, &location);
+  check_applicant (&scope, &applicant);
   for (guint i = 0; i < policy->clauses->len; i++)
     {
       scope.clause = g_ptr_array_index (policy->clauses, i);
       scope.lets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) shenbao_value_free);
       scope.let_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_ptr_array_add (result->clauses, compute_clause (&scope, &location));
+      g_ptr_array_add (result->clauses, compute_clause (&scope, &applicant));
       g_clear_pointer (&scope.lets, g_hash_table_unref);
       g_clear_pointer (&scope.let_labels, g_hash_table_unref);
     }
   scope.clause = NULL;
-  g_ptr_array_unref (location.unmet);
-  g_ptr_array_unref (location.missing);
+  clause_result_free (applicant.result);
 
   apply_pools (result, &scope);
   apply_exclusive_groups (result);
