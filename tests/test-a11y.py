@@ -17,6 +17,10 @@ os.environ['GTK_MODULES'] = 'gail:atk-bridge'
 TAP = sys.stdout
 sys.stdout = sys.stderr
 
+if not os.environ.get('DISPLAY') and not os.environ.get('WAYLAND_DISPLAY'):
+    print('1..0 # SKIP no display: run under xvfb-run', file=TAP)
+    sys.exit(0)
+
 from dogtail import config  # noqa: E402
 
 config.checkForA11y = False
@@ -110,7 +114,4 @@ def main():
 
 
 if __name__ == '__main__':
-    if not os.environ.get('DISPLAY') and not os.environ.get('WAYLAND_DISPLAY'):
-        print('1..0 # SKIP no display: run under xvfb-run', file=TAP)
-        sys.exit(0)
     sys.exit(main())
