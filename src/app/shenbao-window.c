@@ -403,6 +403,12 @@ go_to_field_action (GtkWidget  *widget,
   page = *clause_id != '\0' ? g_strconcat (CLAUSE_PAGE_PREFIX, clause_id, NULL) : g_strdup ("company");
   go_to (self, page);
   row = shenbao_page_find_field (gtk_stack_get_visible_child (self->stack), key);
+  if (row == NULL)
+    {
+      /* A company fact the clause needs but does not compute with lives on the profile page. */
+      go_to (self, "company");
+      row = shenbao_page_find_field (gtk_stack_get_visible_child (self->stack), key);
+    }
   if (row != NULL)
     gtk_widget_grab_focus (shenbao_field_row_get_input (SHENBAO_FIELD_ROW (row)));
 }
