@@ -251,10 +251,15 @@ test_render (void)
   g_autofree char *labelled = shenbao_expr_render (expr, label, NULL);
   g_autofree char *values = shenbao_expr_render_values (expr, &context);
   g_autofree char *parens = shenbao_expr_render (grouped, NULL, NULL);
+  g_autoptr(ShenbaoExpr) logic = shenbao_expr_parse ("not flag and (area >= 1 or months < 2)", NULL);
+  g_autofree char *logic_zh = shenbao_expr_render_in (logic, NULL, NULL, TRUE);
+  g_autofree char *logic_en = shenbao_expr_render (logic, NULL, NULL);
 
   g_assert_cmpstr (labelled, ==, "min(rate × Rented area × months, 2,000,000)");
   g_assert_cmpstr (values, ==, "min(20 × 9,000 × 9, 2,000,000)");
   g_assert_cmpstr (parens, ==, "(area − 1) × (months + 1) − (2 − 1)");
+  g_assert_cmpstr (logic_zh, ==, "非flag 且 (area ≥ 1 或 months < 2)");
+  g_assert_cmpstr (logic_en, ==, "not flag and (area ≥ 1 or months < 2)");
   world_free (world);
 }
 

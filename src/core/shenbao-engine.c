@@ -492,7 +492,7 @@ evaluate_step (Computation  *computation,
 
   if (computation->result->lines != NULL)
     {
-      *formula_zh = shenbao_expr_render (step->expr, label_for, &zh);
+      *formula_zh = shenbao_expr_render_in (step->expr, label_for, &zh, TRUE);
       *formula_en = shenbao_expr_render (step->expr, label_for, &en);
       *values = shenbao_expr_render_values (step->expr, &context);
     }

@@ -50,6 +50,11 @@ static const char *operator_symbols[] = {
   "+", "−", "×", "÷", "<", "≤", ">", "≥", "=", "≠", "and", "or", "not", "−",
 };
 
+/* The same operators as a Chinese explanation writes them. */
+static const char *operator_symbols_zh[] = {
+  "+", "−", "×", "÷", "<", "≤", ">", "≥", "=", "≠", "且", "或", "非", "−",
+};
+
 /* ------------------------------------------------------------------ nodes */
 
 static void
@@ -1263,6 +1268,7 @@ typedef struct
   gpointer            user_data;
   ShenbaoEvalContext *context;   /* set: names show their values */
   ShenbaoExpr        *expr;
+  gboolean            chinese;
 } Renderer;
 
 static int
@@ -1372,7 +1378,7 @@ render_node (Renderer *renderer,
       g_string_append_printf (out, "“%s”", node->text);
       break;
     case NODE_BOOL:
-      g_string_append (out, node->boolean ? "yes" : "no");
+      g_string_append (out, renderer->chinese ? (node->boolean ? "是" : "否") : (node->boolean ? "yes" : "no"));
       break;
     case NODE_NAME:
       if (renderer->context != NULL)
@@ -1391,12 +1397,12 @@ render_node (Renderer *renderer,
         }
       break;
     case NODE_UNARY:
-      g_string_append (out, node->op == OP_NOT ? "not " : "−");
+      g_string_append (out, node->op != OP_NOT ? "−" : renderer->chinese ? "非" : "not ");
       render_operand (renderer, child (node, 0), precedence (node), FALSE, out);
       break;
     case NODE_BINARY:
       render_operand (renderer, child (node, 0), precedence (node), FALSE, out);
-      g_string_append_printf (out, " %s ", operator_symbols[node->op]);
+      g_string_append_printf (out, " %s ", (renderer->chinese ? operator_symbols_zh : operator_symbols)[node->op]);
       render_operand (renderer, child (node, 1), precedence (node), TRUE, out);
       break;
     case NODE_CALL:
@@ -1433,7 +1439,17 @@ shenbao_expr_render (ShenbaoExpr     *expr,
                      ShenbaoLabelFunc label,
                      gpointer         user_data)
 {
-  Renderer renderer = { label, user_data, NULL, expr };
+  return shenbao_expr_render_in (expr, label, user_data, FALSE);
+}
+
+/* As shenbao_expr_render(), with the logical words in Chinese when asked. */
+char *
+shenbao_expr_render_in (ShenbaoExpr     *expr,
+                        ShenbaoLabelFunc label,
+                        gpointer         user_data,
+                        gboolean         chinese)
+{
+  Renderer renderer = { label, user_data, NULL, expr, chinese };
   GString *out = g_string_new (NULL);
 
   render_node (&renderer, expr->root, out);
@@ -1445,7 +1461,7 @@ char *
 shenbao_expr_render_values (ShenbaoExpr        *expr,
                             ShenbaoEvalContext *context)
 {
-  Renderer renderer = { NULL, NULL, context, expr };
+  Renderer renderer = { NULL, NULL, context, expr, FALSE };
   GString *out = g_string_new (NULL);
 
   render_node (&renderer, expr->root, out);

@@ -70,6 +70,10 @@ gboolean     shenbao_expr_evaluate        (ShenbaoExpr           *expr,
 char        *shenbao_expr_render          (ShenbaoExpr           *expr,
                                            ShenbaoLabelFunc       label,
                                            gpointer               user_data);
+char        *shenbao_expr_render_in       (ShenbaoExpr           *expr,
+                                           ShenbaoLabelFunc       label,
+                                           gpointer               user_data,
+                                           gboolean               chinese);
 char        *shenbao_expr_render_values   (ShenbaoExpr           *expr,
                                            ShenbaoEvalContext    *context);
 gboolean     shenbao_expr_is_literal      (ShenbaoExpr           *expr);
