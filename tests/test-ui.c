@@ -286,6 +286,49 @@ test_whole_flow (void)
   settle ();
 }
 
+/* A date can be picked on a calendar; it is written and saved as typed (Pudong clause 3:
+ * deployment completed between 2024-01-01 and 2025-12-31). */
+static void
+test_date_picker (void)
+{
+  ShenbaoWindow *window;
+  GtkWidget *row;
+  GtkCalendar *calendar;
+  g_autoptr(GDateTime) day = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  window = open_window ();
+  press (window, "win.new-application");
+  press (window, "win.next");
+  tick (window, "pudong-2024");
+  press (window, "win.next");
+  tick (window, "pudong-2024/3");
+  press (window, "win.next");
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "clause:pudong-2024/3");
+
+  row = shenbao_window_find_field (window, "pudong-2024/3/completion_date");
+  g_assert_nonnull (row);
+  calendar = GTK_CALENDAR (find_descendant (row, GTK_TYPE_CALENDAR));
+  g_assert_nonnull (calendar);
+  day = g_date_time_new_local (2025, 6, 30, 0, 0, 0);
+  gtk_calendar_select_day (calendar, day);
+  g_signal_emit_by_name (calendar, "day-selected");
+  settle ();
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (shenbao_field_row_get_input (SHENBAO_FIELD_ROW (row)))), ==,
+                   "2025-06-30");
+  g_assert_cmpstr (shenbao_application_get_text (shenbao_window_get_application (window),
+                                                 "pudong-2024/3/completion_date"), ==, "2025-06-30");
+  g_assert_null (shenbao_application_get_error (shenbao_window_get_application (window),
+                                                "pudong-2024/3/completion_date"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +351,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   have_display = gtk_init_check ();
   g_test_add_func ("/shenbao/ui/whole-flow", test_whole_flow);
+  g_test_add_func ("/shenbao/ui/date-picker", test_date_picker);
   if (!have_display)
     return g_test_run ();
   adw_init ();

@@ -23,6 +23,9 @@ struct _ShenbaoFieldRow
 
   GtkEntry           *entry;
   GtkLabel           *unit_label;
+  GtkWidget          *calendar_button;
+  GtkPopover         *calendar_popover;
+  GtkCalendar        *calendar;
   GtkSwitch          *switch_;
   GtkDropDown        *dropdown;
 };
@@ -52,6 +55,17 @@ static void
 on_entry_changed (ShenbaoFieldRow *self)
 {
   save_text (self, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+}
+
+/* A date picked on the calendar is written into the entry as the user would type it. */
+static void
+on_day_selected (ShenbaoFieldRow *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  gtk_popover_popdown (self->calendar_popover);
 }
 
 static void
@@ -102,11 +116,15 @@ shenbao_field_row_class_init (ShenbaoFieldRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-field-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, entry);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, unit_label);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, calendar_button);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, calendar_popover);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, calendar);
   gtk_widget_class_bind_template_child_full (widget_class, "switch", FALSE,
                                              G_STRUCT_OFFSET (ShenbaoFieldRow, switch_));
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_switch_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_dropdown_selected);
 }
@@ -206,6 +224,7 @@ shenbao_field_row_new (ShenbaoApplication *application,
     set_up_choices (self);
   if (field->type == SHENBAO_FIELD_TEXT || field->type == SHENBAO_FIELD_LIST)
     gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 30);
+  gtk_widget_set_visible (self->calendar_button, field->type == SHENBAO_FIELD_DATE);
   if (unit != NULL)
     {
       gtk_label_set_text (self->unit_label, unit);
