@@ -244,7 +244,27 @@ test_whole_flow (void)
   }
 
   fill (window, "pudong-2024/7/produced_in_pudong", "yes");
-  fill (window, "pudong-2024/7/orders", "8,6400000;6,3000000;4,2800000;5,3000000");
+  /* The orders are typed in the table: one row per order, units and contract amount. */
+  {
+    const char *orders[][2] = { { "8", "6400000" }, { "6", "3000000" }, { "4", "2800000" }, { "5", "3000000" } };
+    GtkWidget *row = shenbao_window_find_field (window, "pudong-2024/7/orders");
+    GtkWidget *button = find_descendant (row, GTK_TYPE_MENU_BUTTON);
+    GtkGrid *grid;
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    settle ();
+    grid = GTK_GRID (find_descendant (button, GTK_TYPE_GRID));
+    for (int i = 0; i < 4; i++)
+      {
+        if (i > 0)
+          g_signal_emit_by_name (find_named (button, "add-row"), "clicked");
+        gtk_editable_set_text (GTK_EDITABLE (gtk_grid_get_child_at (grid, 0, i + 1)), orders[i][0]);
+        gtk_editable_set_text (GTK_EDITABLE (gtk_grid_get_child_at (grid, 1, i + 1)), orders[i][1]);
+      }
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+    g_assert_cmpstr (shenbao_application_get_text (shenbao_window_get_application (window), "pudong-2024/7/orders"), ==,
+                     "8,6400000;6,3000000;4,2800000;5,3000000");
+  }
   fill (window, "pudong-2024/7/annual_units_sold", "30");
   screenshot (GTK_WIDGET (window), "clause-7");
 

@@ -24,6 +24,9 @@ struct _ShenbaoFieldRow
   GtkEntry           *entry;
   GtkLabel           *unit_label;
   GtkWidget          *calendar_button;
+  GtkWidget          *table_button;
+  GtkGrid            *table_grid;
+  guint               table_rows;
   GtkPopover         *calendar_popover;
   GtkCalendar        *calendar;
   GtkSwitch          *switch_;
@@ -55,6 +58,129 @@ static void
 on_entry_changed (ShenbaoFieldRow *self)
 {
   save_text (self, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+}
+
+/* ------------------------------------------------------------------ list fields as a table */
+
+/* The table is another way to type the list: it writes the same "a,b;c,d" text into the entry,
+ * which stays the one thing saved. */
+static void
+table_to_entry (ShenbaoFieldRow *self)
+{
+  guint n_columns = self->field->columns->len;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint r = 1; r <= self->table_rows; r++)
+    {
+      g_autoptr(GString) row = g_string_new (NULL);
+      gboolean empty = TRUE;
+
+      if (gtk_grid_get_child_at (self->table_grid, 0, r) == NULL)
+        continue;
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const char *cell = gtk_editable_get_text (GTK_EDITABLE (gtk_grid_get_child_at (self->table_grid, c, r)));
+
+          empty &= *cell == '\0';
+          g_string_append_printf (row, "%s%s", c > 0 ? "," : "", cell);
+        }
+      if (!empty)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? ";" : "", row->str);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text->str);
+}
+
+static void
+on_cell_changed (ShenbaoFieldRow *self)
+{
+  if (!self->updating)
+    table_to_entry (self);
+}
+
+static void
+on_remove_row (GtkButton       *button,
+               ShenbaoFieldRow *self)
+{
+  int row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "row"));
+
+  for (guint c = 0; c <= self->field->columns->len; c++)
+    {
+      GtkWidget *cell = gtk_grid_get_child_at (self->table_grid, c, row);
+      if (cell != NULL)
+        gtk_grid_remove (self->table_grid, cell);
+    }
+  table_to_entry (self);
+}
+
+static void
+append_table_row (ShenbaoFieldRow  *self,
+                  const char      **cells)
+{
+  guint n_columns = self->field->columns->len;
+  int row = (int) ++self->table_rows;
+  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      ShenbaoField *column = g_ptr_array_index (self->field->columns, c);
+      GtkWidget *cell = gtk_entry_new ();
+
+      gtk_editable_set_width_chars (GTK_EDITABLE (cell), 12);
+      gtk_editable_set_text (GTK_EDITABLE (cell), cells != NULL && cells[c] != NULL ? cells[c] : "");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      shenbao_ui_text (&column->label), -1);
+      g_signal_connect_swapped (cell, "changed", G_CALLBACK (on_cell_changed), self);
+      gtk_grid_attach (self->table_grid, cell, (int) c, row, 1, 1);
+    }
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Row"), -1);
+  gtk_widget_set_tooltip_text (remove, _("Remove Row"));
+  g_object_set_data (G_OBJECT (remove), "row", GINT_TO_POINTER (row));
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_row), self);
+  gtk_grid_attach (self->table_grid, remove, (int) n_columns, row, 1, 1);
+}
+
+/* Each time the table opens it shows what the entry holds now. */
+static void
+on_table_shown (ShenbaoFieldRow *self)
+{
+  g_auto(GStrv) rows = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (self->entry)), ";", -1);
+  GtkWidget *child;
+
+  self->updating = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table_grid))) != NULL)
+    gtk_grid_remove (self->table_grid, child);
+  self->table_rows = 0;
+
+  for (guint c = 0; c < self->field->columns->len; c++)
+    {
+      ShenbaoField *column = g_ptr_array_index (self->field->columns, c);
+      GtkWidget *header = gtk_label_new (shenbao_ui_text (&column->label));
+
+      gtk_label_set_xalign (GTK_LABEL (header), 0);
+      gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (header), 14);
+      gtk_widget_add_css_class (header, "caption-heading");
+      gtk_grid_attach (self->table_grid, header, (int) c, 0, 1, 1);
+    }
+  for (guint r = 0; rows[r] != NULL; r++)
+    {
+      g_auto(GStrv) cells = NULL;
+
+      if (*g_strstrip (rows[r]) == '\0')
+        continue;
+      cells = g_strsplit (rows[r], ",", -1);
+      append_table_row (self, (const char **) cells);
+    }
+  if (self->table_rows == 0)
+    append_table_row (self, NULL);
+  self->updating = FALSE;
+}
+
+static void
+on_add_row (ShenbaoFieldRow *self)
+{
+  append_table_row (self, NULL);
 }
 
 /* A date picked on the calendar is written into the entry as the user would type it. */
@@ -117,6 +243,8 @@ shenbao_field_row_class_init (ShenbaoFieldRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, entry);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, unit_label);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, calendar_button);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, table_button);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, table_grid);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, calendar_popover);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, calendar);
   gtk_widget_class_bind_template_child_full (widget_class, "switch", FALSE,
@@ -125,6 +253,8 @@ shenbao_field_row_class_init (ShenbaoFieldRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_table_shown);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_row);
   gtk_widget_class_bind_template_callback (widget_class, on_switch_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_dropdown_selected);
 }
@@ -225,6 +355,7 @@ shenbao_field_row_new (ShenbaoApplication *application,
   if (field->type == SHENBAO_FIELD_TEXT || field->type == SHENBAO_FIELD_LIST)
     gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 30);
   gtk_widget_set_visible (self->calendar_button, field->type == SHENBAO_FIELD_DATE);
+  gtk_widget_set_visible (self->table_button, field->type == SHENBAO_FIELD_LIST && field->columns != NULL);
   if (unit != NULL)
     {
       gtk_label_set_text (self->unit_label, unit);
