@@ -1314,6 +1314,8 @@ char *
 shenbao_policy_result_explain (ShenbaoPolicyResult *result,
                                gboolean             chinese)
 {
+  static const char *kind_zh[] = { "确定金额", "最高金额", "经审核确定", "按其他政策", "非资金" };
+  static const char *applies_zh[] = { "适用", "不适用", "待补充" };
   GString *out = g_string_new (NULL);
   g_autofree char *total = shenbao_fen_format (result->total_fen);
   g_autofree char *total_up_to = shenbao_fen_format (result->total_up_to_fen);
@@ -1327,8 +1329,10 @@ shenbao_policy_result_explain (ShenbaoPolicyResult *result,
 
       g_string_append_printf (out, "\n%s %s [%s, %s]%s%s\n", clause_result->clause->id,
                               shenbao_text_get (&clause_result->clause->title, chinese),
-                              shenbao_award_kind_to_string (clause_result->clause->kind),
-                              shenbao_applicability_to_string (clause_result->applies),
+                              chinese ? kind_zh[clause_result->clause->kind]
+                                      : shenbao_award_kind_to_string (clause_result->clause->kind),
+                              chinese ? applies_zh[clause_result->applies]
+                                      : shenbao_applicability_to_string (clause_result->applies),
                               clause_result->has_amount ? " " : "",
                               clause_result->has_amount ? award : "");
       for (guint j = 0; j < clause_result->unmet->len; j++)
