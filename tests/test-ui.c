@@ -349,6 +349,83 @@ test_date_picker (void)
   settle ();
 }
 
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_saved (void)
+{
+  g_autoptr(GPtrArray) saved = shenbao_storage_list_applications (storage, NULL);
+
+  return saved->len;
+}
+
+static guint
+count_rows (ShenbaoWindow *window)
+{
+  GtkWidget *list = find_descendant (shenbao_window_get_page (window, "start"), GTK_TYPE_LIST_BOX);
+  guint rows = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    rows++;
+  return rows;
+}
+
+/* Deleting an application can be undone; once its toast is gone, it is gone from the database. */
+static void
+test_delete_and_undo (void)
+{
+  ShenbaoWindow *window;
+  g_autoptr(GPtrArray) saved = NULL;
+  gint64 id;
+  guint before;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  window = open_window ();
+  press (window, "win.new-application");
+  fill (window, "company_name", "待删除的测试企业");
+  press (window, "win.home");
+  saved = shenbao_storage_list_applications (storage, NULL);
+  id = ((ShenbaoApplicationSummary *) g_ptr_array_index (saved, 0))->id;
+  before = count_saved ();
+  g_assert_cmpuint (count_rows (window), ==, before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-application", "x", id));
+  settle ();
+  g_assert_cmpuint (count_rows (window), ==, before - 1);
+  g_assert_cmpuint (count_saved (), ==, before);
+  screenshot (GTK_WIDGET (window), "start-deleted-undo");
+
+  /* Undo, with the toast's button: the application is listed again. */
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (window), _("_Undo")), "clicked");
+  settle ();
+  g_assert_cmpuint (count_rows (window), ==, before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-application", "x", id));
+  settle ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+
+  /* Closing the window with the deletion still undoable carries it out. */
+  g_assert_cmpuint (count_saved (), ==, before - 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +449,7 @@ main (int   argc,
   have_display = gtk_init_check ();
   g_test_add_func ("/shenbao/ui/whole-flow", test_whole_flow);
   g_test_add_func ("/shenbao/ui/date-picker", test_date_picker);
+  g_test_add_func ("/shenbao/ui/delete-and-undo", test_delete_and_undo);
   if (!have_display)
     return g_test_run ();
   adw_init ();

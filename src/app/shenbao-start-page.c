@@ -74,6 +74,21 @@ new_for_company_button (gint64 company_id)
   return button;
 }
 
+static GtkWidget *
+delete_button (gint64 application_id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Delete Application"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Delete Application"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.delete-application");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", application_id);
+  return button;
+}
+
 static char *
 describe (ShenbaoApplicationSummary *summary,
           ShenbaoPolicySet          *policies)
@@ -90,11 +105,14 @@ describe (ShenbaoApplicationSummary *summary,
                           when, total, state);
 }
 
+/* hidden: ids (gint64 keys) of applications being deleted, still undoable; may be NULL. */
 void
 shenbao_start_page_reload (ShenbaoStartPage *self,
                            ShenbaoStorage   *storage,
-                           ShenbaoPolicySet *policies)
+                           ShenbaoPolicySet *policies,
+                           GHashTable       *hidden)
 {
+  guint shown = 0;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) applications = shenbao_storage_list_applications (storage, &error);
   GtkWidget *child;
@@ -105,22 +123,29 @@ shenbao_start_page_reload (ShenbaoStartPage *self,
   for (guint i = 0; applications != NULL && i < applications->len; i++)
     {
       ShenbaoApplicationSummary *summary = g_ptr_array_index (applications, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *subtitle = describe (summary, policies);
+      GtkWidget *row;
+      g_autofree char *subtitle = NULL;
+
+      if (hidden != NULL && g_hash_table_contains (hidden, &summary->id))
+        continue;
+      row = adw_action_row_new ();
+      subtitle = describe (summary, policies);
+      shown++;
       const char *name = summary->company_name != NULL && *summary->company_name != '\0'
                          ? summary->company_name : _("Unnamed company");
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_for_company_button (summary->company_id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete_button (summary->id));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data (G_OBJECT (row), "application-id", GSIZE_TO_POINTER ((gsize) summary->id));
       gtk_list_box_append (self->list, row);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_status), applications == NULL || applications->len == 0);
-  gtk_widget_set_visible (self->list_view, applications != NULL && applications->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_status), shown == 0);
+  gtk_widget_set_visible (self->list_view, shown > 0);
   if (error != NULL)
     adw_status_page_set_description (self->empty_status, error->message);
 }

@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (ShenbaoStartPage, shenbao_start_page, SHENBAO, START_PAGE,
 
 void shenbao_start_page_reload (ShenbaoStartPage *self,
                                 ShenbaoStorage   *storage,
-                                ShenbaoPolicySet *policies);
+                                ShenbaoPolicySet *policies,
+                                GHashTable       *hidden);
 
 G_END_DECLS

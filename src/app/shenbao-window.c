@@ -29,6 +29,7 @@ struct _ShenbaoWindow
   ShenbaoApplication   *application;
   ShenbaoSettings      *settings;
   GPtrArray            *clause_pages;   /* page names of the chosen clauses, in order */
+  GHashTable           *pending_deletes; /* gint64 ids deleted but still undoable */
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
@@ -192,11 +193,12 @@ update_actions (ShenbaoWindow *self)
 static void
 update_title (ShenbaoWindow *self)
 {
-  const char *name = self->application != NULL
+  gboolean on_start = g_strcmp0 (shenbao_window_get_page_name (self), "start") == 0;
+  const char *name = self->application != NULL && !on_start
                      ? shenbao_application_get_text (self->application, "company_name") : NULL;
 
   adw_window_title_set_subtitle (self->window_title,
-                                 name != NULL ? name : self->application != NULL ? _("New application") : "");
+                                 name != NULL ? name : self->application != NULL && !on_start ? _("New application") : "");
 }
 
 static void
@@ -385,8 +387,65 @@ home_action (GtkWidget  *widget,
 {
   ShenbaoWindow *self = SHENBAO_WINDOW (widget);
 
-  shenbao_start_page_reload (self->start_page, self->storage, self->policies);
+  shenbao_start_page_reload (self->start_page, self->storage, self->policies, self->pending_deletes);
   go_to (self, "start");
+}
+
+/* Deleting is undoable: the application disappears from the list at once, and is removed from
+ * the database only when its toast goes away without Undo (or the window closes). */
+static void
+finish_delete (ShenbaoWindow *self,
+               gint64         application_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->pending_deletes == NULL || !g_hash_table_remove (self->pending_deletes, &application_id))
+    return;
+  if (!shenbao_storage_delete_application (self->storage, application_id, &error))
+    show_error (self, error->message);
+  if (self->settings != NULL && shenbao_settings_get_last_application (self->settings) == application_id)
+    shenbao_settings_set_last_application (self->settings, 0);
+}
+
+static void
+on_delete_toast_dismissed (AdwToast      *toast,
+                           ShenbaoWindow *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (toast), "application-id");
+
+  finish_delete (self, *id);
+}
+
+static void
+on_delete_undone (AdwToast      *toast,
+                  ShenbaoWindow *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (toast), "application-id");
+
+  if (self->pending_deletes == NULL)
+    return;
+  g_hash_table_remove (self->pending_deletes, id);
+  shenbao_start_page_reload (self->start_page, self->storage, self->policies, self->pending_deletes);
+}
+
+static void
+delete_application_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+  gint64 *id = g_new (gint64, 1);
+  AdwToast *toast = adw_toast_new (_("Application deleted"));
+
+  *id = g_variant_get_int64 (parameter);
+  g_hash_table_add (self->pending_deletes, g_memdup2 (id, sizeof *id));
+  shenbao_start_page_reload (self->start_page, self->storage, self->policies, self->pending_deletes);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "application-id", id, g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_delete_undone), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -422,6 +481,15 @@ shenbao_window_dispose (GObject *object)
 
   if (self->application != NULL)
     g_signal_handlers_disconnect_by_data (self->application, self);
+  /* Deletions still undoable when the window closes are carried out. */
+  if (self->pending_deletes != NULL)
+    {
+      g_autoptr(GList) ids = g_hash_table_get_keys (self->pending_deletes);
+
+      for (GList *l = ids; l != NULL; l = l->next)
+        shenbao_storage_delete_application (self->storage, *(gint64 *) l->data, NULL);
+      g_clear_pointer (&self->pending_deletes, g_hash_table_unref);
+    }
   g_clear_object (&self->application);
   g_clear_object (&self->storage);
   g_clear_object (&self->policies);
@@ -489,7 +557,7 @@ shenbao_window_constructed (GObject *object)
 
   self->settings = shenbao_settings_new ();
   shenbao_settings_bind_window (self->settings, object);
-  shenbao_start_page_reload (self->start_page, self->storage, self->policies);
+  shenbao_start_page_reload (self->start_page, self->storage, self->policies, self->pending_deletes);
   go_to (self, "start");
   report_policy_problems (self);
 }
@@ -541,6 +609,7 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.home", NULL, home_action);
   gtk_widget_class_install_action (widget_class, "win.go-to-field", "(ss)", go_to_field_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-application", "x", delete_application_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.back", NULL);
@@ -553,6 +622,7 @@ static void
 shenbao_window_init (ShenbaoWindow *self)
 {
   self->clause_pages = g_ptr_array_new_with_free_func (g_free);
+  self->pending_deletes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), self->next_button);
 }
