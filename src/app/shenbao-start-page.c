@@ -58,34 +58,21 @@ shenbao_start_page_init (ShenbaoStartPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-/* A company's profile is entered once: another application for it starts from that profile. */
+/* A flat icon button on a saved application's row, acting on one application or company. */
 static GtkWidget *
-new_for_company_button (gint64 company_id)
+row_button (const char *icon_name,
+            const char *label,
+            const char *action_name,
+            gint64      target)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name ("document-new-symbolic");
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("New Application for This Company"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("New Application for This Company"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.new-application-for-company");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", company_id);
-  return button;
-}
-
-static GtkWidget *
-delete_button (gint64 application_id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Delete Application"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Delete Application"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.delete-application");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", application_id);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", target);
   return button;
 }
 
@@ -136,8 +123,13 @@ shenbao_start_page_reload (ShenbaoStartPage *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_for_company_button (summary->company_id));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete_button (summary->id));
+      /* A company's profile is entered once: another application for it starts from there. */
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_button ("document-new-symbolic", _("New Application for This Company"),
+                                             "win.new-application-for-company", summary->company_id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_button ("user-trash-symbolic", _("Delete Application"),
+                                             "win.delete-application", summary->id));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data (G_OBJECT (row), "application-id", GSIZE_TO_POINTER ((gsize) summary->id));
