@@ -106,7 +106,7 @@ add_row (ShenbaoReviewPage   *self,
 static void
 show_problems (ShenbaoReviewPage *self)
 {
-  g_autoptr(GPtrArray) problems = shenbao_application_list_problems (self->application, shenbao_ui_prefers_chinese ());
+  g_autoptr(GPtrArray) problems = shenbao_application_list_problems (self->application, shenbao_prefers_chinese ());
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))) != NULL)

@@ -8,16 +8,10 @@
 #include "shenbao-decimal.h"
 #include "shenbao-ui-text.h"
 
-gboolean
-shenbao_ui_prefers_chinese (void)
-{
-  return shenbao_prefers_chinese ();
-}
-
 const char *
 shenbao_ui_text (const ShenbaoText *text)
 {
-  return shenbao_text_get (text, shenbao_ui_prefers_chinese ());
+  return shenbao_text_get (text, shenbao_prefers_chinese ());
 }
 
 const char *
@@ -109,7 +103,7 @@ char *
 shenbao_ui_explanation (ShenbaoClauseResult *result)
 {
   GString *out = g_string_new (NULL);
-  gboolean chinese = shenbao_ui_prefers_chinese ();
+  gboolean chinese = shenbao_prefers_chinese ();
 
   for (guint i = 0; i < result->unmet->len; i++)
     g_string_append_printf (out, "%s %s\n", _("Not met:"),

@@ -8,7 +8,6 @@
 
 G_BEGIN_DECLS
 
-gboolean    shenbao_ui_prefers_chinese    (void);
 const char *shenbao_ui_text               (const ShenbaoText *text);
 const char *shenbao_ui_unit_label         (const char        *unit);
 char       *shenbao_ui_format_yuan        (gint64             fen);

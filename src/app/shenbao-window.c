@@ -231,25 +231,16 @@ on_application_changed (ShenbaoWindow *self)
   update_title (self);
 }
 
+/* The clause pages are rebuilt where they can change: when the application is set, and when
+ * the wizard leaves the checklist (step_action). */
 static void
 go_to (ShenbaoWindow *self,
-       const char    *page_name)
+       const char    *name)
 {
   g_autoptr(GError) error = NULL;
-  /* A copy: the name may belong to the clause pages about to be rebuilt. */
-  g_autofree char *name = g_strdup (page_name);
 
-  if (g_str_has_prefix (name, CLAUSE_PAGE_PREFIX) || g_str_equal (name, "review"))
-    {
-      /* The set of clause pages follows the checklist; rebuild it when leaving the checklist. */
-      if (g_strcmp0 (shenbao_window_get_page_name (self), "clauses") == 0 || self->clause_pages->len == 0)
-        rebuild_clause_pages (self);
-    }
   if (gtk_stack_get_child_by_name (self->stack, name) == NULL)
-    {
-      g_free (name);
-      name = g_strdup ("clauses");
-    }
+    name = "clauses";
 
   gtk_stack_set_visible_child_name (self->stack, name);
   if (self->application != NULL && !g_str_equal (name, "start")

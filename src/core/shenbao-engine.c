@@ -412,9 +412,7 @@ static void
 check_applicant (Scope          *scope,
                  ApplicantCheck *check)
 {
-  check->result = g_new0 (ShenbaoClauseResult, 1);
-  check->result->unmet = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
-  check->result->missing = g_ptr_array_new ();
+  check->result = clause_result_new (NULL, FALSE);
   check->unknown = FALSE;
   check->gates = gates_pass (scope, check->result);
   check_location (scope, check->result);
