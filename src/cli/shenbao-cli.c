@@ -24,6 +24,9 @@ typedef struct
   gboolean   all;
   gboolean   chinese;
   GPtrArray *positional;  /* char * */
+  GPtrArray *claims;      /* char *: comma-separated clause ids, from --claim */
+  GPtrArray *same;        /* char *: clause ids said to be one matter, from --same */
+  GPtrArray *distinct;    /* char *: clause ids said to be different matters, from --distinct */
 } Options;
 
 static int
@@ -34,7 +37,8 @@ usage (void)
               "  shenbao-cli show POLICY\n"
               "  shenbao-cli facts [POLICY]\n"
               "  shenbao-cli validate FILE…\n"
-              "  shenbao-cli compute POLICY [--as-of DATE] [--set NAME=VALUE]… [--json] [--lang zh|en]\n"
+              "  shenbao-cli compute POLICY [--as-of DATE] [--set NAME=VALUE]… [--claim ID,ID…]\n"
+              "                     [--same ID,ID…] [--distinct ID,ID…] [--json] [--lang zh|en]\n"
               "  shenbao-cli compute --all [--set NAME=VALUE]… [--json]\n");
   return EXIT_USAGE;
 }
@@ -66,6 +70,9 @@ parse_options (int      argc,
   g_date_set_time_t (&options->as_of, time (NULL));
   options->settings = g_ptr_array_new ();
   options->positional = g_ptr_array_new ();
+  options->claims = g_ptr_array_new ();
+  options->same = g_ptr_array_new ();
+  options->distinct = g_ptr_array_new ();
 
   for (int i = 2; i < argc; i++)
     {
@@ -75,6 +82,12 @@ parse_options (int      argc,
         options->json = TRUE;
       else if (g_str_equal (arg, "--all"))
         options->all = TRUE;
+      else if (g_str_equal (arg, "--claim") && i + 1 < argc)
+        g_ptr_array_add (options->claims, argv[++i]);
+      else if (g_str_equal (arg, "--same") && i + 1 < argc)
+        g_ptr_array_add (options->same, argv[++i]);
+      else if (g_str_equal (arg, "--distinct") && i + 1 < argc)
+        g_ptr_array_add (options->distinct, argv[++i]);
       else if ((g_str_equal (arg, "--set") || g_str_equal (arg, "--as-of") || g_str_equal (arg, "--lang"))
                && i + 1 < argc)
         {
@@ -446,6 +459,8 @@ add_clause_json (JsonBuilder         *builder,
   json_builder_add_string_value (builder, result->clause->title.zh);
   json_builder_set_member_name (builder, "applies");
   json_builder_add_string_value (builder, shenbao_applicability_to_string (result->applies));
+  json_builder_set_member_name (builder, "claimed");
+  json_builder_add_boolean_value (builder, result->claimed);
   json_builder_set_member_name (builder, "kind");
   json_builder_add_string_value (builder, shenbao_award_kind_to_string (result->clause->kind));
   json_builder_set_member_name (builder, "payment");
@@ -538,6 +553,34 @@ add_policy_json (JsonBuilder         *builder,
     }
   json_builder_end_array (builder);
 
+  json_builder_set_member_name (builder, "same_matter");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < result->questions->len; i++)
+    {
+      ShenbaoSameMatterQuestion *question = g_ptr_array_index (result->questions, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "clauses");
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, question->a->clause->id);
+      json_builder_add_string_value (builder, question->b->clause->id);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "rule");
+      json_builder_add_string_value (builder, question->rule->id);
+      json_builder_set_member_name (builder, "answer");
+      json_builder_add_string_value (builder, question->certain ? "certain"
+                                              : shenbao_same_matter_to_string (question->answer));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "assumes_same_matter");
+  json_builder_add_boolean_value (builder, result->assumes_same);
+  if (result->error != NULL)
+    {
+      json_builder_set_member_name (builder, "error");
+      json_builder_add_string_value (builder, result->error->message);
+    }
+
   add_amount (builder, "total", result->total_fen);
   add_amount (builder, "total_up_to", result->total_up_to_fen);
   json_builder_end_object (builder);
@@ -561,6 +604,12 @@ report_errors (ShenbaoPolicyResult *result)
 {
   gboolean clean = TRUE;
 
+  if (result->error != NULL)
+    {
+      g_printerr ("shenbao-cli: %s: %s\n", result->policy->id, result->error->message);
+      clean = FALSE;
+    }
+
   for (guint i = 0; i < result->clauses->len; i++)
     {
       ShenbaoClauseResult *clause_result = g_ptr_array_index (result->clauses, i);
@@ -572,6 +621,78 @@ report_errors (ShenbaoPolicyResult *result)
         }
     }
   return clean;
+}
+
+static gboolean
+add_clause_ids (ShenbaoPolicy *policy,
+                const char    *option,
+                const char    *list,
+                GPtrArray     *ids)
+{
+  g_auto(GStrv) parts = g_strsplit (list, ",", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *id = g_strstrip (parts[i]);
+
+      if (*id == '\0')
+        continue;
+      if (shenbao_policy_find_clause (policy, id) == NULL)
+        {
+          g_printerr ("shenbao-cli: %s: policy %s has no clause “%s”\n", option, policy->id, id);
+          return FALSE;
+        }
+      g_ptr_array_add (ids, g_strdup (id));
+    }
+  return TRUE;
+}
+
+/* --same A,B,C answers every pair among A, B and C; so does --distinct. */
+static gboolean
+add_answers (ShenbaoPolicy     *policy,
+             const char        *option,
+             GPtrArray         *lists,
+             ShenbaoSameMatter  answer,
+             ShenbaoClaim      *claim)
+{
+  for (guint l = 0; l < lists->len; l++)
+    {
+      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+      if (!add_clause_ids (policy, option, g_ptr_array_index (lists, l), ids))
+        return FALSE;
+      if (ids->len < 2)
+        {
+          g_printerr ("shenbao-cli: %s: name at least two clauses, as in %s 8b,8c\n", option, option);
+          return FALSE;
+        }
+      for (guint i = 0; i < ids->len; i++)
+        for (guint j = i + 1; j < ids->len; j++)
+          shenbao_claim_set_same_matter (claim, g_ptr_array_index (ids, i), g_ptr_array_index (ids, j), answer);
+    }
+  return TRUE;
+}
+
+/* Without --claim every clause is claimed. */
+static ShenbaoClaim *
+build_claim (ShenbaoPolicy *policy,
+             Options       *options)
+{
+  g_autoptr(ShenbaoClaim) claim = options->claims->len > 0 ? shenbao_claim_new () : shenbao_claim_new_all ();
+
+  for (guint l = 0; l < options->claims->len; l++)
+    {
+      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+      if (!add_clause_ids (policy, "--claim", g_ptr_array_index (options->claims, l), ids))
+        return NULL;
+      for (guint i = 0; i < ids->len; i++)
+        shenbao_claim_add_clause (claim, g_ptr_array_index (ids, i));
+    }
+  if (!add_answers (policy, "--same", options->same, SHENBAO_SAME_MATTER_SAME, claim)
+      || !add_answers (policy, "--distinct", options->distinct, SHENBAO_SAME_MATTER_DISTINCT, claim))
+    return NULL;
+  return g_steal_pointer (&claim);
 }
 
 static int
@@ -646,10 +767,18 @@ command_compute (ShenbaoPolicySet *set,
 {
   g_autoptr(ShenbaoInputs) inputs = shenbao_inputs_new ();
   g_autoptr(ShenbaoPolicyResult) result = NULL;
+  g_autoptr(ShenbaoClaim) claim = NULL;
   ShenbaoPolicy *policy;
 
   if (options->all)
-    return options->positional->len == 0 ? compute_all (set, options) : usage ();
+    {
+      if (options->claims->len > 0 || options->same->len > 0 || options->distinct->len > 0)
+        {
+          g_printerr ("shenbao-cli: --claim, --same and --distinct name the clauses of one policy, not of --all\n");
+          return EXIT_USAGE;
+        }
+      return options->positional->len == 0 ? compute_all (set, options) : usage ();
+    }
   if (options->positional->len != 1)
     return usage ();
 
@@ -658,8 +787,10 @@ command_compute (ShenbaoPolicySet *set,
     return EXIT_USAGE;
   if (!apply_settings (set, policy, options, inputs))
     return EXIT_USAGE;
+  if ((claim = build_claim (policy, options)) == NULL)
+    return EXIT_USAGE;
 
-  result = shenbao_engine_compute (set, policy, inputs, &options->as_of);
+  result = shenbao_engine_compute_claim (set, policy, inputs, &options->as_of, claim, SHENBAO_COMPUTE_EXPLAIN);
   if (options->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -711,5 +842,8 @@ main (int    argc,
 
   g_ptr_array_unref (options.settings);
   g_ptr_array_unref (options.positional);
+  g_ptr_array_unref (options.claims);
+  g_ptr_array_unref (options.same);
+  g_ptr_array_unref (options.distinct);
   return status;
 }

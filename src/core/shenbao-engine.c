@@ -177,8 +177,10 @@ shenbao_policy_result_free (ShenbaoPolicyResult *result)
 {
   if (result == NULL)
     return;
+  g_clear_pointer (&result->questions, g_ptr_array_unref);
   g_ptr_array_unref (result->clauses);
   g_ptr_array_unref (result->notes);
+  g_clear_error (&result->error);
   g_clear_object (&result->policy);
   g_free (result);
 }
@@ -914,7 +916,7 @@ compute_clause (Scope                *scope,
 static gboolean
 pays (ShenbaoClauseResult *result)
 {
-  return result->applies == SHENBAO_APPLIES_YES && result->has_amount && !result->dropped
+  return result->claimed && result->applies == SHENBAO_APPLIES_YES && result->has_amount && !result->dropped
          && result->payout_fen > 0;
 }
 
@@ -964,7 +966,13 @@ apply_pools (ShenbaoPolicyResult *policy_result,
               continue;
             }
           if (!shenbao_decimal_mul (shenbao_decimal_from_fen (result->payout_fen), factor->number, &scaled))
-            continue;
+            {
+              if (policy_result->error == NULL)
+                g_set_error_literal (&policy_result->error, SHENBAO_EXPR_ERROR, SHENBAO_EXPR_ERROR_OVERFLOW,
+                                     "the pool factor makes an amount too large to compute exactly");
+              result->payout_fen = 0;
+              continue;
+            }
           before = shenbao_fen_format (result->payout_fen);
           exact = shenbao_decimal_format (scaled);
           result->payout_fen = shenbao_decimal_round_to_fen (scaled);
@@ -977,152 +985,312 @@ apply_pools (ShenbaoPolicyResult *policy_result,
     }
 }
 
-typedef struct
-{
-  GPtrArray  *candidates;   /* ShenbaoClauseResult in exclusive groups */
-  GPtrArray  *groups;       /* ShenbaoRule */
-  gboolean   *chosen;
-  gboolean   *best;
-  gint64      best_total;
-} ExclusiveSearch;
-
+/* Sums of amounts are checked: a hostile policy file or input must give an error, never a
+ * wrapped total. */
 static gboolean
-conflicts (ExclusiveSearch *search,
-           guint            index)
+add_fen (gint64              *sum,
+         gint64               amount,
+         ShenbaoPolicyResult *policy_result)
 {
-  ShenbaoClauseResult *candidate = g_ptr_array_index (search->candidates, index);
-
-  for (guint g = 0; g < search->groups->len; g++)
-    {
-      ShenbaoRule *group = g_ptr_array_index (search->groups, g);
-
-      if (!rule_has_member (group, candidate->clause->id))
-        continue;
-      for (guint i = 0; i < index; i++)
-        if (search->chosen[i]
-            && rule_has_member (group, ((ShenbaoClauseResult *) g_ptr_array_index (search->candidates, i))->clause->id))
-          return TRUE;
-    }
+  if (!__builtin_add_overflow (*sum, amount, sum))
+    return TRUE;
+  if (policy_result->error == NULL)
+    g_set_error_literal (&policy_result->error, SHENBAO_EXPR_ERROR, SHENBAO_EXPR_ERROR_OVERFLOW,
+                         "the total is too large to compute exactly");
   return FALSE;
 }
 
-/* Every combination with at most one clause per same-matter group; the first combination met
- * with the highest total wins, so on a tie the clause earlier in the document is kept. */
-static void
-search_exclusive (ExclusiveSearch *search,
-                  guint            index,
-                  gint64           total)
-{
-  if (index == search->candidates->len)
-    {
-      if (total > search->best_total)
-        {
-          search->best_total = total;
-          memcpy (search->best, search->chosen, sizeof (gboolean) * search->candidates->len);
-        }
-      return;
-    }
+/* ------------------------------------------------------------------ same matter */
 
-  if (!conflicts (search, index))
-    {
-      search->chosen[index] = TRUE;
-      search_exclusive (search, index + 1,
-                        total + ((ShenbaoClauseResult *) g_ptr_array_index (search->candidates, index))->payout_fen);
-      search->chosen[index] = FALSE;
-    }
-  search_exclusive (search, index + 1, total);
+static void
+question_free (ShenbaoSameMatterQuestion *question)
+{
+  g_free (question);
 }
 
-static ShenbaoClauseResult *
-kept_rival (ExclusiveSearch     *search,
-            ShenbaoClauseResult *dropped,
-            ShenbaoRule        **group_out)
+static gboolean
+may_apply (ShenbaoClauseResult *result)
 {
-  for (guint g = 0; g < search->groups->len; g++)
+  return result->claimed && result->applies != SHENBAO_APPLIES_NO;
+}
+
+static ShenbaoSameMatterQuestion *
+find_question (ShenbaoPolicyResult *policy_result,
+               ShenbaoClauseResult *a,
+               ShenbaoClauseResult *b)
+{
+  for (guint i = 0; i < policy_result->questions->len; i++)
     {
-      ShenbaoRule *group = g_ptr_array_index (search->groups, g);
+      ShenbaoSameMatterQuestion *question = g_ptr_array_index (policy_result->questions, i);
 
-      if (!rule_has_member (group, dropped->clause->id))
-        continue;
-      for (guint i = 0; i < search->candidates->len; i++)
-        {
-          ShenbaoClauseResult *other = g_ptr_array_index (search->candidates, i);
-
-          if (search->best[i] && rule_has_member (group, other->clause->id))
-            {
-              *group_out = group;
-              return other;
-            }
-        }
+      if ((question->a == a && question->b == b) || (question->a == b && question->b == a))
+        return question;
     }
   return NULL;
 }
 
+/* One question per pair of claimed clauses that share a no-duplication rule, whatever the
+ * number of rules they share; a rule whose text leaves no doubt answers it for the user. */
 static void
-drop_clause (ShenbaoClauseResult *result,
-             ShenbaoClauseResult *rival,
-             ShenbaoRule         *group)
+ask_same_matter (ShenbaoPolicyResult *policy_result,
+                 ShenbaoRule         *rule,
+                 const ShenbaoClaim  *claim)
+{
+  GPtrArray *clauses = policy_result->clauses;
+
+  for (guint i = 0; i < clauses->len; i++)
+    for (guint j = i + 1; j < clauses->len; j++)
+      {
+        ShenbaoClauseResult *a = g_ptr_array_index (clauses, i);
+        ShenbaoClauseResult *b = g_ptr_array_index (clauses, j);
+        ShenbaoSameMatterQuestion *question;
+
+        if (!may_apply (a) || !may_apply (b) || !rule_has_member (rule, a->clause->id)
+            || !rule_has_member (rule, b->clause->id))
+          continue;
+        question = find_question (policy_result, a, b);
+        if (question == NULL)
+          {
+            question = g_new0 (ShenbaoSameMatterQuestion, 1);
+            question->rule = rule;
+            question->a = a;
+            question->b = b;
+            question->answer = shenbao_claim_get_same_matter (claim, a->clause->id, b->clause->id);
+            g_ptr_array_add (policy_result->questions, question);
+          }
+        if (rule->certain && !question->certain)
+          {
+            question->rule = rule;
+            question->certain = TRUE;
+            question->answer = SHENBAO_SAME_MATTER_SAME;
+          }
+      }
+}
+
+static gboolean
+linked (ShenbaoPolicyResult *policy_result,
+        ShenbaoClauseResult *a,
+        ShenbaoClauseResult *b)
+{
+  ShenbaoSameMatterQuestion *question = find_question (policy_result, a, b);
+
+  /* Until the user answers, two clauses are taken as one matter: an estimate must never count
+   * one matter twice. */
+  return question != NULL && question->answer != SHENBAO_SAME_MATTER_DISTINCT;
+}
+
+typedef struct
+{
+  ShenbaoPolicyResult *policy_result;
+  GPtrArray           *members;     /* ShenbaoClauseResult linked to one another */
+  gboolean            *chosen;
+  gboolean            *best;
+  gint64               best_total;
+} SameMatterSearch;
+
+static gboolean
+conflicts_with_chosen (SameMatterSearch *search,
+                       guint             index)
+{
+  ShenbaoClauseResult *candidate = g_ptr_array_index (search->members, index);
+
+  for (guint i = 0; i < index; i++)
+    if (search->chosen[i] && linked (search->policy_result, candidate, g_ptr_array_index (search->members, i)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every combination without two linked clauses; the first met with the highest total wins, so
+ * on a tie the clause earlier in the document is kept. The depth is the number of members,
+ * bounded by SHENBAO_SAME_MATTER_MAX_LINKED. */
+static void
+search_same_matter (SameMatterSearch *search,
+                    guint             index,
+                    gint64            total)
+{
+  if (index == search->members->len)
+    {
+      if (total > search->best_total)
+        {
+          search->best_total = total;
+          memcpy (search->best, search->chosen, sizeof (gboolean) * search->members->len);
+        }
+      return;
+    }
+
+  if (!conflicts_with_chosen (search, index))
+    {
+      ShenbaoClauseResult *member = g_ptr_array_index (search->members, index);
+
+      /* Payouts are capped far below G_MAXINT64 / SHENBAO_SAME_MATTER_MAX_LINKED by the
+       * totals check; the sum of one chain cannot wrap. */
+      search->chosen[index] = TRUE;
+      search_same_matter (search, index + 1, total + member->payout_fen);
+      search->chosen[index] = FALSE;
+    }
+  search_same_matter (search, index + 1, total);
+}
+
+static ShenbaoSameMatterQuestion *
+kept_rival (SameMatterSearch    *search,
+            ShenbaoClauseResult *dropped,
+            ShenbaoClauseResult **rival)
+{
+  for (guint i = 0; i < search->members->len; i++)
+    {
+      ShenbaoClauseResult *other = g_ptr_array_index (search->members, i);
+
+      if (search->best[i] && linked (search->policy_result, dropped, other))
+        {
+          *rival = other;
+          return find_question (search->policy_result, dropped, other);
+        }
+    }
+  *rival = NULL;
+  return NULL;
+}
+
+static void
+drop_clause (ShenbaoClauseResult       *result,
+             ShenbaoClauseResult       *rival,
+             ShenbaoSameMatterQuestion *question)
 {
   g_autofree char *own = shenbao_fen_format (result->payout_fen);
   g_autofree char *theirs = rival != NULL ? shenbao_fen_format (rival->payout_fen) : g_strdup ("0.00");
   const char *rival_id = rival != NULL ? rival->clause->id : "?";
+  const ShenbaoText *rule_text = question != NULL ? &question->rule->text : NULL;
+  const char *why_zh, *why_en;
+
+  if (question != NULL && question->certain)
+    {
+      why_zh = "政策文件表明两者为同一事项";
+      why_en = "the policy text makes them one matter";
+    }
+  else if (question != NULL && question->answer == SHENBAO_SAME_MATTER_SAME)
+    {
+      why_zh = "您已确认两者为同一事项";
+      why_en = "you said they are the same matter";
+    }
+  else
+    {
+      why_zh = "尚未确认是否同一事项，暂按同一事项估算";
+      why_en = "not yet answered whether they are the same matter, so this estimate assumes they are";
+    }
 
   result->dropped = TRUE;
-  result->dropped_reason.zh = g_strdup_printf ("与第 %s 项属同一事项（%s）：第 %s 项 %s 高于本项 %s，不重复享受，取高者",
-                                               rival_id, group != NULL ? group->text.zh : "",
+  result->dropped_reason.zh = g_strdup_printf ("与第 %s 项可能属同一事项（%s）：%s；第 %s 项 %s 高于本项 %s，不重复享受，取高者",
+                                               rival_id, rule_text != NULL ? rule_text->zh : "", why_zh,
                                                rival_id, theirs, own);
-  result->dropped_reason.en = g_strdup_printf ("Same matter as clause %s (%s): clause %s pays %s, more than %s here; "
-                                               "not paid twice, the higher is kept",
-                                               rival_id, group != NULL ? group->text.en : "",
+  result->dropped_reason.en = g_strdup_printf ("Same matter as clause %s (%s): %s; clause %s pays %s, more than %s here, "
+                                               "so only the higher is counted",
+                                               rival_id, rule_text != NULL ? rule_text->en : "", why_en,
                                                rival_id, theirs, own);
   explain (result->lines, g_strdup (result->dropped_reason.zh), g_strdup (result->dropped_reason.en));
   result->payout_fen = 0;
 }
 
-static void
-apply_exclusive_groups (ShenbaoPolicyResult *policy_result)
+/* The claimed clauses that pay and are linked, directly or through others, to seed, in the
+ * document's order (for the tie rule). */
+static GPtrArray *
+linked_group (ShenbaoPolicyResult *policy_result,
+              ShenbaoClauseResult *seed,
+              GHashTable          *visited)
 {
-  ExclusiveSearch search = { 0 };
-  GPtrArray *rules = policy_result->policy->rules;
+  g_autoptr(GPtrArray) queue = g_ptr_array_new ();
+  g_autoptr(GHashTable) group = g_hash_table_new (NULL, NULL);
+  GPtrArray *members = g_ptr_array_new ();
 
-  search.groups = g_ptr_array_new ();
-  search.candidates = g_ptr_array_new ();
+  g_ptr_array_add (queue, seed);
+  g_hash_table_add (group, seed);
+  for (guint m = 0; m < queue->len; m++)
+    for (guint i = 0; i < policy_result->clauses->len; i++)
+      {
+        ShenbaoClauseResult *other = g_ptr_array_index (policy_result->clauses, i);
+
+        if (pays (other) && !g_hash_table_contains (group, other)
+            && linked (policy_result, g_ptr_array_index (queue, m), other))
+          {
+            g_hash_table_add (group, other);
+            g_ptr_array_add (queue, other);
+          }
+      }
+  for (guint i = 0; i < policy_result->clauses->len; i++)
+    {
+      ShenbaoClauseResult *result = g_ptr_array_index (policy_result->clauses, i);
+
+      if (g_hash_table_contains (group, result))
+        {
+          g_hash_table_add (visited, result);
+          g_ptr_array_add (members, result);
+        }
+    }
+  return members;
+}
+
+static void
+resolve_linked_group (ShenbaoPolicyResult *policy_result,
+                      GPtrArray           *members)
+{
+  SameMatterSearch search = { policy_result, members, NULL, NULL, -1 };
+
+  if (members->len < 2)
+    return;
+  if (members->len > SHENBAO_SAME_MATTER_MAX_LINKED)
+    {
+      if (policy_result->error == NULL)
+        g_set_error (&policy_result->error, SHENBAO_EXPR_ERROR, SHENBAO_EXPR_ERROR_OVERFLOW,
+                     "%u claimed clauses are linked by same-matter rules; at most %d can be weighed",
+                     members->len, SHENBAO_SAME_MATTER_MAX_LINKED);
+      return;
+    }
+  search.chosen = g_new0 (gboolean, members->len);
+  search.best = g_new0 (gboolean, members->len);
+  search_same_matter (&search, 0, 0);
+
+  for (guint i = 0; i < members->len; i++)
+    if (!search.best[i])
+      {
+        ShenbaoClauseResult *dropped = g_ptr_array_index (members, i);
+        ShenbaoClauseResult *rival = NULL;
+        ShenbaoSameMatterQuestion *question = kept_rival (&search, dropped, &rival);
+
+        if (question != NULL && !question->certain && question->answer == SHENBAO_SAME_MATTER_UNANSWERED)
+          policy_result->assumes_same = TRUE;
+        drop_clause (dropped, rival, question);
+      }
+  g_free (search.chosen);
+  g_free (search.best);
+}
+
+/* Same-matter rules link pairs of claimed clauses; each group of linked clauses keeps the
+ * combination that pays most. Groups are searched apart, so many small rules stay cheap. */
+static void
+apply_same_matter (ShenbaoPolicyResult *policy_result,
+                   const ShenbaoClaim  *claim)
+{
+  GPtrArray *rules = policy_result->policy->rules;
+  g_autoptr(GHashTable) visited = g_hash_table_new (NULL, NULL);
+
   for (guint r = 0; r < rules->len; r++)
-    if (((ShenbaoRule *) g_ptr_array_index (rules, r))->kind == SHENBAO_RULE_EXCLUSIVE)
-      g_ptr_array_add (search.groups, g_ptr_array_index (rules, r));
+    {
+      ShenbaoRule *rule = g_ptr_array_index (rules, r);
+
+      if (rule->kind == SHENBAO_RULE_EXCLUSIVE)
+        ask_same_matter (policy_result, rule, claim);
+    }
+  if (policy_result->questions->len == 0)
+    return;
 
   for (guint i = 0; i < policy_result->clauses->len; i++)
     {
       ShenbaoClauseResult *result = g_ptr_array_index (policy_result->clauses, i);
-      gboolean grouped = FALSE;
+      g_autoptr(GPtrArray) members = NULL;
 
-      for (guint g = 0; g < search.groups->len; g++)
-        grouped |= rule_has_member (g_ptr_array_index (search.groups, g), result->clause->id);
-      if (grouped && pays (result))
-        g_ptr_array_add (search.candidates, result);
+      if (!pays (result) || g_hash_table_contains (visited, result))
+        continue;
+      members = linked_group (policy_result, result, visited);
+      resolve_linked_group (policy_result, members);
     }
-
-  /* Same-matter groups are small (at most a handful of clauses), so trying every combination
-   * is cheap and gives the true optimum even where groups overlap. */
-  search.chosen = g_new0 (gboolean, search.candidates->len + 1);
-  search.best = g_new0 (gboolean, search.candidates->len + 1);
-  search.best_total = -1;
-  search_exclusive (&search, 0, 0);
-
-  for (guint i = 0; i < search.candidates->len; i++)
-    if (!search.best[i])
-      {
-        ShenbaoRule *group = NULL;
-        ShenbaoClauseResult *dropped = g_ptr_array_index (search.candidates, i);
-        ShenbaoClauseResult *rival = kept_rival (&search, dropped, &group);
-
-        drop_clause (dropped, rival, group);
-      }
-
-  g_free (search.chosen);
-  g_free (search.best);
-  g_ptr_array_unref (search.candidates);
-  g_ptr_array_unref (search.groups);
 }
 
 static void
@@ -1146,8 +1314,9 @@ apply_combined_caps (ShenbaoPolicyResult *policy_result,
       for (guint i = 0; i < policy_result->clauses->len; i++)
         {
           ShenbaoClauseResult *result = g_ptr_array_index (policy_result->clauses, i);
-          if (pays (result) && rule_has_member (rule, result->clause->id))
-            sum += result->payout_fen;
+          if (pays (result) && rule_has_member (rule, result->clause->id)
+              && !add_fen (&sum, result->payout_fen, policy_result))
+            return;
         }
       if (sum <= cap_fen)
         continue;
@@ -1191,6 +1360,7 @@ add_totals (ShenbaoPolicyResult *policy_result)
   for (guint i = 0; i < policy_result->clauses->len; i++)
     {
       ShenbaoClauseResult *result = g_ptr_array_index (policy_result->clauses, i);
+      gboolean ok = TRUE;
 
       if (!pays (result))
         continue;
@@ -1201,15 +1371,20 @@ add_totals (ShenbaoPolicyResult *policy_result)
         case SHENBAO_AWARD_EXACT:
         case SHENBAO_AWARD_OTHER_POLICY:
         case SHENBAO_AWARD_REVIEW:
-          policy_result->total_fen += result->payout_fen;
-          policy_result->total_up_to_fen += result->payout_fen;
+          ok = add_fen (&policy_result->total_fen, result->payout_fen, policy_result)
+               && add_fen (&policy_result->total_up_to_fen, result->payout_fen, policy_result);
           break;
         case SHENBAO_AWARD_UP_TO:
-          policy_result->total_up_to_fen += result->payout_fen;
+          ok = add_fen (&policy_result->total_up_to_fen, result->payout_fen, policy_result);
           break;
         case SHENBAO_AWARD_NONE:
         default:
           break;
+        }
+      if (!ok)
+        {
+          policy_result->total_fen = policy_result->total_up_to_fen = 0;
+          return;
         }
     }
 }
@@ -1250,14 +1425,28 @@ shenbao_engine_compute (ShenbaoPolicySet *set,
   return shenbao_engine_compute_full (set, policy, inputs, as_of, SHENBAO_COMPUTE_EXPLAIN);
 }
 
-/* Without SHENBAO_COMPUTE_EXPLAIN every clause's lines are NULL: for estimates shown in lists,
- * where only the amounts are read. */
+/* Every clause claimed, no same-matter question answered. Without SHENBAO_COMPUTE_EXPLAIN every
+ * clause's lines are NULL: for estimates shown in lists, where only the amounts are read. */
 ShenbaoPolicyResult *
 shenbao_engine_compute_full (ShenbaoPolicySet   *set,
                              ShenbaoPolicy      *policy,
                              ShenbaoInputs      *inputs,
                              const GDate        *as_of,
                              ShenbaoComputeFlags flags)
+{
+  return shenbao_engine_compute_claim (set, policy, inputs, as_of, NULL, flags);
+}
+
+/* Each clause is computed on its own whether claimed or not (the review offers the unclaimed
+ * ones that would pay); pools, same matter, combined caps and totals count claimed clauses
+ * only. A NULL claim claims every clause. */
+ShenbaoPolicyResult *
+shenbao_engine_compute_claim (ShenbaoPolicySet   *set,
+                              ShenbaoPolicy      *policy,
+                              ShenbaoInputs      *inputs,
+                              const GDate        *as_of,
+                              const ShenbaoClaim *claim,
+                              ShenbaoComputeFlags flags)
 {
   ShenbaoPolicyResult *result;
   Scope scope = { set, policy, NULL, inputs, NULL, NULL, (flags & SHENBAO_COMPUTE_EXPLAIN) != 0 };
@@ -1272,6 +1461,7 @@ shenbao_engine_compute_full (ShenbaoPolicySet   *set,
   result->policy = g_object_ref (policy);
   result->clauses = g_ptr_array_new_with_free_func ((GDestroyNotify) clause_result_free);
   result->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
+  result->questions = g_ptr_array_new_with_free_func ((GDestroyNotify) question_free);
   result->validity = shenbao_policy_get_validity (policy, as_of, &result->days_to_expiry);
   result->location_fits = shenbao_policy_area_matches (policy, company_region (&scope, "registered_region"));
   explain_validity (result, as_of);
@@ -1283,6 +1473,8 @@ shenbao_engine_compute_full (ShenbaoPolicySet   *set,
       scope.lets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) shenbao_value_free);
       scope.let_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_ptr_array_add (result->clauses, compute_clause (&scope, &applicant));
+      ((ShenbaoClauseResult *) g_ptr_array_index (result->clauses, i))->claimed
+        = shenbao_claim_is_claimed (claim, scope.clause->id);
       g_clear_pointer (&scope.lets, g_hash_table_unref);
       g_clear_pointer (&scope.let_labels, g_hash_table_unref);
     }
@@ -1290,7 +1482,7 @@ shenbao_engine_compute_full (ShenbaoPolicySet   *set,
   clause_result_free (applicant.result);
 
   apply_pools (result, &scope);
-  apply_exclusive_groups (result);
+  apply_same_matter (result, claim);
   apply_combined_caps (result, &scope);
   add_totals (result);
   return result;
@@ -1325,12 +1517,13 @@ shenbao_policy_result_explain (ShenbaoPolicyResult *result,
       ShenbaoClauseResult *clause_result = g_ptr_array_index (result->clauses, i);
       g_autofree char *award = shenbao_fen_format (clause_result->payout_fen);
 
-      g_string_append_printf (out, "\n%s %s [%s, %s]%s%s\n", clause_result->clause->id,
+      g_string_append_printf (out, "\n%s %s [%s, %s%s]%s%s\n", clause_result->clause->id,
                               shenbao_text_get (&clause_result->clause->title, chinese),
                               chinese ? kind_zh[clause_result->clause->kind]
                                       : shenbao_award_kind_to_string (clause_result->clause->kind),
                               chinese ? applies_zh[clause_result->applies]
                                       : shenbao_applicability_to_string (clause_result->applies),
+                              clause_result->claimed ? "" : chinese ? "，未申报，不计入合计" : ", not claimed, not in the total",
                               clause_result->has_amount ? " " : "",
                               clause_result->has_amount ? award : "");
       for (guint j = 0; j < clause_result->unmet->len; j++)
@@ -1346,6 +1539,25 @@ shenbao_policy_result_explain (ShenbaoPolicyResult *result,
       if (clause_result->error != NULL)
         g_string_append_printf (out, "  %s %s\n", chinese ? "错误：" : "Error:", clause_result->error->message);
     }
+  for (guint i = 0; i < result->questions->len; i++)
+    {
+      ShenbaoSameMatterQuestion *question = g_ptr_array_index (result->questions, i);
+      const char *answer_zh = question->certain ? "政策文件表明属同一事项"
+                              : question->answer == SHENBAO_SAME_MATTER_SAME ? "已确认属同一事项"
+                              : question->answer == SHENBAO_SAME_MATTER_DISTINCT ? "已确认为不同事项"
+                              : "尚未回答，暂按同一事项估算（--same 或 --distinct）";
+      const char *answer_en = question->certain ? "one matter, as the policy text says"
+                              : question->answer == SHENBAO_SAME_MATTER_SAME ? "you said the same matter"
+                              : question->answer == SHENBAO_SAME_MATTER_DISTINCT ? "you said different matters"
+                              : "not answered; estimated as the same matter (--same or --distinct)";
+
+      if (i == 0)
+        g_string_append (out, chinese ? "\n是否同一事项：\n" : "\nSame matter?\n");
+      g_string_append_printf (out, "  %s + %s: %s (%s)\n", question->a->clause->id, question->b->clause->id,
+                              chinese ? answer_zh : answer_en, shenbao_text_get (&question->rule->text, chinese));
+    }
+  if (result->error != NULL)
+    g_string_append_printf (out, "%s %s\n", chinese ? "错误：" : "Error:", result->error->message);
   g_string_append_printf (out, "\n%s %s\n%s %s\n", chinese ? "合计（确定金额）：" : "Total (exact):", total,
                           chinese ? "合计（含“最高”金额）：" : "Total (with “up to” maxima):", total_up_to);
   return g_string_free (out, FALSE);

@@ -696,7 +696,14 @@ collect_clause_facts (Loader        *loader,
     {
       const char *name = g_ptr_array_index (names, i);
 
-      if (shenbao_clause_find_field (clause, name) == NULL && find_fact (loader->facts, name) != NULL)
+      if (shenbao_clause_find_field (clause, name) != NULL)
+        continue;
+      if (shenbao_policy_find_field (loader->policy, name) != NULL)
+        {
+          if (!g_ptr_array_find_with_equal_func (clause->policy_fields_used, name, g_str_equal, NULL))
+            g_ptr_array_add (clause->policy_fields_used, g_strdup (name));
+        }
+      else if (find_fact (loader->facts, name) != NULL)
         g_ptr_array_add (clause->facts_used, g_strdup (name));
     }
 }
@@ -722,6 +729,7 @@ read_clause (Loader  *loader,
   clause->flags = g_ptr_array_new_with_free_func (g_free);
   clause->examples = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_example_free);
   clause->facts_used = g_ptr_array_new_with_free_func (g_free);
+  clause->policy_fields_used = g_ptr_array_new_with_free_func (g_free);
   read_bilingual (node, "title", &clause->title);
 
   loader->clause = clause;
@@ -813,7 +821,12 @@ read_rule (Loader  *loader,
     }
   else if (is_element (node, "exclusive"))
     {
+      g_autofree char *same = attribute (node, "same");
+
       rule->kind = SHENBAO_RULE_EXCLUSIVE;
+      /* "always": the text leaves no doubt that the members are one matter (the same fees, one
+       * route of two), so the applicant is not asked. */
+      rule->certain = g_strcmp0 (same, "always") == 0;
       read_members (loader, node, rule);
     }
   else if (is_element (node, "pool"))

@@ -141,6 +141,7 @@ shenbao_clause_free (ShenbaoClause *clause)
   g_clear_pointer (&clause->flags, g_ptr_array_unref);
   g_clear_pointer (&clause->examples, g_ptr_array_unref);
   g_clear_pointer (&clause->facts_used, g_ptr_array_unref);
+  g_clear_pointer (&clause->policy_fields_used, g_ptr_array_unref);
   g_free (clause);
 }
 

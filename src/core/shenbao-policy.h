@@ -151,6 +151,7 @@ typedef struct
   GPtrArray        *flags;      /* char *: ambiguity register ids */
   GPtrArray        *examples;   /* ShenbaoExample */
   GPtrArray        *facts_used; /* char *: company facts its formulas read */
+  GPtrArray        *policy_fields_used; /* char *: policy-level fields its formulas read */
   int               line;
 } ShenbaoClause;
 
@@ -175,6 +176,7 @@ typedef struct
   ShenbaoDecimal   budget;
   char            *field;      /* pool factor or top-up field */
   gboolean         soft;
+  gboolean         certain;    /* exclusive: one matter for sure, the applicant is not asked */
   GPtrArray       *members;    /* char *: clause ids */
   int              line;
 } ShenbaoRule;
