@@ -134,22 +134,15 @@ shenbao_app_activate (GApplication *application)
 {
   ShenbaoApp *self = SHENBAO_APP (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
-  gint64 last = 0;
-
   if (window == NULL)
     {
-      g_autoptr(ShenbaoSettings) settings = shenbao_settings_new ();
-
       if (self->startup_error != NULL)
         {
           show_startup_error (self);
           return;
         }
       window = GTK_WINDOW (shenbao_window_new (GTK_APPLICATION (application), self->storage, self->policies));
-      last = shenbao_settings_get_last_application (settings);
-      /* Reopen the application the user was working on, on the page where it was left. */
-      if (last > 0)
-        shenbao_window_open_application (SHENBAO_WINDOW (window), last);
+      shenbao_window_resume (SHENBAO_WINDOW (window));
       if (g_getenv ("SHENBAO_QUIT_AFTER_FIRST_FRAME") != NULL)
         g_signal_connect (window, "map", G_CALLBACK (on_window_mapped), application);
     }

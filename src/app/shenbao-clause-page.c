@@ -189,7 +189,19 @@ shenbao_clause_page_new (ShenbaoApplication *application,
   self->application = g_object_ref (application);
   self->clause = clause;
   show_text (self);
-  add_field_rows (self, self->inputs_group, clause->fields);
+  /* A policy-level field the clause computes with (e.g. Suzhou's first-set list, shared by 9a
+   * and 9b) is edited here too, so every input the clause needs has its place on its page. */
+  {
+    g_autoptr(GPtrArray) inputs = g_ptr_array_new ();
+
+    for (guint i = 0; i < clause->fields->len; i++)
+      g_ptr_array_add (inputs, g_ptr_array_index (clause->fields, i));
+
+    for (guint i = 0; i < clause->policy_fields_used->len; i++)
+      g_ptr_array_add (inputs, shenbao_policy_find_field (clause->policy,
+                                                          g_ptr_array_index (clause->policy_fields_used, i)));
+    add_field_rows (self, self->inputs_group, inputs);
+  }
   for (guint i = 0; i < clause->facts_used->len; i++)
     g_ptr_array_add (facts, shenbao_policy_set_find_fact (policies, g_ptr_array_index (clause->facts_used, i)));
   add_field_rows (self, self->facts_group, facts);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "shenbao-clauses-page.h"
+#include "shenbao-field-row.h"
 #include "shenbao-page-util.h"
 #include "shenbao-ui-text.h"
 
@@ -19,7 +20,9 @@ struct _ShenbaoClausesPage
   ShenbaoPolicy       *policy;        /* the policy the rows were built for */
   AdwPreferencesGroup *notes_group;
   AdwPreferencesGroup *clauses_group;
+  AdwPreferencesGroup *policy_fields_group;
   GPtrArray           *rows;
+  GPtrArray           *field_rows;
   GPtrArray           *note_rows;
 };
 
@@ -33,6 +36,7 @@ shenbao_clauses_page_dispose (GObject *object)
   g_clear_object (&self->application);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->note_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->field_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), SHENBAO_TYPE_CLAUSES_PAGE);
   G_OBJECT_CLASS (shenbao_clauses_page_parent_class)->dispose (object);
 }
@@ -48,6 +52,7 @@ shenbao_clauses_page_class_init (ShenbaoClausesPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-clauses-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausesPage, notes_group);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausesPage, clauses_group);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoClausesPage, policy_fields_group);
 }
 
 static void
@@ -55,6 +60,7 @@ shenbao_clauses_page_init (ShenbaoClausesPage *self)
 {
   self->rows = g_ptr_array_new ();
   self->note_rows = g_ptr_array_new ();
+  self->field_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -141,10 +147,26 @@ build_notes (ShenbaoClausesPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->notes_group), self->note_rows->len > 0);
 }
 
+/* Every policy-level field has an editor here, whichever clause or rule reads it. */
+static void
+build_policy_fields (ShenbaoClausesPage *self)
+{
+  shenbao_page_remove_rows (self->field_rows);
+  for (guint i = 0; self->policy != NULL && i < self->policy->fields->len; i++)
+    {
+      GtkWidget *row = shenbao_field_row_new (self->application, g_ptr_array_index (self->policy->fields, i));
+
+      adw_preferences_group_add (self->policy_fields_group, row);
+      g_ptr_array_add (self->field_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->policy_fields_group), self->field_rows->len > 0);
+}
+
 static void
 rebuild (ShenbaoClausesPage *self)
 {
   shenbao_page_remove_rows (self->rows);
+  build_policy_fields (self);
   if (self->policy == NULL)
     return;
   {
@@ -186,6 +208,7 @@ shenbao_clauses_page_refresh (ShenbaoClausesPage *self)
 
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
     }
+  shenbao_page_refresh_rows (self->field_rows);
 }
 
 void

@@ -11,7 +11,8 @@
 #include "shenbao-ui-text.h"
 
 /* One input generated from a field of a policy or a company fact: the widget fits the type
- * (text entry with its unit, switch, choice), and every edit is saved at once. */
+ * (text entry with its unit, a choice for yes/no and lists of values), and every edit is saved
+ * at once. */
 struct _ShenbaoFieldRow
 {
   AdwActionRow        parent_instance;
@@ -29,7 +30,6 @@ struct _ShenbaoFieldRow
   guint               table_rows;
   GtkPopover         *calendar_popover;
   GtkCalendar        *calendar;
-  GtkSwitch          *switch_;
   GtkDropDown        *dropdown;
 };
 
@@ -201,23 +201,29 @@ on_entry_activated (ShenbaoFieldRow *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "win.next", NULL);
 }
 
-static void
-on_switch_toggled (ShenbaoFieldRow *self)
+/* The values a dropdown offers after its first item, which leaves the field unset. */
+static const char *
+choice_value (ShenbaoFieldRow *self,
+              guint            index)
 {
-  save_text (self, gtk_switch_get_active (self->switch_) ? "yes" : "no");
+  static const char *yes_no[] = { "yes", "no" };
+
+  if (self->field->type == SHENBAO_FIELD_BOOL)
+    return index < G_N_ELEMENTS (yes_no) ? yes_no[index] : NULL;
+  if (self->field->choices == NULL || index >= self->field->choices->len)
+    return NULL;
+  return ((ShenbaoChoice *) g_ptr_array_index (self->field->choices, index))->value;
 }
 
 static void
 on_dropdown_selected (ShenbaoFieldRow *self)
 {
   guint selected = gtk_drop_down_get_selected (self->dropdown);
-  ShenbaoChoice *choice;
 
-  if (selected == GTK_INVALID_LIST_POSITION || self->field->choices == NULL
-      || selected >= self->field->choices->len)
+  if (selected == GTK_INVALID_LIST_POSITION)
     return;
-  choice = g_ptr_array_index (self->field->choices, selected);
-  save_text (self, choice->value);
+  /* The first item is "Choose…" (or the policy's default, not yet confirmed): unset. */
+  save_text (self, selected == 0 ? NULL : choice_value (self, selected - 1));
 }
 
 static void
@@ -247,15 +253,12 @@ shenbao_field_row_class_init (ShenbaoFieldRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, table_grid);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, calendar_popover);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, calendar);
-  gtk_widget_class_bind_template_child_full (widget_class, "switch", FALSE,
-                                             G_STRUCT_OFFSET (ShenbaoFieldRow, switch_));
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_table_shown);
   gtk_widget_class_bind_template_callback (widget_class, on_add_row);
-  gtk_widget_class_bind_template_callback (widget_class, on_switch_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_dropdown_selected);
 }
 
@@ -290,17 +293,43 @@ unit_text (ShenbaoField *field)
     }
 }
 
+static const char *
+choice_label (ShenbaoFieldRow *self,
+              const char      *value)
+{
+  if (self->field->type == SHENBAO_FIELD_BOOL)
+    return g_strcmp0 (value, "yes") == 0 ? _("Yes") : _("No");
+  return shenbao_ui_field_value (self->field, value);
+}
+
+/* A choice is unset until the user picks one: the first item says so, or shows the policy's
+ * default as a default, which is saved only when the user picks it. */
+static char *
+unset_label (ShenbaoFieldRow *self)
+{
+  const ShenbaoValue *fallback = self->field->default_value;
+
+  if (fallback == NULL)
+    return g_strdup (_("Choose…"));
+  /* Translators: %s is the label of a choice, e.g. "Default: Enterprise" */
+  return g_strdup_printf (_("Default: %s"),
+                          choice_label (self, fallback->type == SHENBAO_VALUE_BOOL
+                                              ? (fallback->boolean ? "yes" : "no") : fallback->string));
+}
+
 static void
 set_up_choices (ShenbaoFieldRow *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autofree char *unset = unset_label (self);
+  const char *value;
 
-  for (guint i = 0; i < self->field->choices->len; i++)
-    {
-      ShenbaoChoice *choice = g_ptr_array_index (self->field->choices, i);
-      gtk_string_list_append (labels, shenbao_ui_text (&choice->label));
-    }
+  gtk_string_list_append (labels, unset);
+  for (guint i = 0; (value = choice_value (self, i)) != NULL; i++)
+    gtk_string_list_append (labels, choice_label (self, value));
+  self->updating = TRUE;
   gtk_drop_down_set_model (self->dropdown, G_LIST_MODEL (labels));
+  self->updating = FALSE;
 }
 
 static GtkWidget *
@@ -309,7 +338,6 @@ input_widget (ShenbaoFieldRow *self)
   switch (self->field->type)
     {
     case SHENBAO_FIELD_BOOL:
-      return GTK_WIDGET (self->switch_);
     case SHENBAO_FIELD_CHOICE:
       return GTK_WIDGET (self->dropdown);
     default:
@@ -350,7 +378,7 @@ shenbao_field_row_new (ShenbaoApplication *application,
   gtk_widget_set_visible (input, TRUE);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), input);
   shenbao_accessible_set_label (input, label);
-  if (field->type == SHENBAO_FIELD_CHOICE)
+  if (field->type == SHENBAO_FIELD_CHOICE || field->type == SHENBAO_FIELD_BOOL)
     set_up_choices (self);
   if (field->type == SHENBAO_FIELD_TEXT || field->type == SHENBAO_FIELD_LIST)
     gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 30);
@@ -386,22 +414,17 @@ static void
 show_value (ShenbaoFieldRow *self,
             const char      *text)
 {
-  const ShenbaoValue *fallback = self->field->default_value;
-
   switch (self->field->type)
     {
     case SHENBAO_FIELD_BOOL:
-      gtk_switch_set_active (self->switch_, text != NULL ? g_str_equal (text, "yes")
-                                            : fallback != NULL && fallback->boolean);
-      break;
     case SHENBAO_FIELD_CHOICE:
       {
-        const char *wanted = text != NULL ? text : fallback != NULL ? fallback->string : NULL;
-        guint selected = GTK_INVALID_LIST_POSITION;
+        guint selected = 0;
+        const char *value;
 
-        for (guint i = 0; wanted != NULL && i < self->field->choices->len; i++)
-          if (g_str_equal (((ShenbaoChoice *) g_ptr_array_index (self->field->choices, i))->value, wanted))
-            selected = i;
+        for (guint i = 0; text != NULL && (value = choice_value (self, i)) != NULL; i++)
+          if (g_str_equal (value, text))
+            selected = i + 1;
         gtk_drop_down_set_selected (self->dropdown, selected);
       }
       break;

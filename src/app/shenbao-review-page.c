@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "shenbao-award-chart.h"
+#include "shenbao-display.h"
 #include "shenbao-page-util.h"
 #include "shenbao-review-page.h"
 #include "shenbao-ui-text.h"
@@ -28,6 +29,8 @@ struct _ShenbaoReviewPage
   ShenbaoAwardChart   *chart;
   AdwPreferencesGroup *clauses_group;
   AdwPreferencesGroup *dropped_group;
+  AdwPreferencesGroup *questions_group;
+  AdwPreferencesGroup *could_claim_group;
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoReviewPage, shenbao_review_page, ADW_TYPE_BIN)
@@ -37,10 +40,9 @@ on_problem_activated (ShenbaoReviewPage *self,
                       GtkListBoxRow     *row)
 {
   const char *key = g_object_get_data (G_OBJECT (row), "input-key");
-  const char *clause_id = g_object_get_data (G_OBJECT (row), "clause-id");
+  const char *page = g_object_get_data (G_OBJECT (row), "page");
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.go-to-field", "(ss)",
-                              clause_id != NULL ? clause_id : "", key);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.go-to-field", "(ss)", page, key != NULL ? key : "");
 }
 
 static void
@@ -71,6 +73,8 @@ shenbao_review_page_class_init (ShenbaoReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShenbaoReviewPage, chart);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoReviewPage, clauses_group);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoReviewPage, dropped_group);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoReviewPage, questions_group);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoReviewPage, could_claim_group);
   gtk_widget_class_bind_template_callback (widget_class, on_problem_activated);
 }
 
@@ -103,6 +107,24 @@ add_row (ShenbaoReviewPage   *self,
   g_ptr_array_add (self->rows, row);
 }
 
+/* The page a problem leads to, as the step bar names it. */
+static char *
+page_title (const char *page)
+{
+  if (g_str_has_prefix (page, SHENBAO_PAGE_CLAUSE_PREFIX))
+    {
+      const char *short_id = strrchr (page, '/');
+      return g_strdup_printf (_("Clause %s"), short_id != NULL ? short_id + 1 : page);
+    }
+  if (g_str_equal (page, SHENBAO_PAGE_COMPANY))
+    return g_strdup (_("Company profile"));
+  if (g_str_equal (page, SHENBAO_PAGE_POLICIES))
+    return g_strdup (_("Policy"));
+  if (g_str_equal (page, SHENBAO_PAGE_CLAUSES))
+    return g_strdup (_("Clauses"));
+  return g_strdup (_("Review"));
+}
+
 static void
 show_problems (ShenbaoReviewPage *self)
 {
@@ -114,22 +136,19 @@ show_problems (ShenbaoReviewPage *self)
   for (guint i = 0; i < problems->len; i++)
     {
       ShenbaoProblem *problem = g_ptr_array_index (problems, i);
-      const char *short_id = problem->clause_id != NULL ? strchr (problem->clause_id, '/') : NULL;
-      g_autofree char *where = short_id != NULL
-                               ? g_strdup_printf (_("Clause %s"), short_id + 1)
-                               : g_strdup (_("Company profile"));
+      g_autofree char *where = page_title (problem->page);
       GtkWidget *row = text_row (problem->message, where);
 
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_widget_add_css_class (row, "error");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       g_object_set_data_full (G_OBJECT (row), "input-key", g_strdup (problem->key), g_free);
-      g_object_set_data_full (G_OBJECT (row), "clause-id", g_strdup (problem->clause_id), g_free);
+      g_object_set_data_full (G_OBJECT (row), "page", g_strdup (problem->page), g_free);
       gtk_list_box_append (self->problems_list, row);
     }
   adw_preferences_group_set_description (self->problems_group,
-                                         problems->len == 0 ? _("No problems: every input is valid and complete.")
-                                                            : _("Activate a problem to go to its field."));
+                                         problems->len == 0 ? _("Ready to file: the profile is complete, every claimed clause applies and is complete.")
+                                                            : _("Not ready to file. Activate a problem to go to where it is fixed."));
   gtk_widget_set_visible (GTK_WIDGET (self->problems_list), problems->len > 0);
 }
 
@@ -139,16 +158,134 @@ fields_summary (ShenbaoReviewPage *self,
 {
   GString *out = g_string_new (NULL);
 
+  ShenbaoInputs *inputs = shenbao_application_get_inputs (self->application);
+  gboolean chinese = shenbao_prefers_chinese ();
+
   for (guint i = 0; i < clause->fields->len; i++)
     {
       ShenbaoField *field = g_ptr_array_index (clause->fields, i);
-      const char *text = shenbao_application_get_text (self->application, field->input_key);
+      const ShenbaoValue *value = shenbao_inputs_lookup (inputs, field->input_key);
+      g_autofree char *shown = NULL;
 
-      if (text != NULL)
-        g_string_append_printf (out, "%s%s: %s", out->len > 0 ? "\n" : "", shenbao_ui_text (&field->label),
-                                shenbao_ui_field_value (field, text));
+      /* Only what the user gave, as a person reads it; a value that does not parse is a
+       * problem above, not an answer here. */
+      if (value == NULL)
+        continue;
+      shown = shenbao_display_value (field, value, chinese);
+      g_string_append_printf (out, "%s%s%s%s%s", out->len > 0 ? "\n" : "", shenbao_ui_text (&field->label),
+                              chinese ? "：" : ": ", field->type == SHENBAO_FIELD_LIST ? "\n" : "", shown);
     }
   return g_string_free (out, FALSE);
+}
+
+static void
+on_answer_toggled (GtkToggleButton   *button,
+                   ShenbaoReviewPage *self)
+{
+  g_autofree char *a = g_strdup (g_object_get_data (G_OBJECT (button), "clause-a"));
+  g_autofree char *b = g_strdup (g_object_get_data (G_OBJECT (button), "clause-b"));
+  ShenbaoSameMatter answer = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "answer"));
+  g_autoptr(GError) error = NULL;
+
+  /* The change below rebuilds this page, button included: what it names was copied first. */
+  if (gtk_toggle_button_get_active (button)
+      && !shenbao_application_set_same_matter (self->application, a, b, answer, &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", error->message);
+}
+
+static GtkWidget *
+answer_button (ShenbaoReviewPage         *self,
+               ShenbaoSameMatterQuestion *question,
+               const char                *label,
+               ShenbaoSameMatter          answer,
+               GtkWidget                 *group)
+{
+  GtkWidget *button = gtk_toggle_button_new_with_label (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), question->answer == answer);
+  if (group != NULL)
+    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (group));
+  /* The question belongs to a result the next change frees: the button keeps the ids. */
+  g_object_set_data_full (G_OBJECT (button), "clause-a", g_strdup (question->a->clause->id), g_free);
+  g_object_set_data_full (G_OBJECT (button), "clause-b", g_strdup (question->b->clause->id), g_free);
+  g_object_set_data (G_OBJECT (button), "answer", GINT_TO_POINTER (answer));
+  g_signal_connect_object (button, "toggled", G_CALLBACK (on_answer_toggled), self, 0);
+  return button;
+}
+
+static void
+show_questions (ShenbaoReviewPage   *self,
+                ShenbaoPolicyResult *result)
+{
+  guint shown = 0;
+
+  for (guint i = 0; i < result->questions->len; i++)
+    {
+      ShenbaoSameMatterQuestion *question = g_ptr_array_index (result->questions, i);
+      g_autofree char *title = NULL;
+      GtkWidget *row, *same, *distinct, *box;
+
+      /* Where the policy text settles it, the dropped clause says why; nothing to ask. */
+      if (question->certain)
+        continue;
+      /* Translators: two clause ids */
+      title = g_strdup_printf (_("Clauses %s and %s: the same matter?"), question->a->clause->id,
+                               question->b->clause->id);
+      row = text_row (title, shenbao_ui_text (&question->rule->text));
+      gtk_widget_set_name (row, shenbao_same_matter_key (question->a->clause->id, question->b->clause->id));
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      gtk_widget_add_css_class (box, "linked");
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+      same = answer_button (self, question, _("Same Matter"), SHENBAO_SAME_MATTER_SAME, NULL);
+      distinct = answer_button (self, question, _("Different"), SHENBAO_SAME_MATTER_DISTINCT, same);
+      gtk_box_append (GTK_BOX (box), same);
+      gtk_box_append (GTK_BOX (box), distinct);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+      if (question->answer == SHENBAO_SAME_MATTER_UNANSWERED)
+        gtk_widget_add_css_class (row, "warning");
+      add_row (self, self->questions_group, row);
+      shown++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->questions_group), shown > 0);
+}
+
+static GtkWidget *
+claim_button (ShenbaoClause *clause)
+{
+  GtkWidget *button = gtk_button_new_with_label (_("Claim"));
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.claim-clause");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", clause->full_id);
+  return button;
+}
+
+/* Unclaimed clauses that would pay on their own with what is entered: one action claims one. */
+static void
+show_could_claim (ShenbaoReviewPage   *self,
+                  ShenbaoPolicyResult *result)
+{
+  guint shown = 0;
+
+  for (guint i = 0; i < result->clauses->len; i++)
+    {
+      ShenbaoClauseResult *clause_result = g_ptr_array_index (result->clauses, i);
+      ShenbaoClause *clause = clause_result->clause;
+      g_autofree char *title = NULL, *amount = NULL;
+      GtkWidget *row;
+
+      if (clause_result->claimed || clause_result->applies != SHENBAO_APPLIES_YES || !clause_result->has_amount
+          || clause_result->award_fen <= 0)
+        continue;
+      title = g_strdup_printf ("%s · %s", clause->id, shenbao_ui_text (&clause->title));
+      amount = shenbao_ui_clause_amount (clause_result);
+      row = text_row (title, amount);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), claim_button (clause));
+      add_row (self, self->could_claim_group, row);
+      shown++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->could_claim_group), shown > 0);
 }
 
 void
@@ -162,14 +299,24 @@ shenbao_review_page_refresh (ShenbaoReviewPage *self)
 
   shenbao_page_remove_rows (self->rows);
   show_problems (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->questions_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->could_claim_group), FALSE);
   if (result == NULL)
     return;
+  show_questions (self, result);
+  show_could_claim (self, result);
 
   total = shenbao_ui_format_yuan (result->total_up_to_fen);
   exact = shenbao_ui_format_yuan (result->total_fen);
   gtk_label_set_text (self->total_label, total);
   /* Translators: %s is an amount such as "1,000,000.00 yuan" */
-  detail = g_strdup_printf (_("Of which %s is computed exactly; the rest are “up to” maxima decided on review."), exact);
+  if (chosen->len == 0)
+    detail = g_strdup (_("No clause is claimed yet: the total counts claimed clauses only."));
+  else if (result->assumes_same)
+    /* Translators: %s is an amount such as "1,000,000.00 yuan" */
+    detail = g_strdup_printf (_("Of which %s is computed exactly. Where you have not said whether two clauses are the same matter, only the higher is counted."), exact);
+  else
+    detail = g_strdup_printf (_("Of which %s is computed exactly; the rest are “up to” maxima decided on review."), exact);
   gtk_label_set_text (self->total_detail_label, detail);
 
   for (guint i = 0; i < chosen->len; i++)

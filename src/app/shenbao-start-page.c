@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "shenbao-application.h"
 #include "shenbao-start-page.h"
 #include "shenbao-ui-text.h"
 
@@ -76,6 +77,19 @@ row_button (const char *icon_name,
   return button;
 }
 
+/* "Ready to file" only when nothing stands in the way; otherwise how much does. */
+static char *
+describe_state (const char *state)
+{
+  guint n_problems;
+
+  if (!shenbao_application_parse_summary_state (state, &n_problems))
+    return g_strdup (_("In progress"));
+  if (n_problems == 0)
+    return g_strdup (_("Ready to file"));
+  return g_strdup_printf (ngettext ("%u problem", "%u problems", n_problems), n_problems);
+}
+
 static char *
 describe (ShenbaoApplicationSummary *summary,
           ShenbaoPolicySet          *policies)
@@ -84,7 +98,7 @@ describe (ShenbaoApplicationSummary *summary,
   g_autoptr(GDateTime) updated = g_date_time_new_from_unix_local (summary->updated);
   g_autofree char *when = g_date_time_format (updated, "%Y-%m-%d %H:%M");
   g_autofree char *total = shenbao_ui_format_yuan (summary->total_up_to_fen);
-  const char *state = g_strcmp0 (summary->state, "ready") == 0 ? _("Ready to file") : _("In progress");
+  g_autofree char *state = describe_state (summary->state);
 
   /* Translators: policy · last change · expected total · state */
   return g_strdup_printf (_("%s · changed %s · up to %s · %s"),

@@ -306,6 +306,34 @@ shenbao_window_open_application (ShenbaoWindow *self,
   return TRUE;
 }
 
+/* Reopens the application the user was working on, on the page where it was left. One that
+ * is gone (deleted, or another data folder) is simply forgotten: there is nothing to tell. */
+void
+shenbao_window_resume (ShenbaoWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShenbaoApplication) application = NULL;
+  gint64 last;
+
+  g_return_if_fail (SHENBAO_IS_WINDOW (self));
+
+  last = shenbao_settings_get_last_application (self->settings);
+  if (last <= 0)
+    return;
+  application = shenbao_application_load (self->storage, self->policies, last, &error);
+  if (application == NULL)
+    {
+      if (g_error_matches (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_NOT_FOUND))
+        shenbao_settings_set_last_application (self->settings, 0);
+      else
+        show_error (self, error->message);
+      return;
+    }
+  set_application (self, application);
+  go_to (self, shenbao_application_get_page (application) != NULL ? shenbao_application_get_page (application)
+                                                                  : "company");
+}
+
 ShenbaoApplication *
 shenbao_window_get_application (ShenbaoWindow *self)
 {
@@ -439,28 +467,55 @@ delete_application_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* (page, input key): a problem leads to the page that fixes it, and to its field there. */
 static void
 go_to_field_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   ShenbaoWindow *self = SHENBAO_WINDOW (widget);
-  const char *clause_id, *key;
-  g_autofree char *page = NULL;
+  const char *page, *key;
   GtkWidget *row;
 
-  g_variant_get (parameter, "(&s&s)", &clause_id, &key);
-  page = *clause_id != '\0' ? g_strconcat (CLAUSE_PAGE_PREFIX, clause_id, NULL) : g_strdup ("company");
+  g_variant_get (parameter, "(&s&s)", &page, &key);
+  if (gtk_stack_get_child_by_name (self->stack, page) == NULL && g_str_has_prefix (page, CLAUSE_PAGE_PREFIX))
+    rebuild_clause_pages (self);
   go_to (self, page);
+  if (*key == '\0')
+    return;
   row = shenbao_page_find_field (gtk_stack_get_visible_child (self->stack), key);
-  if (row == NULL)
-    {
-      /* A company fact the clause needs but does not compute with lives on the profile page. */
-      go_to (self, "company");
-      row = shenbao_page_find_field (gtk_stack_get_visible_child (self->stack), key);
-    }
-  if (row != NULL)
+  if (row != NULL && SHENBAO_IS_FIELD_ROW (row))
     gtk_widget_grab_focus (shenbao_field_row_get_input (SHENBAO_FIELD_ROW (row)));
+  else if (row != NULL)
+    gtk_widget_grab_focus (row);
+}
+
+/* From the review's "you could also claim": the clause joins the claim and gets its page. */
+static void
+claim_clause_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->application == NULL)
+    return;
+  if (!shenbao_application_set_clause_chosen (self->application, g_variant_get_string (parameter, NULL), TRUE, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  rebuild_clause_pages (self);
+  update_steps (self);
+}
+
+static void
+show_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  show_error (SHENBAO_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 /* ------------------------------------------------------------------ object */
@@ -600,6 +655,8 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.home", NULL, home_action);
   gtk_widget_class_install_action (widget_class, "win.go-to-field", "(ss)", go_to_field_action);
+  gtk_widget_class_install_action (widget_class, "win.claim-clause", "s", claim_clause_action);
+  gtk_widget_class_install_action (widget_class, "win.show-message", "s", show_message_action);
   gtk_widget_class_install_action (widget_class, "win.delete-application", "x", delete_application_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next", NULL);

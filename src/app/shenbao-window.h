@@ -15,6 +15,7 @@ G_DECLARE_FINAL_TYPE (ShenbaoWindow, shenbao_window, SHENBAO, WINDOW, AdwApplica
 ShenbaoWindow      *shenbao_window_new                  (GtkApplication   *app,
                                                          ShenbaoStorage   *storage,
                                                          ShenbaoPolicySet *policies);
+void                shenbao_window_resume           (ShenbaoWindow      *self);
 gboolean            shenbao_window_open_application     (ShenbaoWindow    *self,
                                                          gint64            application_id);
 ShenbaoApplication *shenbao_window_get_application      (ShenbaoWindow    *self);

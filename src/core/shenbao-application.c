@@ -5,6 +5,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <string.h>
+
 #include "shenbao-application.h"
 
 struct _ShenbaoApplication
@@ -20,6 +22,7 @@ struct _ShenbaoApplication
   GHashTable          *texts;     /* key → text as typed */
   GHashTable          *errors;    /* key → message */
   GHashTable          *chosen;    /* clause id → GINT_TO_POINTER (chosen) */
+  GHashTable          *unsaved;   /* key → ShenbaoField: typed, kept, not yet written */
   ShenbaoInputs       *inputs;
   GDate                as_of;
   ShenbaoPolicyResult *result;    /* cached until the next change */
@@ -39,6 +42,7 @@ shenbao_problem_free (ShenbaoProblem *problem)
 {
   g_free (problem->key);
   g_free (problem->clause_id);
+  g_free (problem->page);
   g_free (problem->message);
   g_free (problem);
 }
@@ -55,6 +59,7 @@ shenbao_application_finalize (GObject *object)
   g_clear_pointer (&self->texts, g_hash_table_unref);
   g_clear_pointer (&self->errors, g_hash_table_unref);
   g_clear_pointer (&self->chosen, g_hash_table_unref);
+  g_clear_pointer (&self->unsaved, g_hash_table_unref);
   g_clear_object (&self->inputs);
   g_clear_pointer (&self->result, shenbao_policy_result_free);
 
@@ -79,6 +84,7 @@ shenbao_application_init (ShenbaoApplication *self)
   self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->unsaved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->inputs = shenbao_inputs_new ();
   g_date_clear (&self->as_of, 1);
   g_date_set_time_t (&self->as_of, time (NULL));
@@ -270,14 +276,40 @@ shenbao_application_get_error (ShenbaoApplication *self,
   return g_hash_table_lookup (self->errors, key);
 }
 
+char *
+shenbao_application_summary_state (guint n_problems)
+{
+  return n_problems == 0 ? g_strdup ("ready") : g_strdup_printf ("problems:%u", n_problems);
+}
+
+/* Summaries saved before problems were counted say "draft": unknown, but not ready. */
+gboolean
+shenbao_application_parse_summary_state (const char *state,
+                                         guint      *n_problems)
+{
+  guint64 count = 0;
+
+  *n_problems = 0;
+  if (g_strcmp0 (state, "ready") == 0)
+    return TRUE;
+  if (state != NULL && g_str_has_prefix (state, "problems:")
+      && g_ascii_string_to_unsigned (state + strlen ("problems:"), 10, 1, G_MAXUINT, &count, NULL))
+    {
+      *n_problems = (guint) count;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 save_summary (ShenbaoApplication *self)
 {
   ShenbaoPolicyResult *result = shenbao_application_get_result (self);
   g_autoptr(GPtrArray) problems = shenbao_application_list_problems (self, FALSE);
-  const char *state = problems->len == 0 && self->policy_id != NULL ? "ready" : "draft";
+  g_autofree char *state = shenbao_application_summary_state (problems->len);
 
-  /* The summary only feeds the start page; failing to write it loses nothing typed. */
+  /* The summary only feeds the start page; failing to write it loses nothing typed. The
+   * totals are those of the claimed clauses. */
   shenbao_storage_set_application_summary (self->storage, self->id, state,
                                            result != NULL ? result->total_fen : 0,
                                            result != NULL ? result->total_up_to_fen : 0, NULL);
@@ -300,6 +332,44 @@ is_company_fact (ShenbaoApplication *self,
   return shenbao_policy_set_find_fact (self->policies, field->id) == field;
 }
 
+static gboolean
+write_text (ShenbaoApplication *self,
+            ShenbaoField       *field,
+            const char         *text,
+            GError            **error)
+{
+  if (is_company_fact (self, field))
+    return shenbao_storage_set_company_value (self->storage, self->company_id, field->input_key, text, error);
+  return shenbao_storage_set_application_value (self->storage, self->id, field->input_key, text, error);
+}
+
+/* Edits a full or read-only disk refused are written as soon as a save succeeds again. */
+static gboolean
+write_unsaved (ShenbaoApplication *self,
+               GError            **error)
+{
+  GHashTableIter iter;
+  gpointer key, field;
+
+  g_hash_table_iter_init (&iter, self->unsaved);
+  while (g_hash_table_iter_next (&iter, &key, &field))
+    {
+      if (!write_text (self, field, g_hash_table_lookup (self->texts, key), error))
+        return FALSE;
+      g_hash_table_iter_remove (&iter);
+    }
+  return TRUE;
+}
+
+gboolean
+shenbao_application_has_unsaved (ShenbaoApplication *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), FALSE);
+  return g_hash_table_size (self->unsaved) > 0;
+}
+
+/* What is typed is kept even when the disk refuses it (the error says so), and written with
+ * the next save that succeeds: nothing typed is lost. */
 gboolean
 shenbao_application_set_text (ShenbaoApplication *self,
                               ShenbaoField       *field,
@@ -320,12 +390,10 @@ shenbao_application_set_text (ShenbaoApplication *self,
   if (g_strcmp0 (stored, text) == 0)
     return TRUE;
 
-  if (is_company_fact (self, field))
-    saved = shenbao_storage_set_company_value (self->storage, self->company_id, key, text, error);
-  else
-    saved = shenbao_storage_set_application_value (self->storage, self->id, key, text, error);
+  g_hash_table_remove (self->unsaved, key);
+  saved = write_text (self, field, text, error) && write_unsaved (self, error);
   if (!saved)
-    return FALSE;
+    g_hash_table_replace (self->unsaved, g_strdup (key), field);
 
   if (text != NULL)
     g_hash_table_replace (self->texts, g_strdup (key), g_strdup (text));
@@ -333,7 +401,7 @@ shenbao_application_set_text (ShenbaoApplication *self,
     g_hash_table_remove (self->texts, key);
   absorb_text (self, field, key, text);
   changed (self);
-  return TRUE;
+  return saved;
 }
 
 ShenbaoPolicy *
@@ -402,6 +470,87 @@ shenbao_application_list_chosen (ShenbaoApplication *self)
   return clauses;
 }
 
+/* Answers are kept with the application's other values, under a key no field can have. */
+static char *
+same_matter_storage_key (ShenbaoApplication *self,
+                         const char         *clause_a,
+                         const char         *clause_b)
+{
+  g_autofree char *pair = shenbao_same_matter_key (clause_a, clause_b);
+
+  return g_strdup_printf ("same-matter:%s/%s", self->policy_id != NULL ? self->policy_id : "", pair);
+}
+
+ShenbaoSameMatter
+shenbao_application_get_same_matter (ShenbaoApplication *self,
+                                     const char         *clause_a,
+                                     const char         *clause_b)
+{
+  g_autofree char *key = NULL;
+  ShenbaoSameMatter answer = SHENBAO_SAME_MATTER_UNANSWERED;
+
+  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), SHENBAO_SAME_MATTER_UNANSWERED);
+  key = same_matter_storage_key (self, clause_a, clause_b);
+  shenbao_same_matter_from_string (g_hash_table_lookup (self->texts, key), &answer);
+  return answer;
+}
+
+gboolean
+shenbao_application_set_same_matter (ShenbaoApplication *self,
+                                     const char         *clause_a,
+                                     const char         *clause_b,
+                                     ShenbaoSameMatter   answer,
+                                     GError            **error)
+{
+  g_autofree char *key = NULL;
+  const char *text;
+
+  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), FALSE);
+
+  if (shenbao_application_get_same_matter (self, clause_a, clause_b) == answer)
+    return TRUE;
+  key = same_matter_storage_key (self, clause_a, clause_b);
+  text = answer == SHENBAO_SAME_MATTER_UNANSWERED ? NULL : shenbao_same_matter_to_string (answer);
+  if (!shenbao_storage_set_application_value (self->storage, self->id, key, text, error))
+    return FALSE;
+  if (text != NULL)
+    g_hash_table_replace (self->texts, g_steal_pointer (&key), g_strdup (text));
+  else
+    g_hash_table_remove (self->texts, key);
+  changed (self);
+  return TRUE;
+}
+
+/* The clauses ticked on the checklist and the answers given about them. */
+static ShenbaoClaim *
+build_claim (ShenbaoApplication *self,
+             ShenbaoPolicy      *policy)
+{
+  ShenbaoClaim *claim = shenbao_claim_new ();
+  g_autofree char *prefix = g_strdup_printf ("same-matter:%s/", policy->id);
+  GHashTableIter iter;
+  gpointer key, text;
+
+  for (guint i = 0; i < policy->clauses->len; i++)
+    {
+      ShenbaoClause *clause = g_ptr_array_index (policy->clauses, i);
+
+      if (shenbao_application_get_clause_chosen (self, clause->full_id))
+        shenbao_claim_add_clause (claim, clause->id);
+    }
+  g_hash_table_iter_init (&iter, self->texts);
+  while (g_hash_table_iter_next (&iter, &key, &text))
+    {
+      g_autofree char *a = NULL, *b = NULL;
+      ShenbaoSameMatter answer;
+
+      if (g_str_has_prefix (key, prefix) && shenbao_same_matter_from_string (text, &answer)
+          && shenbao_same_matter_parse_key ((const char *) key + strlen (prefix), &a, &b))
+        shenbao_claim_set_same_matter (claim, a, b, answer);
+    }
+  return claim;
+}
+
 const char *
 shenbao_application_get_page (ShenbaoApplication *self)
 {
@@ -449,7 +598,12 @@ shenbao_application_get_result (ShenbaoApplication *self)
   if (policy == NULL)
     return NULL;
   if (self->result == NULL)
-    self->result = shenbao_engine_compute (self->policies, policy, self->inputs, &self->as_of);
+    {
+      g_autoptr(ShenbaoClaim) claim = build_claim (self, policy);
+
+      self->result = shenbao_engine_compute_claim (self->policies, policy, self->inputs, &self->as_of, claim,
+                                                   SHENBAO_COMPUTE_EXPLAIN);
+    }
   return self->result;
 }
 
@@ -464,64 +618,293 @@ shenbao_application_estimate (ShenbaoApplication *self,
                                       SHENBAO_COMPUTE_AMOUNTS_ONLY);
 }
 
-static void
-add_problem (GPtrArray    *problems,
-             ShenbaoField *field,
-             const char   *clause_id,
-             char         *message)
+/* ------------------------------------------------------------------ problems */
+
+gboolean
+shenbao_clause_page_shows_field (ShenbaoClause    *clause,
+                                 ShenbaoPolicySet *policies,
+                                 ShenbaoField     *field)
+{
+  if (g_ptr_array_find (clause->fields, field, NULL))
+    return TRUE;
+  for (guint i = 0; i < clause->policy_fields_used->len; i++)
+    if (shenbao_policy_find_field (clause->policy, g_ptr_array_index (clause->policy_fields_used, i)) == field)
+      return TRUE;
+  for (guint i = 0; i < clause->facts_used->len; i++)
+    if (shenbao_policy_set_find_fact (policies, g_ptr_array_index (clause->facts_used, i)) == field)
+      return TRUE;
+  return FALSE;
+}
+
+/* The page where a field can be edited: the clause's own page where it shows there, the
+ * profile for company facts, else the first claimed clause page that shows a policy-level field,
+ * else the checklist, which lists every policy-level field. */
+char *
+shenbao_application_field_page (ShenbaoApplication *self,
+                                ShenbaoField       *field,
+                                const char         *clause_id)
+{
+  ShenbaoPolicy *policy = shenbao_application_get_policy (self);
+  ShenbaoClause *clause = policy != NULL && clause_id != NULL ? shenbao_policy_find_clause (policy, clause_id) : NULL;
+  g_autoptr(GPtrArray) chosen = NULL;
+
+  if (clause != NULL && shenbao_clause_page_shows_field (clause, self->policies, field))
+    return g_strconcat (SHENBAO_PAGE_CLAUSE_PREFIX, clause->full_id, NULL);
+  if (is_company_fact (self, field))
+    return g_strdup (SHENBAO_PAGE_COMPANY);
+  chosen = shenbao_application_list_chosen (self);
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      ShenbaoClause *other = g_ptr_array_index (chosen, i);
+
+      if (shenbao_clause_page_shows_field (other, self->policies, field))
+        return g_strconcat (SHENBAO_PAGE_CLAUSE_PREFIX, other->full_id, NULL);
+    }
+  return g_strdup (SHENBAO_PAGE_CLAUSES);
+}
+
+static gboolean
+has_problem (GPtrArray          *problems,
+             ShenbaoProblemKind  kind,
+             const char         *key)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      ShenbaoProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->kind == kind && g_strcmp0 (problem->key, key) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static ShenbaoProblem *
+add_problem (GPtrArray          *problems,
+             ShenbaoProblemKind  kind,
+             const char         *page,
+             const char         *clause_id,
+             char               *message)
 {
   ShenbaoProblem *problem = g_new0 (ShenbaoProblem, 1);
 
-  problem->key = g_strdup (field->input_key);
-  problem->field = field;
+  problem->kind = kind;
+  problem->page = g_strdup (page);
   problem->clause_id = g_strdup (clause_id);
   problem->message = message;
   g_ptr_array_add (problems, problem);
+  return problem;
 }
 
-/* Every input that does not parse, and every required input a chosen clause still lacks, in
- * the order of the wizard's pages; each names the field it concerns so the list can jump there. */
+/* One problem per field, however many clauses need it: the first clause that does leads there. */
+static void
+add_field_problem (ShenbaoApplication *self,
+                   GPtrArray          *problems,
+                   ShenbaoField       *field,
+                   const char         *clause_id,
+                   char               *message)
+{
+  g_autofree char *page = NULL;
+  ShenbaoProblem *problem;
+
+  if (has_problem (problems, SHENBAO_PROBLEM_FIELD, field->input_key))
+    {
+      g_free (message);
+      return;
+    }
+  page = shenbao_application_field_page (self, field, clause_id);
+  problem = add_problem (problems, SHENBAO_PROBLEM_FIELD, page, clause_id, message);
+  problem->key = g_strdup (field->input_key);
+  problem->field = field;
+}
+
+static void
+add_invalid_fields (ShenbaoApplication *self,
+                    GPtrArray          *problems,
+                    GPtrArray          *fields,
+                    const char         *clause_id)
+{
+  for (guint i = 0; i < fields->len; i++)
+    {
+      ShenbaoField *field = g_ptr_array_index (fields, i);
+      const char *error = g_hash_table_lookup (self->errors, field->input_key);
+
+      if (error != NULL)
+        add_field_problem (self, problems, field, clause_id, g_strdup (error));
+    }
+}
+
+static char *
+still_needed (ShenbaoField *field,
+              gboolean      chinese)
+{
+  /* Translators: %s is the label of a field, e.g. "Company name: still needed" */
+  return g_strdup_printf (_("%s: still needed"), shenbao_text_get (&field->label, chinese));
+}
+
+/* The profile every application needs: name, credit code, registered region and address. */
+static void
+add_profile_problems (ShenbaoApplication *self,
+                      GPtrArray          *problems,
+                      gboolean            chinese)
+{
+  GPtrArray *facts = shenbao_policy_set_get_facts (self->policies);
+
+  add_invalid_fields (self, problems, facts, NULL);
+  for (guint i = 0; i < facts->len; i++)
+    {
+      ShenbaoField *fact = g_ptr_array_index (facts, i);
+
+      if (fact->required && !g_hash_table_contains (self->texts, fact->input_key))
+        add_field_problem (self, problems, fact, NULL, still_needed (fact, chinese));
+    }
+}
+
+static void
+add_unmet (GPtrArray           *problems,
+           ShenbaoClause       *clause,
+           ShenbaoClauseResult *clause_result,
+           gboolean             chinese)
+{
+  g_autoptr(GString) reasons = g_string_new (NULL);
+  g_autofree char *page = g_strconcat (SHENBAO_PAGE_CLAUSE_PREFIX, clause->full_id, NULL);
+
+  for (guint i = 0; i < clause_result->unmet->len; i++)
+    g_string_append_printf (reasons, "%s%s", i > 0 ? (chinese ? "；" : "; ") : "",
+                            shenbao_text_get (g_ptr_array_index (clause_result->unmet, i), chinese));
+  add_problem (problems, SHENBAO_PROBLEM_NOT_APPLICABLE, page, clause->full_id,
+               /* Translators: clause id, then the conditions not met */
+               g_strdup_printf (_("Clause %s does not apply: %s"), clause->id, reasons->str));
+}
+
+static void
+add_attachment_problems (ShenbaoApplication *self,
+                         GPtrArray          *problems,
+                         ShenbaoClause      *clause,
+                         gboolean            chinese)
+{
+  g_autofree char *page = g_strconcat (SHENBAO_PAGE_CLAUSE_PREFIX, clause->full_id, NULL);
+
+  for (guint i = 0; i < clause->attachments->len; i++)
+    {
+      ShenbaoAttachment *attachment = g_ptr_array_index (clause->attachments, i);
+      g_autofree char *key = g_strdup_printf ("%s/attachment/%s", clause->full_id, attachment->id);
+      ShenbaoProblem *problem;
+
+      if (!attachment->required || g_hash_table_contains (self->texts, key))
+        continue;
+      problem = add_problem (problems, SHENBAO_PROBLEM_ATTACHMENT, page, clause->full_id,
+                             /* Translators: %s is the name of a document to attach */
+                             g_strdup_printf (_("Attachment not yet attached: %s"),
+                                              shenbao_text_get (&attachment->label, chinese)));
+      problem->key = g_steal_pointer (&key);
+    }
+}
+
+static void
+add_clause_problems (ShenbaoApplication  *self,
+                     GPtrArray           *problems,
+                     ShenbaoClause       *clause,
+                     ShenbaoPolicyResult *result,
+                     gboolean             chinese)
+{
+  ShenbaoClauseResult *clause_result = shenbao_policy_result_find (result, clause->id);
+  g_autoptr(GPtrArray) policy_fields = g_ptr_array_new ();
+
+  add_invalid_fields (self, problems, clause->fields, clause->full_id);
+  for (guint i = 0; i < clause->policy_fields_used->len; i++)
+    g_ptr_array_add (policy_fields, shenbao_policy_find_field (clause->policy,
+                                                               g_ptr_array_index (clause->policy_fields_used, i)));
+  add_invalid_fields (self, problems, policy_fields, clause->full_id);
+
+  if (clause_result->applies == SHENBAO_APPLIES_NO)
+    add_unmet (problems, clause, clause_result, chinese);
+  for (guint i = 0; i < clause_result->missing->len; i++)
+    {
+      ShenbaoField *field = g_ptr_array_index (clause_result->missing, i);
+
+      /* An invalid value is reported as invalid, not as still needed. */
+      if (g_hash_table_contains (self->errors, field->input_key))
+        continue;
+      add_field_problem (self, problems, field, clause->full_id,
+                         /* Translators: a field's label, then a clause id */
+                         g_strdup_printf (_("%s: still needed for clause %s"),
+                                          shenbao_text_get (&field->label, chinese), clause->id));
+    }
+  add_attachment_problems (self, problems, clause, chinese);
+  if (clause_result->error != NULL)
+    {
+      g_autofree char *page = g_strconcat (SHENBAO_PAGE_CLAUSE_PREFIX, clause->full_id, NULL);
+      add_problem (problems, SHENBAO_PROBLEM_COMPUTATION, page, clause->full_id,
+                   g_strdup_printf (_("Clause %s cannot be computed exactly: %s"), clause->id,
+                                    clause_result->error->message));
+    }
+}
+
+static void
+add_same_matter_problems (GPtrArray           *problems,
+                          ShenbaoPolicyResult *result,
+                          gboolean             chinese)
+{
+  for (guint i = 0; i < result->questions->len; i++)
+    {
+      ShenbaoSameMatterQuestion *question = g_ptr_array_index (result->questions, i);
+      ShenbaoProblem *problem;
+
+      if (question->certain || question->answer != SHENBAO_SAME_MATTER_UNANSWERED)
+        continue;
+      problem = add_problem (problems, SHENBAO_PROBLEM_SAME_MATTER, SHENBAO_PAGE_REVIEW, NULL,
+                             /* Translators: two clause ids, then the policy's rule */
+                             g_strdup_printf (_("Do clauses %s and %s concern the same matter? %s"),
+                                              question->a->clause->id, question->b->clause->id,
+                                              shenbao_text_get (&question->rule->text, chinese)));
+      problem->key = shenbao_same_matter_key (question->a->clause->id, question->b->clause->id);
+    }
+}
+
+/* Everything that stands between the application and "ready to file", in the order of the
+ * wizard's pages; each names the page, and the field where there is one, that fixes it. */
 GPtrArray *
 shenbao_application_list_problems (ShenbaoApplication *self,
                                    gboolean            chinese)
 {
   GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_problem_free);
-  GPtrArray *facts = shenbao_policy_set_get_facts (self->policies);
+  ShenbaoPolicy *policy = shenbao_application_get_policy (self);
   g_autoptr(GPtrArray) chosen = shenbao_application_list_chosen (self);
-  ShenbaoPolicyResult *result = chosen->len > 0 ? shenbao_application_get_result (self) : NULL;
+  ShenbaoPolicyResult *result;
 
-  for (guint i = 0; i < facts->len; i++)
+  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), problems);
+
+  add_profile_problems (self, problems, chinese);
+  if (policy == NULL)
     {
-      ShenbaoField *fact = g_ptr_array_index (facts, i);
-      const char *error = g_hash_table_lookup (self->errors, fact->input_key);
-
-      if (error != NULL)
-        add_problem (problems, fact, NULL, g_strdup (error));
+      add_problem (problems, SHENBAO_PROBLEM_NO_POLICY, SHENBAO_PAGE_POLICIES, NULL,
+                   g_strdup (_("No policy chosen yet")));
+      return problems;
+    }
+  add_invalid_fields (self, problems, policy->fields, NULL);
+  if (chosen->len == 0)
+    {
+      add_problem (problems, SHENBAO_PROBLEM_NOTHING_CLAIMED, SHENBAO_PAGE_CLAUSES, NULL,
+                   g_strdup (_("No clause claimed yet")));
+      return problems;
     }
 
+  result = shenbao_application_get_result (self);
   for (guint c = 0; c < chosen->len; c++)
-    {
-      ShenbaoClause *clause = g_ptr_array_index (chosen, c);
-      ShenbaoClauseResult *clause_result = shenbao_policy_result_find (result, clause->id);
-
-      for (guint i = 0; i < clause->fields->len; i++)
-        {
-          ShenbaoField *field = g_ptr_array_index (clause->fields, i);
-          const char *error = g_hash_table_lookup (self->errors, field->input_key);
-
-          if (error != NULL)
-            add_problem (problems, field, clause->full_id, g_strdup (error));
-        }
-      for (guint i = 0; clause_result != NULL && i < clause_result->missing->len; i++)
-        {
-          ShenbaoField *field = g_ptr_array_index (clause_result->missing, i);
-
-          if (g_hash_table_contains (self->errors, field->input_key))
-            continue;
-          add_problem (problems, field, clause->full_id,
-                       g_strdup_printf (_("%s: required for clause %s"),
-                                        shenbao_text_get (&field->label, chinese), clause->id));
-        }
-    }
+    add_clause_problems (self, problems, g_ptr_array_index (chosen, c), result, chinese);
+  add_same_matter_problems (problems, result, chinese);
+  if (result->error != NULL)
+    add_problem (problems, SHENBAO_PROBLEM_COMPUTATION, SHENBAO_PAGE_REVIEW, NULL,
+                 g_strdup_printf (_("The total cannot be computed exactly: %s"), result->error->message));
   return problems;
+}
+
+/* Ready to file: the profile complete and valid, a policy, at least one claimed clause, every
+ * claimed clause applying and complete with its required attachments, every question answered. */
+gboolean
+shenbao_application_is_ready (ShenbaoApplication *self)
+{
+  g_autoptr(GPtrArray) problems = shenbao_application_list_problems (self, FALSE);
+
+  return problems->len == 0;
 }
