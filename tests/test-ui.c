@@ -157,6 +157,45 @@ label_text (GtkWidget  *root,
   return NULL;
 }
 
+static gboolean
+is_one_of (const char  *key,
+           const char **keys)
+{
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (g_str_equal (key, keys[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Only what the test typed or picked is saved: no dropdown's first choice, no default. */
+static void
+assert_only_given_saved (ShenbaoWindow *window)
+{
+  ShenbaoApplication *application = shenbao_window_get_application (window);
+  const char *company_keys[] = { "company_name", "credit_code", "registered_region", "tax_region",
+                                 "humanoid_business", NULL };
+  const char *application_keys[] = { "pudong-2024/1/benchmark_project", "pudong-2024/1/project_total_investment",
+                                      "pudong-2024/1/higher_level_award", "pudong-2024/7/produced_in_pudong",
+                                      "pudong-2024/7/orders", "pudong-2024/7/annual_units_sold", NULL };
+  g_autoptr(GHashTable) company = shenbao_storage_load_company_values (storage,
+                                                                       shenbao_application_get_company_id (application), NULL);
+  g_autoptr(GHashTable) values = shenbao_storage_load_application_values (storage,
+                                                                          shenbao_application_get_id (application), NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, company);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!is_one_of (key, company_keys))
+      g_error ("company value %s saved, never given", (char *) key);
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!is_one_of (key, application_keys))
+      g_error ("application value %s saved, never given", (char *) key);
+  g_assert_cmpuint (g_hash_table_size (company), ==, 5);
+  g_assert_cmpuint (g_hash_table_size (values), ==, 6);
+}
+
 static ShenbaoWindow *
 open_window (void)
 {
@@ -188,6 +227,8 @@ test_whole_flow (void)
 
   press (window, "win.new-application");
   g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "company");
+  /* Untouched choices are unset ("Choose…", or the default shown as a default), not answers. */
+  screenshot (GTK_WIDGET (window), "company-unset");
   fill (window, "company_name", "上海灵犀人形机器人有限公司");
   /* A mistyped check character is named at the field. */
   fill (window, "credit_code", "91310115MA1K3YJ663");
@@ -280,6 +321,7 @@ test_whole_flow (void)
   g_assert_nonnull (award);
   g_assert_nonnull (strstr (award, "2,000,000.00"));
   screenshot (GTK_WIDGET (window), "review");
+  assert_only_given_saved (window);
 
   /* Closing and reopening shows the application exactly as left, on the same page. */
   application_id = shenbao_application_get_id (shenbao_window_get_application (window));
@@ -429,6 +471,140 @@ test_delete_and_undo (void)
   g_assert_cmpuint (count_saved (), ==, before - 1);
 }
 
+static void
+set_value (ShenbaoApplication *application,
+           const char         *name,
+           const char         *text)
+{
+  g_autofree char *key = NULL;
+  ShenbaoField *field = NULL;
+
+  g_assert_true (shenbao_policy_set_resolve_name (policies, shenbao_application_get_policy (application), name, &key,
+                                                  &field, NULL));
+  g_assert_true (shenbao_application_set_text (application, field, text, NULL));
+}
+
+/* A Suzhou company claiming 8b (20 % of 15,000,000 fees, capped at 2,000,000), complete with
+ * its attachments; its own choice of policy and clauses made through the model. */
+static gint64
+make_suzhou_application (gboolean complete)
+{
+  g_autoptr(ShenbaoApplication) application = shenbao_application_create (storage, policies, 0, NULL);
+  ShenbaoClause *clause;
+
+  set_value (application, "company_name", complete ? "苏州灵巧机器人有限公司" : "苏州未完成示例有限公司");
+  set_value (application, "credit_code", "91310115MA1K3YJ662");
+  set_value (application, "registered_region", "320505");
+  set_value (application, "tax_region", "320505");
+  if (!complete)
+    {
+      /* A Hangzhou policy, nothing claimed: not ready to file. */
+      g_assert_true (shenbao_application_set_policy (application, "hangzhou-2024-66", NULL));
+      return shenbao_application_get_id (application);
+    }
+  set_value (application, "registered_address", "苏州市虎丘区科技城 1 号");
+  g_assert_true (shenbao_application_set_policy (application, "suzhou-2025", NULL));
+  g_assert_true (shenbao_application_set_clause_chosen (application, "suzhou-2025/8b", TRUE, NULL));
+  set_value (application, "compute_fees_paid", "1500万");
+  clause = shenbao_policy_find_clause (shenbao_application_get_policy (application), "8b");
+  for (guint i = 0; i < clause->attachments->len; i++)
+    {
+      ShenbaoAttachment *attachment = g_ptr_array_index (clause->attachments, i);
+      ShenbaoField field = { 0 };
+
+      field.id = attachment->id;
+      field.type = SHENBAO_FIELD_TEXT;
+      field.input_key = g_strdup_printf ("%s/attachment/%s", clause->full_id, attachment->id);
+      g_assert_true (shenbao_application_set_text (application, &field, "/tmp/scan.pdf", NULL));
+      g_free (field.input_key);
+    }
+  g_assert_true (shenbao_application_is_ready (application));
+  return shenbao_application_get_id (application);
+}
+
+static char *
+start_row_subtitle (ShenbaoWindow *window,
+                    const char    *company)
+{
+  GtkWidget *list = find_descendant (shenbao_window_get_page (window, "start"), GTK_TYPE_LIST_BOX);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), company) == 0)
+      return g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  return NULL;
+}
+
+/* The start page says "ready to file" only of the complete application, with its claimed
+ * total (2,000,000.00), and counts the problems of the other. */
+static void
+test_start_page_readiness (void)
+{
+  ShenbaoWindow *window;
+  g_autofree char *ready = NULL, *incomplete = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  make_suzhou_application (TRUE);
+  make_suzhou_application (FALSE);
+  window = open_window ();
+  press (window, "win.home");
+  screenshot (GTK_WIDGET (window), "start-ready-and-incomplete");
+  ready = start_row_subtitle (window, "苏州灵巧机器人有限公司");
+  incomplete = start_row_subtitle (window, "苏州未完成示例有限公司");
+  g_test_message ("ready: %s; incomplete: %s", ready, incomplete);
+  g_assert_nonnull (ready);
+  g_assert_nonnull (incomplete);
+  g_assert_nonnull (strstr (ready, _("Ready to file")));
+  g_assert_nonnull (strstr (ready, "2,000,000.00"));
+  g_assert_null (strstr (incomplete, _("Ready to file")));
+  /* Address missing, nothing claimed: 2 problems. */
+  {
+    g_autofree char *count = g_strdup_printf (ngettext ("%u problem", "%u problems", 2), 2);
+    g_assert_nonnull (strstr (incomplete, count));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+/* Suzhou 9b needs the recognised first-set list, a policy-level field: its page has the list,
+ * with its table editor. */
+static void
+test_first_set_list_page (void)
+{
+  ShenbaoWindow *window;
+  GtkWidget *row, *button;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  window = open_window ();
+  press (window, "win.new-application");
+  fill (window, "company_name", "苏州灵巧机器人有限公司");
+  fill (window, "registered_region", "320505");
+  press (window, "win.next");
+  tick (window, "suzhou-2025");
+  press (window, "win.next");
+  tick (window, "suzhou-2025/9b");
+  press (window, "win.next");
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "clause:suzhou-2025/9b");
+  row = shenbao_window_find_field (window, "suzhou-2025/first_set_products");
+  g_assert_nonnull (row);
+  screenshot (GTK_WIDGET (window), "suzhou-9b");
+  button = find_descendant (row, GTK_TYPE_MENU_BUTTON);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  settle ();
+  /* The table editor is a popover, a surface of its own: pictured on its own. */
+  screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), "suzhou-9b-list");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +629,8 @@ main (int   argc,
   g_test_add_func ("/shenbao/ui/whole-flow", test_whole_flow);
   g_test_add_func ("/shenbao/ui/date-picker", test_date_picker);
   g_test_add_func ("/shenbao/ui/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/shenbao/ui/first-set-list-page", test_first_set_list_page);
+  g_test_add_func ("/shenbao/ui/start-page-readiness", test_start_page_readiness);
   if (!have_display)
     return g_test_run ();
   adw_init ();

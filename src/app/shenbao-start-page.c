@@ -97,11 +97,14 @@ describe (ShenbaoApplicationSummary *summary,
   ShenbaoPolicy *policy = summary->policy_id != NULL ? shenbao_policy_set_lookup (policies, summary->policy_id) : NULL;
   g_autoptr(GDateTime) updated = g_date_time_new_from_unix_local (summary->updated);
   g_autofree char *when = g_date_time_format (updated, "%Y-%m-%d %H:%M");
-  g_autofree char *total = shenbao_ui_format_yuan (summary->total_up_to_fen);
+  g_autofree char *amount = shenbao_ui_format_yuan (summary->total_up_to_fen);
+  /* Translators: the expected total of the claimed clauses, e.g. "up to 2,000,000.00 yuan" */
+  g_autofree char *total = summary->total_up_to_fen > 0 ? g_strdup_printf (_("up to %s"), amount)
+                                                         : g_strdup (_("no amount yet"));
   g_autofree char *state = describe_state (summary->state);
 
   /* Translators: policy · last change · expected total · state */
-  return g_strdup_printf (_("%s · changed %s · up to %s · %s"),
+  return g_strdup_printf (_("%s · changed %s · %s · %s"),
                           policy != NULL ? shenbao_ui_text (&policy->title) : _("No policy chosen yet"),
                           when, total, state);
 }

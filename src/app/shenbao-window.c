@@ -345,8 +345,13 @@ GtkWidget *
 shenbao_window_find_field (ShenbaoWindow *self,
                            const char    *input_key)
 {
+  GtkWidget *row;
+
   g_return_val_if_fail (SHENBAO_IS_WINDOW (self), NULL);
-  return shenbao_page_find_field (GTK_WIDGET (self->stack), input_key);
+  /* A policy-level field has a row on the checklist and on the clause pages using it: the
+   * one on the page shown is the one meant. */
+  row = shenbao_page_find_field (gtk_stack_get_visible_child (self->stack), input_key);
+  return row != NULL ? row : shenbao_page_find_field (GTK_WIDGET (self->stack), input_key);
 }
 
 /* ------------------------------------------------------------------ actions */

@@ -776,6 +776,8 @@ add_unmet (GPtrArray           *problems,
                g_strdup_printf (_("Clause %s does not apply: %s"), clause->id, reasons->str));
 }
 
+/* One problem per clause, however many of its attachments are missing: the clause page lists
+ * them all. */
 static void
 add_attachment_problems (ShenbaoApplication *self,
                          GPtrArray          *problems,
@@ -783,21 +785,34 @@ add_attachment_problems (ShenbaoApplication *self,
                          gboolean            chinese)
 {
   g_autofree char *page = g_strconcat (SHENBAO_PAGE_CLAUSE_PREFIX, clause->full_id, NULL);
+  ShenbaoAttachment *first = NULL;
+  g_autofree char *first_key = NULL;
+  guint missing = 0;
+  ShenbaoProblem *problem;
 
   for (guint i = 0; i < clause->attachments->len; i++)
     {
       ShenbaoAttachment *attachment = g_ptr_array_index (clause->attachments, i);
       g_autofree char *key = g_strdup_printf ("%s/attachment/%s", clause->full_id, attachment->id);
-      ShenbaoProblem *problem;
 
       if (!attachment->required || g_hash_table_contains (self->texts, key))
         continue;
-      problem = add_problem (problems, SHENBAO_PROBLEM_ATTACHMENT, page, clause->full_id,
-                             /* Translators: %s is the name of a document to attach */
-                             g_strdup_printf (_("Attachment not yet attached: %s"),
-                                              shenbao_text_get (&attachment->label, chinese)));
-      problem->key = g_steal_pointer (&key);
+      if (missing++ == 0)
+        {
+          first = attachment;
+          first_key = g_steal_pointer (&key);
+        }
     }
+  if (missing == 0)
+    return;
+  problem = add_problem (problems, SHENBAO_PROBLEM_ATTACHMENT, page, clause->full_id,
+                         missing == 1
+                         /* Translators: %s is the name of a document to attach */
+                         ? g_strdup_printf (_("Attachment not yet attached: %s"), shenbao_text_get (&first->label, chinese))
+                         /* Translators: a number of documents, then the name of the first */
+                         : g_strdup_printf (_("%u attachments not yet attached, the first: %s"), missing,
+                                            shenbao_text_get (&first->label, chinese)));
+  problem->key = g_steal_pointer (&first_key);
 }
 
 static void
