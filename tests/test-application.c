@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "shenbao-application.h"
 
@@ -476,6 +478,66 @@ test_first_set_list_on_clause_page (Fixture       *fixture,
   g_assert_true (shenbao_clause_page_shows_field (clause, fixture->policies, problem->field));
 }
 
+/* A full disk: the file size limit stops SQLite from growing its log. What is typed stays in
+ * the application, the error says so, and it is written with the next save that succeeds;
+ * nothing saved before is lost. Run in a child process, which alone gets the limit. */
+static void
+test_full_disk_keeps_edits (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->directory, "shenbao.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  set (fixture, "company_name", "已保存的企业");
+  {
+    struct rlimit limit = { 0 };
+    GStatBuf wal_stat, db_stat;
+    ShenbaoField *field = shenbao_policy_set_find_fact (fixture->policies, "registered_address");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ShenbaoApplication) reopened = NULL;
+    gboolean saved;
+
+    g_assert_cmpint (g_stat (path, &db_stat), ==, 0);
+    if (g_stat (wal, &wal_stat) != 0)
+      wal_stat.st_size = 0;
+    /* Writing past the limit fails with EFBIG instead of killing the process. */
+    signal (SIGXFSZ, SIG_IGN);
+    g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+    limit.rlim_cur = MAX (wal_stat.st_size, db_stat.st_size);
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+    saved = shenbao_application_set_text (fixture->application, field, "苏州市虎丘区科技城 1 号，一个足够长的地址使日志必须增长",
+                                          &error);
+    g_assert_false (saved);
+    g_assert_nonnull (error);
+    g_test_message ("refused: %s", error->message);
+    g_assert_cmpstr (shenbao_application_get_text (fixture->application, "registered_address"), ==,
+                     "苏州市虎丘区科技城 1 号，一个足够长的地址使日志必须增长");
+    g_assert_true (shenbao_application_has_unsaved (fixture->application));
+
+    /* Room again: the next edit writes both. */
+    limit.rlim_cur = limit.rlim_max;
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+    g_clear_error (&error);
+    set (fixture, "company_name", "已保存的企业（新名称）");
+    g_assert_false (shenbao_application_has_unsaved (fixture->application));
+
+    reopened = shenbao_application_load (fixture->storage, fixture->policies,
+                                         shenbao_application_get_id (fixture->application), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (shenbao_application_get_text (reopened, "company_name"), ==, "已保存的企业（新名称）");
+    g_assert_cmpstr (shenbao_application_get_text (reopened, "registered_address"), ==,
+                     "苏州市虎丘区科技城 1 号，一个足够长的地址使日志必须增长");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -493,6 +555,7 @@ main (int    argc,
   ADD ("complete-is-ready", test_complete_is_ready);
   ADD ("every-input-has-an-editor", test_every_input_has_an_editor);
   ADD ("first-set-list-on-clause-page", test_first_set_list_on_clause_page);
+  ADD ("full-disk-keeps-edits", test_full_disk_keeps_edits);
 #undef ADD
 
   return g_test_run ();
