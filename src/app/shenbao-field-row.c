@@ -8,6 +8,7 @@
 
 #include "shenbao-field-row.h"
 #include "shenbao-page-util.h"
+#include "shenbao-region-chooser.h"
 #include "shenbao-ui-text.h"
 
 /* One input generated from a field of a policy or a company fact: the widget fits the type
@@ -31,6 +32,7 @@ struct _ShenbaoFieldRow
   GtkCalendar        *calendar;
   GtkSwitch          *switch_;
   GtkDropDown        *dropdown;
+  ShenbaoRegionChooser *region_chooser;
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoFieldRow, shenbao_field_row, ADW_TYPE_ACTION_ROW)
@@ -220,6 +222,15 @@ on_dropdown_selected (ShenbaoFieldRow *self)
   save_text (self, choice->value);
 }
 
+/* The chooser holds a six-digit code, saved as if typed. */
+static void
+on_region_chosen (ShenbaoFieldRow *self)
+{
+  const char *code = shenbao_region_chooser_get_code (self->region_chooser);
+
+  save_text (self, code != NULL ? code : "");
+}
+
 static void
 shenbao_field_row_dispose (GObject *object)
 {
@@ -239,6 +250,7 @@ shenbao_field_row_class_init (ShenbaoFieldRowClass *klass)
 
   object_class->dispose = shenbao_field_row_dispose;
 
+  g_type_ensure (SHENBAO_TYPE_REGION_CHOOSER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-field-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, entry);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, unit_label);
@@ -250,6 +262,7 @@ shenbao_field_row_class_init (ShenbaoFieldRowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "switch", FALSE,
                                              G_STRUCT_OFFSET (ShenbaoFieldRow, switch_));
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, region_chooser);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
@@ -257,6 +270,7 @@ shenbao_field_row_class_init (ShenbaoFieldRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_add_row);
   gtk_widget_class_bind_template_callback (widget_class, on_switch_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_dropdown_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_region_chosen);
 }
 
 static void
@@ -312,6 +326,8 @@ input_widget (ShenbaoFieldRow *self)
       return GTK_WIDGET (self->switch_);
     case SHENBAO_FIELD_CHOICE:
       return GTK_WIDGET (self->dropdown);
+    case SHENBAO_FIELD_REGION:
+      return GTK_WIDGET (self->region_chooser);
     default:
       return GTK_WIDGET (self->entry);
     }
@@ -352,6 +368,8 @@ shenbao_field_row_new (ShenbaoApplication *application,
   shenbao_accessible_set_label (input, label);
   if (field->type == SHENBAO_FIELD_CHOICE)
     set_up_choices (self);
+  if (field->type == SHENBAO_FIELD_REGION)
+    shenbao_region_chooser_set_title (self->region_chooser, label);
   if (field->type == SHENBAO_FIELD_TEXT || field->type == SHENBAO_FIELD_LIST)
     gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 30);
   gtk_widget_set_visible (self->calendar_button, field->type == SHENBAO_FIELD_DATE);
@@ -404,6 +422,9 @@ show_value (ShenbaoFieldRow *self,
             selected = i;
         gtk_drop_down_set_selected (self->dropdown, selected);
       }
+      break;
+    case SHENBAO_FIELD_REGION:
+      shenbao_region_chooser_set_code (self->region_chooser, text);
       break;
     default:
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), text != NULL ? text : "") != 0)
