@@ -441,6 +441,11 @@ test_region_chooser (void)
   screenshot_with_popover (GTK_WIDGET (window), popover, "region-chooser-browse");
   gtk_popover_popdown (GTK_POPOVER (popover));
 
+  /* A credit code's characters 3–8 name its registration authority, shown under it. */
+  fill (window, "credit_code", "91310115MA1K3YJ662");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (shenbao_window_find_field (window, "credit_code"))),
+                            "上海市 浦东新区 (310115)"));
+
   fill (window, "tax_region", "999999");
   g_assert_nonnull (shenbao_application_get_error (application, "tax_region"));
   fill (window, "tax_region", "310103");

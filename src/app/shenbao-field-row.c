@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "shenbao-credit-code.h"
 #include "shenbao-field-row.h"
 #include "shenbao-page-util.h"
 #include "shenbao-region-chooser.h"
@@ -433,12 +434,48 @@ show_value (ShenbaoFieldRow *self,
     }
 }
 
+/* Under a valid credit code, the registration authority its characters 3–8 name. A code the
+ * division table lacks is only noted: the check characters already proved it was copied right,
+ * and the table may lag behind a new division. */
+static char *
+credit_code_authority (ShenbaoFieldRow *self)
+{
+  const char *text = shenbao_application_get_text (self->application, self->field->input_key);
+  g_autofree char *digits = NULL;
+  g_autofree char *label = NULL;
+  const ShenbaoRegion *region;
+
+  if (self->field->type != SHENBAO_FIELD_CREDIT_CODE || text == NULL || *text == '\0')
+    return NULL;
+  region = shenbao_credit_code_lookup_region (text, &digits);
+  if (digits == NULL)
+    return NULL;
+  if (region == NULL)
+    return g_strdup_printf (_("Registration authority: %s is not in the national division table"), digits);
+  label = shenbao_region_dup_label (region);
+  return g_strdup_printf (_("Registration authority: %s"), label);
+}
+
+/* The field's help, with what the value tells beyond it. */
+static char *
+help_text (ShenbaoFieldRow *self)
+{
+  g_autofree char *authority = credit_code_authority (self);
+
+  if (authority == NULL)
+    return g_strdup (self->help);
+  if (self->help == NULL || *self->help == '\0')
+    return g_steal_pointer (&authority);
+  return g_strdup_printf ("%s\n%s", self->help, authority);
+}
+
 /* The subtitle carries the help, or the error in its place while there is one. */
 static void
 show_error (ShenbaoFieldRow *self,
             const char      *error)
 {
   g_autofree char *markup = NULL;
+  g_autofree char *help = error == NULL ? help_text (self) : NULL;
 
   if (error != NULL)
     {
@@ -448,12 +485,12 @@ show_error (ShenbaoFieldRow *self,
     }
   else
     {
-      markup = g_markup_escape_text (self->help != NULL ? self->help : "", -1);
+      markup = g_markup_escape_text (help != NULL ? help : "", -1);
       gtk_widget_remove_css_class (input_widget (self), "error");
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), markup);
   gtk_accessible_update_property (GTK_ACCESSIBLE (input_widget (self)), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  error != NULL ? error : (self->help != NULL ? self->help : ""), -1);
+                                  error != NULL ? error : (help != NULL ? help : ""), -1);
 }
 
 /* Shows the saved text and the field's error, if any, as the user types. */

@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "shenbao-page-util.h"
 #include "shenbao-region-chooser.h"
 #include "shenbao-regions.h"
 
@@ -461,7 +460,10 @@ shenbao_region_chooser_set_title (ShenbaoRegionChooser *self,
     return;
   g_free (self->title);
   self->title = g_strdup (title);
-  shenbao_accessible_set_label (GTK_WIDGET (self->button), title != NULL ? title : "");
+  /* GTK 4.8 names the menu button's inner toggle after the menu button itself: naming both
+   * would make a screen reader say the title twice. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title != NULL ? title : "", -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
 }
 
