@@ -9,6 +9,7 @@ packages=(
   libgtk-4-dev libadwaita-1-dev fonts-noto-cjk xvfb xauth dbus-x11 at-spi2-core
   desktop-file-utils appstream imagemagick
   python3-dogtail python3-pyatspi gir1.2-atspi-2.0 python3-gi
+  python3-stdnum
 )
 
 missing=()

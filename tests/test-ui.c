@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "shenbao-field-row.h"
+#include "shenbao-region-chooser.h"
 #include "shenbao-window.h"
 
 /* Drives the whole wizard through its widgets, as a user would, and writes a screenshot of every
@@ -36,9 +37,39 @@ settle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* A popover is a surface of its own, left out of the window's picture: it is drawn on top at
+ * the place its surface has, relative to the window's. */
+static graphene_point_t
+popover_origin (GtkWidget *window,
+                GtkWidget *popover)
+{
+  GdkPopup *surface = GDK_POPUP (gtk_native_get_surface (GTK_NATIVE (popover)));
+  double window_x, window_y, popover_x, popover_y;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &window_x, &window_y);
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
+  return GRAPHENE_POINT_INIT (gdk_popup_get_position_x (surface) - window_x + popover_x,
+                              gdk_popup_get_position_y (surface) - window_y + popover_y);
+}
+
 static void
-screenshot (GtkWidget  *window,
-            const char *name)
+snapshot_popover (GtkSnapshot *snapshot,
+                  GtkWidget   *window,
+                  GtkWidget   *popover)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (popover);
+  graphene_point_t origin = popover_origin (window, popover);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &origin);
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (popover), gtk_widget_get_height (popover));
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+screenshot_with_popover (GtkWidget  *window,
+                         GtkWidget  *popover,
+                         const char *name)
 {
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
@@ -51,9 +82,19 @@ screenshot (GtkWidget  *window,
   settle ();
   width = gtk_widget_get_width (window);
   height = gtk_widget_get_height (window);
+  if (popover != NULL)
+    {
+      /* The picture grows to take in a popover that reaches past the window. */
+      graphene_point_t origin = popover_origin (window, popover);
+
+      width = MAX (width, (int) origin.x + gtk_widget_get_width (popover));
+      height = MAX (height, (int) origin.y + gtk_widget_get_height (popover));
+    }
   paintable = gtk_widget_paintable_new (window);
   snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  if (popover != NULL)
+    snapshot_popover (snapshot, window, popover);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
@@ -62,6 +103,13 @@ screenshot (GtkWidget  *window,
   path = g_build_filename (screenshot_dir, file, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot %s", path);
+}
+
+static void
+screenshot (GtkWidget  *window,
+            const char *name)
+{
+  screenshot_with_popover (window, NULL, name);
 }
 
 static GtkWidget *
@@ -108,6 +156,8 @@ fill (ShenbaoWindow *window,
   input = shenbao_field_row_get_input (SHENBAO_FIELD_ROW (row));
   if (GTK_IS_EDITABLE (input))
     gtk_editable_set_text (GTK_EDITABLE (input), text);
+  else if (SHENBAO_IS_REGION_CHOOSER (input))
+    shenbao_region_chooser_set_code (SHENBAO_REGION_CHOOSER (input), text);
   else if (GTK_IS_DROP_DOWN (input))
     {
       ShenbaoField *field = shenbao_field_row_get_field (SHENBAO_FIELD_ROW (row));
@@ -242,7 +292,7 @@ test_whole_flow (void)
   screenshot (GTK_WIDGET (window), "company");
 
   /* Enter in a field moves on, as the Next button would. */
-  g_signal_emit_by_name (shenbao_field_row_get_input (SHENBAO_FIELD_ROW (shenbao_window_find_field (window, "tax_region"))),
+  g_signal_emit_by_name (shenbao_field_row_get_input (SHENBAO_FIELD_ROW (shenbao_window_find_field (window, "company_name"))),
                          "activate");
   settle ();
   g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "policies");
@@ -390,6 +440,62 @@ test_date_picker (void)
                                                  "pudong-2024/3/completion_date"), ==, "2025-06-30");
   g_assert_null (shenbao_application_get_error (shenbao_window_get_application (window),
                                                 "pudong-2024/3/completion_date"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+/* A division is found by typing part of its name and chosen with Enter; the list opens at the
+ * chosen one's siblings. The table's older codes are accepted, codes not in it refused. */
+static void
+test_region_chooser (void)
+{
+  ShenbaoWindow *window;
+  ShenbaoApplication *application;
+  GtkWidget *chooser;
+  GtkWidget *search;
+  GtkWidget *popover;
+  GtkWidget *button;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  window = open_window ();
+  press (window, "win.new-application");
+  application = shenbao_window_get_application (window);
+  chooser = shenbao_field_row_get_input (SHENBAO_FIELD_ROW (shenbao_window_find_field (window, "registered_region")));
+  g_assert_true (SHENBAO_IS_REGION_CHOOSER (chooser));
+  button = find_descendant (chooser, GTK_TYPE_MENU_BUTTON);
+  popover = find_descendant (chooser, GTK_TYPE_POPOVER);
+  search = find_descendant (chooser, GTK_TYPE_SEARCH_ENTRY);
+
+  shenbao_region_chooser_popup (SHENBAO_REGION_CHOOSER (chooser));
+  settle ();
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_editable_set_text (GTK_EDITABLE (search), "上虞");
+  screenshot_with_popover (GTK_WIDGET (window), popover, "region-chooser-search");
+  g_signal_emit_by_name (search, "activate");
+  settle ();
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_cmpstr (shenbao_application_get_text (application, "registered_region"), ==, "330604");
+  g_assert_null (shenbao_application_get_error (application, "registered_region"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "浙江省 绍兴市 上虞区 (330604)");
+
+  shenbao_region_chooser_popup (SHENBAO_REGION_CHOOSER (chooser));
+  screenshot_with_popover (GTK_WIDGET (window), popover, "region-chooser-browse");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* A credit code's characters 3–8 name its registration authority, shown under it. */
+  fill (window, "credit_code", "91310115MA1K3YJ662");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (shenbao_window_find_field (window, "credit_code"))),
+                            "上海市 浦东新区 (310115)"));
+
+  fill (window, "tax_region", "999999");
+  g_assert_nonnull (shenbao_application_get_error (application, "tax_region"));
+  fill (window, "tax_region", "310103");
+  g_assert_null (shenbao_application_get_error (application, "tax_region"));
+  screenshot (GTK_WIDGET (window), "region-chosen");
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();
 }
@@ -628,6 +734,7 @@ main (int   argc,
   have_display = gtk_init_check ();
   g_test_add_func ("/shenbao/ui/whole-flow", test_whole_flow);
   g_test_add_func ("/shenbao/ui/date-picker", test_date_picker);
+  g_test_add_func ("/shenbao/ui/region-chooser", test_region_chooser);
   g_test_add_func ("/shenbao/ui/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/shenbao/ui/first-set-list-page", test_first_set_list_page);
   g_test_add_func ("/shenbao/ui/start-page-readiness", test_start_page_readiness);

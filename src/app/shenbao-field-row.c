@@ -6,8 +6,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "shenbao-credit-code.h"
 #include "shenbao-field-row.h"
 #include "shenbao-page-util.h"
+#include "shenbao-region-chooser.h"
 #include "shenbao-ui-text.h"
 
 /* One input generated from a field of a policy or a company fact: the widget fits the type
@@ -31,6 +33,7 @@ struct _ShenbaoFieldRow
   GtkPopover         *calendar_popover;
   GtkCalendar        *calendar;
   GtkDropDown        *dropdown;
+  ShenbaoRegionChooser *region_chooser;
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoFieldRow, shenbao_field_row, ADW_TYPE_ACTION_ROW)
@@ -226,6 +229,15 @@ on_dropdown_selected (ShenbaoFieldRow *self)
   save_text (self, selected == 0 ? NULL : choice_value (self, selected - 1));
 }
 
+/* The chooser holds a six-digit code, saved as if typed. */
+static void
+on_region_chosen (ShenbaoFieldRow *self)
+{
+  const char *code = shenbao_region_chooser_get_code (self->region_chooser);
+
+  save_text (self, code != NULL ? code : "");
+}
+
 static void
 shenbao_field_row_dispose (GObject *object)
 {
@@ -245,6 +257,7 @@ shenbao_field_row_class_init (ShenbaoFieldRowClass *klass)
 
   object_class->dispose = shenbao_field_row_dispose;
 
+  g_type_ensure (SHENBAO_TYPE_REGION_CHOOSER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-field-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, entry);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, unit_label);
@@ -254,12 +267,14 @@ shenbao_field_row_class_init (ShenbaoFieldRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, calendar_popover);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, calendar);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoFieldRow, region_chooser);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_table_shown);
   gtk_widget_class_bind_template_callback (widget_class, on_add_row);
   gtk_widget_class_bind_template_callback (widget_class, on_dropdown_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_region_chosen);
 }
 
 static void
@@ -340,6 +355,8 @@ input_widget (ShenbaoFieldRow *self)
     case SHENBAO_FIELD_BOOL:
     case SHENBAO_FIELD_CHOICE:
       return GTK_WIDGET (self->dropdown);
+    case SHENBAO_FIELD_REGION:
+      return GTK_WIDGET (self->region_chooser);
     default:
       return GTK_WIDGET (self->entry);
     }
@@ -380,6 +397,8 @@ shenbao_field_row_new (ShenbaoApplication *application,
   shenbao_accessible_set_label (input, label);
   if (field->type == SHENBAO_FIELD_CHOICE || field->type == SHENBAO_FIELD_BOOL)
     set_up_choices (self);
+  if (field->type == SHENBAO_FIELD_REGION)
+    shenbao_region_chooser_set_title (self->region_chooser, label);
   if (field->type == SHENBAO_FIELD_TEXT || field->type == SHENBAO_FIELD_LIST)
     gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 30);
   gtk_widget_set_visible (self->calendar_button, field->type == SHENBAO_FIELD_DATE);
@@ -428,11 +447,49 @@ show_value (ShenbaoFieldRow *self,
         gtk_drop_down_set_selected (self->dropdown, selected);
       }
       break;
+    case SHENBAO_FIELD_REGION:
+      shenbao_region_chooser_set_code (self->region_chooser, text);
+      break;
     default:
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), text != NULL ? text : "") != 0)
         gtk_editable_set_text (GTK_EDITABLE (self->entry), text != NULL ? text : "");
       break;
     }
+}
+
+/* Under a valid credit code, the registration authority its characters 3–8 name. A code the
+ * division table lacks is only noted: the check characters already proved it was copied right,
+ * and the table may lag behind a new division. */
+static char *
+credit_code_authority (ShenbaoFieldRow *self)
+{
+  const char *text = shenbao_application_get_text (self->application, self->field->input_key);
+  g_autofree char *digits = NULL;
+  g_autofree char *label = NULL;
+  const ShenbaoRegion *region;
+
+  if (self->field->type != SHENBAO_FIELD_CREDIT_CODE || text == NULL || *text == '\0')
+    return NULL;
+  region = shenbao_credit_code_lookup_region (text, &digits);
+  if (digits == NULL)
+    return NULL;
+  if (region == NULL)
+    return g_strdup_printf (_("Registration authority: %s is not in the national division table"), digits);
+  label = shenbao_region_dup_label (region);
+  return g_strdup_printf (_("Registration authority: %s"), label);
+}
+
+/* The field's help, with what the value tells beyond it. */
+static char *
+help_text (ShenbaoFieldRow *self)
+{
+  g_autofree char *authority = credit_code_authority (self);
+
+  if (authority == NULL)
+    return g_strdup (self->help);
+  if (self->help == NULL || *self->help == '\0')
+    return g_steal_pointer (&authority);
+  return g_strdup_printf ("%s\n%s", self->help, authority);
 }
 
 /* The subtitle carries the help, or the error in its place while there is one. */
@@ -441,6 +498,7 @@ show_error (ShenbaoFieldRow *self,
             const char      *error)
 {
   g_autofree char *markup = NULL;
+  g_autofree char *help = error == NULL ? help_text (self) : NULL;
 
   if (error != NULL)
     {
@@ -450,12 +508,12 @@ show_error (ShenbaoFieldRow *self,
     }
   else
     {
-      markup = g_markup_escape_text (self->help != NULL ? self->help : "", -1);
+      markup = g_markup_escape_text (help != NULL ? help : "", -1);
       gtk_widget_remove_css_class (input_widget (self), "error");
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), markup);
   gtk_accessible_update_property (GTK_ACCESSIBLE (input_widget (self)), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  error != NULL ? error : (self->help != NULL ? self->help : ""), -1);
+                                  error != NULL ? error : (help != NULL ? help : ""), -1);
 }
 
 /* Shows the saved text and the field's error, if any, as the user types. */

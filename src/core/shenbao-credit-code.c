@@ -133,3 +133,33 @@ shenbao_credit_code_region (const char *code)
     return NULL;
   return g_strndup (code + 2, 6);
 }
+
+/**
+ * shenbao_credit_code_lookup_region:
+ * @code: a credit code as typed; it need not be valid otherwise
+ * @digits: (out) (optional) (transfer full): characters 3–8, the registration authority's
+ *   division code, or %NULL if they are not six digits
+ *
+ * An authority code missing from the national table is worth a warning, not a refusal: the
+ * table may lag behind a new division, and the checksum is what proves the code was copied right.
+ *
+ * Returns: (nullable) (transfer none): the division, or %NULL if the table does not know it.
+ *   The table keeps older codes (310103 卢湾区), as codes issued before a merger still carry them.
+ */
+const ShenbaoRegion *
+shenbao_credit_code_lookup_region (const char  *code,
+                                   char       **digits)
+{
+  g_autofree char *region = NULL;
+
+  g_return_val_if_fail (code != NULL, NULL);
+
+  if (digits != NULL)
+    *digits = NULL;
+  if (strlen (code) < 8 || strspn (code + 2, "0123456789") < 6)
+    return NULL;
+  region = g_strndup (code + 2, 6);
+  if (digits != NULL)
+    *digits = g_strdup (region);
+  return shenbao_regions_lookup (region);
+}

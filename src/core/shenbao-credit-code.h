@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "shenbao-regions.h"
+
 G_BEGIN_DECLS
 
 #define SHENBAO_CREDIT_CODE_ERROR (shenbao_credit_code_error_quark ())
@@ -20,5 +22,8 @@ gboolean  shenbao_credit_code_validate    (const char *code,
                                            GError    **error);
 char      shenbao_credit_code_check_char  (const char *first17);
 char     *shenbao_credit_code_region      (const char *code);
+
+const ShenbaoRegion *shenbao_credit_code_lookup_region (const char  *code,
+                                                        char       **digits);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "shenbao-credit-code.h"
 #include "shenbao-inputs.h"
+#include "shenbao-regions.h"
 
 G_DEFINE_QUARK (shenbao-input-error-quark, shenbao_input_error)
 
@@ -270,15 +271,39 @@ shenbao_field_parse_value (const ShenbaoField *field,
       }
 
     case SHENBAO_FIELD_REGION:
-      if (strlen (trimmed) != 6 || strspn (trimmed, "0123456789") != 6)
-        {
-          g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
-                       _("%s: “%s” is not a six-digit division code"), field_name (field), text);
-          return NULL;
-        }
-      value = shenbao_value_new (SHENBAO_VALUE_STRING);
-      value->string = g_steal_pointer (&trimmed);
-      return value;
+      {
+        /* A district's exact name stands for its code when no other district has that name. */
+        g_autoptr(GPtrArray) named = shenbao_regions_find_named (trimmed, SHENBAO_REGION_COUNTY);
+
+        if (named->len == 1)
+          {
+            g_free (trimmed);
+            trimmed = g_strdup (((const ShenbaoRegion *) g_ptr_array_index (named, 0))->code);
+          }
+        else if (named->len > 1)
+          {
+            g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
+                         _("%s: %u districts are called “%s”; choose one or type its six-digit code"),
+                         field_name (field), named->len, text);
+            return NULL;
+          }
+        if (strlen (trimmed) != 6 || strspn (trimmed, "0123456789") != 6)
+          {
+            g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
+                         _("%s: “%s” is not a six-digit division code"), field_name (field), text);
+            return NULL;
+          }
+        /* The table keeps older codes too, so a code from an old credit code is still accepted. */
+        if (!shenbao_regions_is_known (trimmed))
+          {
+            g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
+                         _("%s: “%s” is not a known division code"), field_name (field), text);
+            return NULL;
+          }
+        value = shenbao_value_new (SHENBAO_VALUE_STRING);
+        value->string = g_steal_pointer (&trimmed);
+        return value;
+      }
 
     case SHENBAO_FIELD_TEXT:
       if (field->regex != NULL && !g_regex_match (field->regex, trimmed, 0, NULL))
