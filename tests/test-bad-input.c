@@ -238,6 +238,39 @@ test_other_policies_still_load (void)
   g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), bad_path));
 }
 
+/* A policy whose formula is a chain of 52,000 terms is refused with file:line; the stack holds,
+ * and a good policy beside it still loads. */
+static void
+test_long_formula (void)
+{
+  g_autoptr(ShenbaoPolicySet) set = policy_set ();
+  g_autoptr(GString) formula = g_string_new ("compute_fees_paid");
+  g_autofree char *text = NULL;
+  g_autofree char *good = g_strconcat (POLICY_HEAD, good_clause, "</policy>\n", NULL);
+  g_autofree char *good_path = write_file ("a-good.xml", good);
+  g_autofree char *dir = g_path_get_dirname (good_path);
+  g_autofree char *long_path = g_build_filename (dir, "b-long.xml", NULL);
+  g_autofree char *prefix = g_strdup_printf ("%s:13: ", long_path);
+  GPtrArray *problems;
+
+  for (int i = 1; i < 52000; i++)
+    g_string_append (formula, " + 1");
+  text = g_strconcat (POLICY_HEAD, CLAUSE_OPEN ("1"),
+                      "      <amount zh=\"补贴\" en=\"Subsidy\">", formula->str, "</amount>\n",
+                      CLAUSE_CLOSE, "</policy>\n", NULL);
+  /* Same policy id as the good file would be a duplicate: give it its own. */
+  memcpy (strstr (text, "test-policy"), "long-policy", strlen ("long-policy"));
+  g_assert_true (g_file_set_contents (long_path, text, -1, NULL));
+
+  shenbao_policy_set_load_directory (set, dir);
+  g_assert_nonnull (shenbao_policy_set_lookup (set, "test-policy"));
+  g_assert_null (shenbao_policy_set_lookup (set, "long-policy"));
+  problems = shenbao_policy_set_get_problems (set);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), prefix));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "the formula is too long"));
+}
+
 static void
 assert_value_refused (ShenbaoField *field,
                       const char   *text,
@@ -326,6 +359,7 @@ main (int   argc,
   g_test_add_func ("/shenbao/bad-input/billion-laughs", test_billion_laughs);
   g_test_add_func ("/shenbao/bad-input/external-entity", test_external_entity);
   g_test_add_func ("/shenbao/bad-input/other-policies-still-load", test_other_policies_still_load);
+  g_test_add_func ("/shenbao/bad-input/long-formula", test_long_formula);
   g_test_add_func ("/shenbao/bad-input/bad-amounts", test_bad_amounts);
   g_test_add_func ("/shenbao/bad-input/overflow-in-compute", test_overflow_in_compute);
 

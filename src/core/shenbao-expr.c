@@ -92,18 +92,38 @@ typedef struct
   const char *p;
   GError    **error;
   int         depth;
+  guint       operands;
 } Parser;
 
 #define MAX_DEPTH 64
+
+/* Every pass over the tree (check, evaluate, render, free) recurses along binary chains, so a
+ * chain of 50,000 "+1" would overflow the stack. Bounding the operands bounds the tree: no policy
+ * formula comes near a thousand terms, and the recursion stays a few hundred kilobytes deep. */
+#define MAX_OPERANDS 1000
+
+/* Only the start of a long formula is quoted in a message, so the message stays readable. */
+#define QUOTED_SOURCE_CHARS 60
 
 static gboolean
 fail (Parser     *parser,
       const char *message)
 {
   if (parser->error != NULL && *parser->error == NULL)
-    g_set_error (parser->error, SHENBAO_EXPR_ERROR, SHENBAO_EXPR_ERROR_SYNTAX,
-                 "formula “%s”, column %d: %s", parser->source,
-                 (int) g_utf8_pointer_to_offset (parser->source, parser->p) + 1, message);
+    {
+      g_autofree char *quoted = NULL;
+
+      if (g_utf8_strlen (parser->source, -1) > QUOTED_SOURCE_CHARS)
+        {
+          g_autofree char *start = g_utf8_substring (parser->source, 0, QUOTED_SOURCE_CHARS);
+          quoted = g_strconcat (start, "…", NULL);
+        }
+      else
+        quoted = g_strdup (parser->source);
+      g_set_error (parser->error, SHENBAO_EXPR_ERROR, SHENBAO_EXPR_ERROR_SYNTAX,
+                   "formula “%s”, column %d: %s", quoted,
+                   (int) g_utf8_pointer_to_offset (parser->source, parser->p) + 1, message);
+    }
   return FALSE;
 }
 
@@ -309,6 +329,13 @@ parse_unary (Parser *parser)
       fail (parser, "the formula is nested too deeply");
       return NULL;
     }
+  if (++parser->operands > MAX_OPERANDS)
+    {
+      g_autofree char *message = g_strdup_printf ("the formula is too long (more than %d terms)",
+                                                  MAX_OPERANDS);
+      fail (parser, message);
+      return NULL;
+    }
 
   if (accept (parser, "-"))
     {
@@ -465,7 +492,7 @@ ShenbaoExpr *
 shenbao_expr_parse (const char *source,
                     GError    **error)
 {
-  Parser parser = { source, source, error, 0 };
+  Parser parser = { source, source, error, 0, 0 };
   g_autofree char *trimmed = NULL;
   Node *root;
   ShenbaoExpr *expr;
