@@ -271,6 +271,55 @@ test_long_formula (void)
   g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "the formula is too long"));
 }
 
+/* Two files with one policy id: the first by name is kept whatever order the directory lists
+ * them in, and the problem names both files. */
+static void
+test_duplicate_policy_id (void)
+{
+  g_autoptr(ShenbaoPolicySet) set = policy_set ();
+  g_autofree char *good = g_strconcat (POLICY_HEAD, good_clause, "</policy>\n", NULL);
+  g_autofree char *first_path = write_file ("m-first.xml", good);
+  g_autofree char *dir = g_path_get_dirname (first_path);
+  g_autofree char *second_path = g_build_filename (dir, "a-second.xml", NULL);
+  g_autofree char *second = g_strdup (good);
+  g_autofree char *expected = NULL;
+  GPtrArray *problems;
+  ShenbaoPolicy *policy;
+
+  /* The second file differs in its title, so the test can tell which was kept. */
+  memcpy (strstr (second, "Test policy"), "Copy policy", strlen ("Copy policy"));
+  g_assert_true (g_file_set_contents (second_path, second, -1, NULL));
+
+  shenbao_policy_set_load_directory (set, dir);
+  policy = shenbao_policy_set_lookup (set, "test-policy");
+  g_assert_nonnull (policy);
+  /* "a-second.xml" sorts before "m-first.xml", so it is the one kept. */
+  g_assert_cmpstr (policy->title.en, ==, "Copy policy");
+  g_assert_cmpstr (policy->path, ==, second_path);
+  problems = shenbao_policy_set_get_problems (set);
+  g_assert_cmpuint (problems->len, ==, 1);
+  expected = g_strdup_printf ("%s: policy id “test-policy” is already used by %s; this file is ignored",
+                              first_path, second_path);
+  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, expected);
+}
+
+/* Keys come back in name order; they once were sorted by the addresses of their pointers. */
+static void
+test_input_keys_sorted (void)
+{
+  static const char *keys[] = { "zeta", "alpha", "mu", "beta", "omega", "delta", "kappa", "eta" };
+  static const char *sorted[] = { "alpha", "beta", "delta", "eta", "kappa", "mu", "omega", "zeta" };
+  g_autoptr(ShenbaoInputs) inputs = shenbao_inputs_new ();
+  g_autoptr(GPtrArray) listed = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    shenbao_inputs_take (inputs, keys[i], shenbao_value_new (SHENBAO_VALUE_BOOL));
+  listed = shenbao_inputs_list_keys (inputs);
+  g_assert_cmpuint (listed->len, ==, G_N_ELEMENTS (sorted));
+  for (guint i = 0; i < G_N_ELEMENTS (sorted); i++)
+    g_assert_cmpstr (g_ptr_array_index (listed, i), ==, sorted[i]);
+}
+
 static void
 assert_value_refused (ShenbaoField *field,
                       const char   *text,
@@ -360,6 +409,8 @@ main (int   argc,
   g_test_add_func ("/shenbao/bad-input/external-entity", test_external_entity);
   g_test_add_func ("/shenbao/bad-input/other-policies-still-load", test_other_policies_still_load);
   g_test_add_func ("/shenbao/bad-input/long-formula", test_long_formula);
+  g_test_add_func ("/shenbao/bad-input/duplicate-policy-id", test_duplicate_policy_id);
+  g_test_add_func ("/shenbao/bad-input/input-keys-sorted", test_input_keys_sorted);
   g_test_add_func ("/shenbao/bad-input/bad-amounts", test_bad_amounts);
   g_test_add_func ("/shenbao/bad-input/overflow-in-compute", test_overflow_in_compute);
 

@@ -76,6 +76,14 @@ shenbao_inputs_lookup (ShenbaoInputs *self,
   return g_hash_table_lookup (self->values, key);
 }
 
+/* g_ptr_array_sort passes pointers to the elements, not the elements. */
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 GPtrArray *
 shenbao_inputs_list_keys (ShenbaoInputs *self)
 {
@@ -86,7 +94,7 @@ shenbao_inputs_list_keys (ShenbaoInputs *self)
   g_hash_table_iter_init (&iter, self->values);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_ptr_array_add (keys, g_strdup (key));
-  g_ptr_array_sort (keys, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (keys, compare_strings);
   return keys;
 }
 

@@ -108,13 +108,25 @@ shenbao_policy_set_read_file (ShenbaoPolicySet *self,
   return shenbao_policy_loader_read (path, self->schema, self->facts, problems);
 }
 
-/* A broken file is reported and skipped; every other policy still loads. */
+/* g_ptr_array_sort passes pointers to the elements, not the elements. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* A broken file is reported and skipped; every other policy still loads. Files are read in the
+ * order of their names, so what loads never depends on the order the directory lists them in.
+ * Two files of one directory with the same policy id are an error naming both: the first by name
+ * is kept, since silently letting either win would hide a copy the user forgot about. */
 void
 shenbao_policy_set_load_directory (ShenbaoPolicySet *self,
                                    const char       *directory)
 {
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GError) error = NULL;
   const char *name;
 
@@ -129,15 +141,27 @@ shenbao_policy_set_load_directory (ShenbaoPolicySet *self,
   while ((name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_suffix (name, ".xml") && !g_str_equal (name, "facts.xml"))
       g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
 
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *path = g_build_filename (directory, g_ptr_array_index (names, i), NULL);
       ShenbaoPolicy *policy = shenbao_policy_set_read_file (self, path, self->problems);
+      const char *first_path;
 
-      if (policy != NULL)
-        g_hash_table_replace (self->policies, g_strdup (policy->id), policy);
+      if (policy == NULL)
+        continue;
+      first_path = g_hash_table_lookup (seen, policy->id);
+      if (first_path != NULL)
+        {
+          g_ptr_array_add (self->problems,
+                           g_strdup_printf ("%s: policy id “%s” is already used by %s; this file is ignored",
+                                            path, policy->id, first_path));
+          g_object_unref (policy);
+          continue;
+        }
+      g_hash_table_insert (seen, g_strdup (policy->id), g_strdup (path));
+      g_hash_table_replace (self->policies, g_strdup (policy->id), policy);
     }
 }
 
