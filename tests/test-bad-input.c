@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "shenbao-engine.h"
 #include "shenbao-policy-set.h"
@@ -320,6 +322,41 @@ test_input_keys_sorted (void)
     g_assert_cmpstr (g_ptr_array_index (listed, i), ==, sorted[i]);
 }
 
+/* A FIFO named like a policy once blocked the loader for ever, and a link to /dev/zero made it
+ * read gigabytes. Both are refused by name at once, and the good policy beside them loads. */
+static void
+test_special_files (void)
+{
+  g_autoptr(ShenbaoPolicySet) set = policy_set ();
+  g_autofree char *good = g_strconcat (POLICY_HEAD, good_clause, "</policy>\n", NULL);
+  g_autofree char *good_path = write_file ("c-good.xml", good);
+  g_autofree char *dir = g_path_get_dirname (good_path);
+  g_autofree char *fifo_path = g_build_filename (dir, "a-fifo.xml", NULL);
+  g_autofree char *zero_path = g_build_filename (dir, "b-zero.xml", NULL);
+  g_autofree char *big_path = g_build_filename (dir, "d-big.xml", NULL);
+  g_autofree char *big = g_malloc0 (4 * 1024 * 1024 + 1);
+  gint64 start = g_get_monotonic_time ();
+  GPtrArray *problems;
+
+  g_assert_cmpint (mkfifo (fifo_path, 0600), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero_path), ==, 0);
+  /* One byte over the 4 MiB limit. */
+  memset (big, ' ', 4 * 1024 * 1024 + 1);
+  g_assert_true (g_file_set_contents (big_path, big, 4 * 1024 * 1024 + 1, NULL));
+
+  shenbao_policy_set_load_directory (set, dir);
+  g_assert_nonnull (shenbao_policy_set_lookup (set, "test-policy"));
+  problems = shenbao_policy_set_get_problems (set);
+  g_assert_cmpuint (problems->len, ==, 3);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), fifo_path));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "not a regular file"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 1), zero_path));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 1), "not a regular file"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 2), big_path));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 2), "larger than 4194304 bytes"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
 static void
 assert_value_refused (ShenbaoField *field,
                       const char   *text,
@@ -411,6 +448,7 @@ main (int   argc,
   g_test_add_func ("/shenbao/bad-input/long-formula", test_long_formula);
   g_test_add_func ("/shenbao/bad-input/duplicate-policy-id", test_duplicate_policy_id);
   g_test_add_func ("/shenbao/bad-input/input-keys-sorted", test_input_keys_sorted);
+  g_test_add_func ("/shenbao/bad-input/special-files", test_special_files);
   g_test_add_func ("/shenbao/bad-input/bad-amounts", test_bad_amounts);
   g_test_add_func ("/shenbao/bad-input/overflow-in-compute", test_overflow_in_compute);
 

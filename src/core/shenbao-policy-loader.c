@@ -3,8 +3,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -988,26 +992,84 @@ build_policy (Loader  *loader,
 
 /* ------------------------------------------------------------------ documents */
 
+/* Anything may lie in the user's policy folder under a .xml name. A FIFO would block open() and
+ * read() forever and a link to /dev/zero would be read until memory runs out, so the file is
+ * opened without blocking, must be a regular file, and no more than the limit (plus one byte, to
+ * tell "exactly the limit" from "larger") is ever read. */
+static char *
+read_policy_file (Loader *loader,
+                  gsize  *length)
+{
+  g_autofree char *contents = NULL;
+  struct stat info;
+  gsize filled = 0;
+  gsize capacity;
+  int fd;
+
+  fd = open (loader->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0)
+    {
+      int saved = errno;
+      problem (loader, 0, "cannot open the file: %s", g_strerror (saved));
+      return NULL;
+    }
+  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
+    {
+      close (fd);
+      problem (loader, 0, "not a regular file (a folder, device or pipe cannot be a policy)");
+      return NULL;
+    }
+
+  /* Sized by what fstat says, grown if the file grows while it is read, never past the limit. */
+  capacity = (gsize) MIN (info.st_size, (off_t) MAX_POLICY_FILE_SIZE) + 1;
+  contents = g_malloc (capacity + 1);
+  while (filled < MAX_POLICY_FILE_SIZE + 1)
+    {
+      gssize got;
+
+      if (filled == capacity)
+        {
+          capacity = MIN (capacity * 2, (gsize) MAX_POLICY_FILE_SIZE + 1);
+          contents = g_realloc (contents, capacity + 1);
+        }
+      got = read (fd, contents + filled, capacity - filled);
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got < 0)
+        {
+          int saved = errno;
+          close (fd);
+          problem (loader, 0, "cannot read the file: %s", g_strerror (saved));
+          return NULL;
+        }
+      if (got == 0)
+        break;
+      filled += (gsize) got;
+    }
+  close (fd);
+
+  if (filled > MAX_POLICY_FILE_SIZE)
+    {
+      problem (loader, 0, "the file is larger than %d bytes", MAX_POLICY_FILE_SIZE);
+      return NULL;
+    }
+  contents[filled] = '\0';
+  *length = filled;
+  return g_steal_pointer (&contents);
+}
+
 static xmlDoc *
 read_document (Loader     *loader,
                xmlRelaxNG *schema)
 {
   g_autofree char *contents = NULL;
   gsize length = 0;
-  g_autoptr(GError) error = NULL;
   g_autoptr(xmlDoc) doc = NULL;
   gboolean valid = TRUE;
 
-  if (!g_file_get_contents (loader->path, &contents, &length, &error))
-    {
-      problem (loader, 0, "%s", error->message);
-      return NULL;
-    }
-  if (length > MAX_POLICY_FILE_SIZE)
-    {
-      problem (loader, 0, "the file is larger than %d bytes", MAX_POLICY_FILE_SIZE);
-      return NULL;
-    }
+  contents = read_policy_file (loader, &length);
+  if (contents == NULL)
+    return NULL;
 
   /* Untrusted input: no network, no entity substitution, no DTD loading, default size limits.
    * Billion-laughs expansion then stops with "entity reference loop" or is never substituted. */
