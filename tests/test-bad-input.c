@@ -357,6 +357,27 @@ test_special_files (void)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
 }
 
+/* The schema's xsd:date allows years of five digits and negative years; the loader does not. */
+static void
+test_impossible_policy_dates (void)
+{
+  static const struct { const char *expiry; const char *message; } cases[] = {
+    { "67561-01-01", "<expiry>: “67561-01-01” is not a date: the year must have four digits" },
+    { "-2025-01-01", "<expiry>: “-2025-01-01” is not a date: the year must have four digits" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *head = g_strdup (POLICY_HEAD);
+      g_autofree char *expiry = g_strdup_printf ("<expiry>%s</expiry>", cases[i].expiry);
+      g_auto(GStrv) parts = g_strsplit (head, "<expiry>2026-12-31</expiry>", 2);
+      g_autofree char *text = g_strconcat (parts[0], expiry, parts[1], good_clause, "</policy>\n", NULL);
+      g_autoptr(GPtrArray) problems = read_policy (text, 7);
+
+      assert_mentions (problems, cases[i].message);
+    }
+}
+
 static void
 assert_value_refused (ShenbaoField *field,
                       const char   *text,
@@ -449,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/shenbao/bad-input/duplicate-policy-id", test_duplicate_policy_id);
   g_test_add_func ("/shenbao/bad-input/input-keys-sorted", test_input_keys_sorted);
   g_test_add_func ("/shenbao/bad-input/special-files", test_special_files);
+  g_test_add_func ("/shenbao/bad-input/impossible-policy-dates", test_impossible_policy_dates);
   g_test_add_func ("/shenbao/bad-input/bad-amounts", test_bad_amounts);
   g_test_add_func ("/shenbao/bad-input/overflow-in-compute", test_overflow_in_compute);
 

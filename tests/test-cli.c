@@ -60,6 +60,27 @@ test_list_expired (void)
   g_assert_nonnull (strstr (out, "suzhou-2025          not yet in force"));
 }
 
+/* --as-of reads what finance staff type, and refuses an impossible date with the reason. */
+static void
+test_as_of_dates (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  /* 2025年5月31日 is the day before Suzhou takes effect. */
+  g_assert_cmpint (run_cli (&out, &err, "list", "--as-of", "２０２５年５月３１日", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "suzhou-2025          not yet in force"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "list", "--as-of", "2025-01-257", NULL), ==, 2);
+  g_assert_cmpstr (err, ==, "shenbao-cli: --as-of: “2025-01-257” is not a date: write the year, month "
+                            "and day, as in 2025-06-30 or 2025年6月30日\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "list", "--as-of", "4294969321-01-01", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "the year must have four digits"));
+}
+
 /* Domain guide example 7A: a 12-billion-parameter model in 5 scenarios, compute cost 5,000,000.
  * 8b: 20 % × 5,000,000 = 1,000,000; 8c: 50 % × 5,000,000 = 2,500,000; 就高不重复 keeps 8c. */
 static void
@@ -184,6 +205,7 @@ main (int   argc,
   g_test_add_func ("/shenbao/cli/validate", test_validate);
   g_test_add_func ("/shenbao/cli/compute-all", test_compute_all);
   g_test_add_func ("/shenbao/cli/show-and-facts", test_show_and_facts);
+  g_test_add_func ("/shenbao/cli/as-of-dates", test_as_of_dates);
 
   return g_test_run ();
 }

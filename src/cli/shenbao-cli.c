@@ -11,6 +11,7 @@
 
 #include "shenbao-decimal.h"
 #include "shenbao-engine.h"
+#include "shenbao-parse.h"
 #include "shenbao-policy-set.h"
 
 #define EXIT_PROBLEMS 1
@@ -37,19 +38,6 @@ usage (void)
               "  shenbao-cli compute POLICY [--as-of DATE] [--set NAME=VALUE]… [--json] [--lang zh|en]\n"
               "  shenbao-cli compute --all [--set NAME=VALUE]… [--json]\n");
   return EXIT_USAGE;
-}
-
-static gboolean
-parse_as_of (const char *text,
-             GDate      *date)
-{
-  int year, month, day;
-  char tail;
-
-  if (sscanf (text, "%d-%d-%d%c", &year, &month, &day, &tail) != 3 || !g_date_valid_dmy (day, month, year))
-    return FALSE;
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
 }
 
 static gboolean
@@ -84,10 +72,15 @@ parse_options (int      argc,
             g_ptr_array_add (options->settings, (gpointer) value);
           else if (g_str_equal (arg, "--lang"))
             options->chinese = g_str_has_prefix (value, "zh");
-          else if (!parse_as_of (value, &options->as_of))
+          else
             {
-              g_printerr ("shenbao-cli: --as-of: “%s” is not a date (YYYY-MM-DD)\n", value);
-              return FALSE;
+              g_autoptr(GError) error = NULL;
+
+              if (!shenbao_date_parse (value, &options->as_of, &error))
+                {
+                  g_printerr ("shenbao-cli: --as-of: %s\n", error->message);
+                  return FALSE;
+                }
             }
         }
       else if (g_str_has_prefix (arg, "--"))

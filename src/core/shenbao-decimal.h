@@ -30,6 +30,9 @@ ShenbaoDecimal shenbao_decimal_from_fen      (gint64          fen);
 gboolean       shenbao_decimal_parse         (const char     *text,
                                               ShenbaoDecimal *out,
                                               GError        **error);
+gboolean       shenbao_decimal_parse_amount  (const char     *text,
+                                              ShenbaoDecimal *out,
+                                              GError        **error);
 gboolean       shenbao_decimal_parse_money   (const char     *text,
                                               ShenbaoDecimal *out,
                                               GError        **error);

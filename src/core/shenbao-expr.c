@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "shenbao-expr.h"
+#include "shenbao-parse.h"
 
 G_DEFINE_QUARK (shenbao-expr-error-quark, shenbao_expr_error)
 
@@ -801,13 +802,13 @@ check_call (Checker         *checker,
   if (g_str_equal (name, "date"))
     {
       GDate date;
+      g_autoptr(GError) date_error = NULL;
 
       if (n != 1 || child (node, 0)->kind != NODE_STRING)
         return check_fail (checker, SHENBAO_EXPR_ERROR_SYNTAX, "date() takes a text such as \"2024-01-01\"");
-      g_date_clear (&date, 1);
-      g_date_set_parse (&date, child (node, 0)->text);
-      if (!g_date_valid (&date))
-        return check_fail (checker, SHENBAO_EXPR_ERROR_SYNTAX, "“%s” is not a date", child (node, 0)->text);
+      /* The same strict reader as for fields: g_date_set_parse guesses, and by the locale. */
+      if (!shenbao_date_parse (child (node, 0)->text, &date, &date_error))
+        return check_fail (checker, SHENBAO_EXPR_ERROR_SYNTAX, "%s", date_error->message);
       *type = (ShenbaoExprType) { SHENBAO_VALUE_DATE, { { 0 } }, FALSE };
       return TRUE;
     }
@@ -1207,8 +1208,9 @@ eval_call (ShenbaoExpr        *expr,
     {
       GDate date;
 
-      g_date_clear (&date, 1);
-      g_date_set_parse (&date, child (node, 0)->text);
+      if (node->children->len != 1 || child (node, 0)->kind != NODE_STRING
+          || !shenbao_date_parse (child (node, 0)->text, &date, error))
+        return FALSE;
       memset (out, 0, sizeof *out);
       out->type = SHENBAO_VALUE_DATE;
       out->julian_day = (gint32) g_date_get_julian (&date);

@@ -17,6 +17,7 @@
 #include "shenbao-policy-loader.h"
 #include "shenbao-policy-private.h"
 #include "shenbao-inputs.h"
+#include "shenbao-parse.h"
 
 #define POLICY_NS "https://shenbao.github.io/ns/policy/1"
 #define MAX_POLICY_FILE_SIZE (4 * 1024 * 1024)
@@ -138,19 +139,21 @@ first_child (xmlNode    *parent,
   return NULL;
 }
 
-static gboolean
-parse_date_text (const char *text,
-                 GDate      *date)
+/* A policy's dates: "unknown" leaves the date open; anything else must be a real date. The
+ * schema's xsd:date alone would let 67561-01-01 and -2025-01-01 through. */
+static void
+read_date (Loader     *loader,
+           xmlNode    *node,
+           GDate      *date)
 {
-  int year, month, day;
-  char tail;
+  g_autofree char *text = text_content (node);
+  g_autoptr(GError) error = NULL;
 
   g_date_clear (date, 1);
-  if (text == NULL || sscanf (text, "%d-%d-%d%c", &year, &month, &day, &tail) != 3
-      || !g_date_valid_dmy (day, month, year))
-    return FALSE;
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
+  if (text == NULL || g_str_equal (g_strstrip (text), "unknown"))
+    return;
+  if (!shenbao_date_parse (text, date, &error))
+    problem (loader, line_of (node), "<%s>: %s", (const char *) node->name, error->message);
 }
 
 /* ------------------------------------------------------------------ names and types */
@@ -894,15 +897,13 @@ read_header (Loader        *loader,
     }
   if ((node = first_child (root, "effective")) != NULL)
     {
-      g_autofree char *date = text_content (node);
       policy->effective_as_written = attribute (node, "as-written");
-      parse_date_text (date, &policy->effective);
+      read_date (loader, node, &policy->effective);
     }
   if ((node = first_child (root, "expiry")) != NULL)
     {
-      g_autofree char *date = text_content (node);
       policy->expiry_as_written = attribute (node, "as-written");
-      parse_date_text (date, &policy->expiry);
+      read_date (loader, node, &policy->expiry);
     }
   if ((node = first_child (root, "source")) != NULL)
     policy->source_file = attribute (node, "file");
