@@ -38,16 +38,66 @@ divide_rounding_half_up (__int128 numerator,
   return negative ? -q : q;
 }
 
+/* Saturates where the value cannot be held, so a later checked operation reports overflow
+ * instead of computing with a wrapped number of the wrong sign. Callers that can meet such
+ * values use the _checked forms. */
+static ShenbaoDecimal
+saturate (__int128 micros)
+{
+  if (micros > G_MAXINT64)
+    return (ShenbaoDecimal) { G_MAXINT64 };
+  if (micros < G_MININT64)
+    return (ShenbaoDecimal) { G_MININT64 };
+  return (ShenbaoDecimal) { (gint64) micros };
+}
+
 ShenbaoDecimal
 shenbao_decimal_from_int (gint64 units)
 {
-  return (ShenbaoDecimal) { units * SHENBAO_DECIMAL_SCALE };
+  return saturate ((__int128) units * SHENBAO_DECIMAL_SCALE);
 }
 
 ShenbaoDecimal
 shenbao_decimal_from_fen (gint64 fen)
 {
-  return (ShenbaoDecimal) { fen * MICROS_PER_FEN };
+  return saturate ((__int128) fen * MICROS_PER_FEN);
+}
+
+gboolean
+shenbao_decimal_from_int_checked (gint64          units,
+                                  ShenbaoDecimal *out)
+{
+  return !__builtin_mul_overflow (units, SHENBAO_DECIMAL_SCALE, &out->micros);
+}
+
+gboolean
+shenbao_decimal_from_fen_checked (gint64          fen,
+                                  ShenbaoDecimal *out)
+{
+  return !__builtin_mul_overflow (fen, MICROS_PER_FEN, &out->micros);
+}
+
+/* A payout in fen times a factor (a pool's scaling), rounded half-up to the fen. Computed in
+ * 128 bits straight from the fen, so no intermediate in millionths can overflow first. */
+gboolean
+shenbao_fen_scale (gint64          fen,
+                   ShenbaoDecimal  factor,
+                   gint64         *out_fen)
+{
+  __int128 scaled = divide_rounding_half_up ((__int128) fen * factor.micros, SHENBAO_DECIMAL_SCALE);
+
+  if (!fits_gint64 (scaled))
+    return FALSE;
+  *out_fen = (gint64) scaled;
+  return TRUE;
+}
+
+gboolean
+shenbao_fen_add (gint64  a,
+                 gint64  b,
+                 gint64 *out_fen)
+{
+  return !__builtin_add_overflow (a, b, out_fen);
 }
 
 static gboolean
@@ -95,7 +145,8 @@ parse_whole (const char **p,
       *whole = *whole * 10 + (**p - '0');
       (*digits)++;
       group++;
-      if (*whole > G_MAXINT64 / SHENBAO_DECIMAL_SCALE)
+      /* Far enough past the largest gint64 to stop; the exact bound is checked at the end. */
+      if (*whole > G_MAXINT64 / SHENBAO_DECIMAL_SCALE + 1)
         return set_overflow (error, text);
     }
 
@@ -163,9 +214,11 @@ parse_plain (const char     *text,
   {
     __int128 micros = whole * SHENBAO_DECIMAL_SCALE + fraction;
 
+    if (negative)
+      micros = -micros;
     if (!fits_gint64 (micros))
       return set_overflow (error, text);
-    out->micros = (gint64) (negative ? -micros : micros);
+    out->micros = (gint64) micros;
   }
 
   return TRUE;
