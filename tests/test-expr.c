@@ -198,6 +198,15 @@ test_errors (void)
   assert_check_fails ("date(\"2024-02-30\") > date(\"2024-01-01\")", SHENBAO_EXPR_ERROR_SYNTAX, "not a date");
 }
 
+/* Inputs fuzz-expr found; each once crashed the checker. */
+static void
+test_fuzz_findings (void)
+{
+  /* count() and sum() without arguments read a first argument that was not there. */
+  assert_check_fails ("count()", SHENBAO_EXPR_ERROR_SYNTAX, "count() takes a list field and a formula");
+  assert_check_fails ("sum()", SHENBAO_EXPR_ERROR_SYNTAX, "sum() takes a list field and a formula");
+}
+
 static void
 test_nesting_limit (void)
 {
@@ -314,6 +323,7 @@ main (int   argc,
   g_test_add_func ("/shenbao/expr/comparisons", test_comparisons);
   g_test_add_func ("/shenbao/expr/missing-values", test_missing_values);
   g_test_add_func ("/shenbao/expr/errors", test_errors);
+  g_test_add_func ("/shenbao/expr/fuzz-findings", test_fuzz_findings);
   g_test_add_func ("/shenbao/expr/nesting-limit", test_nesting_limit);
   g_test_add_func ("/shenbao/expr/long-chain", test_long_chain);
   g_test_add_func ("/shenbao/expr/overflow", test_overflow);

@@ -716,13 +716,14 @@ check_list_call (Checker         *checker,
                  Node            *node,
                  ShenbaoExprType *type)
 {
-  Node *list = child (node, 0);
+  Node *list;
   ShenbaoExprType list_type, body_type;
   const char *saved_scope = checker->list_scope;
   gboolean is_sum = g_str_equal (node->text, "sum");
   gboolean ok;
 
-  if (node->children->len != 2 || list->kind != NODE_NAME)
+  /* The count first: "count()" has no first argument to look at (found by fuzz-expr). */
+  if (node->children->len != 2 || (list = child (node, 0))->kind != NODE_NAME)
     return check_fail (checker, SHENBAO_EXPR_ERROR_SYNTAX, "%s() takes a list field and a formula",
                        node->text);
   if (!expect_type (checker, list, SHENBAO_VALUE_LIST, &list_type))
