@@ -317,11 +317,15 @@ command_facts (ShenbaoPolicySet *set,
 
 /* ------------------------------------------------------------------ validate */
 
+/* The facts file is recognised by its root element and checked against facts.rng; the policies
+ * given with it are then checked against those facts, so a fact removed from an edited
+ * facts.xml shows up as an unknown name in every policy that still uses it. */
 static int
 command_validate (ShenbaoPolicySet *set,
                   Options          *options)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) policy_paths = g_ptr_array_new ();
   guint examples = 0;
 
   if (options->positional->len == 0)
@@ -330,6 +334,21 @@ command_validate (ShenbaoPolicySet *set,
   for (guint i = 0; i < options->positional->len; i++)
     {
       const char *path = g_ptr_array_index (options->positional, i);
+      GPtrArray *facts;
+
+      if (!shenbao_policy_set_is_facts_file (path))
+        {
+          g_ptr_array_add (policy_paths, (gpointer) path);
+          continue;
+        }
+      facts = shenbao_policy_set_read_facts_file (set, path, problems);
+      if (facts != NULL)
+        shenbao_policy_set_replace_facts (set, facts);
+    }
+
+  for (guint i = 0; i < policy_paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (policy_paths, i);
       g_autoptr(ShenbaoPolicy) policy = shenbao_policy_set_read_file (set, path, problems);
       guint checked = 0;
 

@@ -1152,6 +1152,19 @@ shenbao_policy_loader_read (const char *path,
   return g_steal_pointer (&policy);
 }
 
+/* Whether the file's root element is <facts>: the one file of a policy folder that is not a
+ * policy. A file that cannot be read or parsed is not; reading it as a policy reports why. */
+gboolean
+shenbao_policy_loader_is_facts_file (const char *path)
+{
+  g_autoptr(GPtrArray) ignored = g_ptr_array_new_with_free_func (g_free);
+  Loader loader = { path, ignored, NULL, NULL, NULL, NULL };
+  g_autoptr(xmlDoc) doc = read_document (&loader, NULL);
+  xmlNode *root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+
+  return root != NULL && is_element (root, "facts");
+}
+
 GPtrArray *
 shenbao_facts_loader_read (const char *path,
                            xmlRelaxNG *schema,
