@@ -161,8 +161,8 @@ test_validate (void)
   g_unlink (bad);
 }
 
-/* `validate data/policies/…xml` with every shipped file: facts.xml is recognised and checked against facts.rng, not
- * refused as "the root element must be <policy …>". */
+/* validate with every shipped file, as `validate data/policies/…xml` gives them: facts.xml is
+ * recognised and checked against facts.rng, not refused as "the root element must be <policy …>". */
 static void
 test_validate_facts (void)
 {
