@@ -46,5 +46,18 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 run_suite build-sanitize --buildtype=debug -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false
 
+# Each libFuzzer target for 20 s from its seed corpus (about two minutes with the clang build);
+# a crash is one failure. Skipped where clang is not installed.
+echo "== Fuzz each target for 20 s"
+if command -v clang > /dev/null; then
+  if bash build-aux/fuzz.sh --time 20; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+  fi
+else
+  echo "clang is not installed: fuzzing skipped"
+fi
+
 echo "${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ]

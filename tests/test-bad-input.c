@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "shenbao-engine.h"
 #include "shenbao-policy-set.h"
@@ -238,6 +240,144 @@ test_other_policies_still_load (void)
   g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), bad_path));
 }
 
+/* A policy whose formula is a chain of 52,000 terms is refused with file:line; the stack holds,
+ * and a good policy beside it still loads. */
+static void
+test_long_formula (void)
+{
+  g_autoptr(ShenbaoPolicySet) set = policy_set ();
+  g_autoptr(GString) formula = g_string_new ("compute_fees_paid");
+  g_autofree char *text = NULL;
+  g_autofree char *good = g_strconcat (POLICY_HEAD, good_clause, "</policy>\n", NULL);
+  g_autofree char *good_path = write_file ("a-good.xml", good);
+  g_autofree char *dir = g_path_get_dirname (good_path);
+  g_autofree char *long_path = g_build_filename (dir, "b-long.xml", NULL);
+  g_autofree char *prefix = g_strdup_printf ("%s:13: ", long_path);
+  GPtrArray *problems;
+
+  for (int i = 1; i < 52000; i++)
+    g_string_append (formula, " + 1");
+  text = g_strconcat (POLICY_HEAD, CLAUSE_OPEN ("1"),
+                      "      <amount zh=\"补贴\" en=\"Subsidy\">", formula->str, "</amount>\n",
+                      CLAUSE_CLOSE, "</policy>\n", NULL);
+  /* Same policy id as the good file would be a duplicate: give it its own. */
+  memcpy (strstr (text, "test-policy"), "long-policy", strlen ("long-policy"));
+  g_assert_true (g_file_set_contents (long_path, text, -1, NULL));
+
+  shenbao_policy_set_load_directory (set, dir);
+  g_assert_nonnull (shenbao_policy_set_lookup (set, "test-policy"));
+  g_assert_null (shenbao_policy_set_lookup (set, "long-policy"));
+  problems = shenbao_policy_set_get_problems (set);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), prefix));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "the formula is too long"));
+}
+
+/* Two files with one policy id: the first by name is kept whatever order the directory lists
+ * them in, and the problem names both files. */
+static void
+test_duplicate_policy_id (void)
+{
+  g_autoptr(ShenbaoPolicySet) set = policy_set ();
+  g_autofree char *good = g_strconcat (POLICY_HEAD, good_clause, "</policy>\n", NULL);
+  g_autofree char *first_path = write_file ("m-first.xml", good);
+  g_autofree char *dir = g_path_get_dirname (first_path);
+  g_autofree char *second_path = g_build_filename (dir, "a-second.xml", NULL);
+  g_autofree char *second = g_strdup (good);
+  g_autofree char *expected = NULL;
+  GPtrArray *problems;
+  ShenbaoPolicy *policy;
+
+  /* The second file differs in its title, so the test can tell which was kept. */
+  memcpy (strstr (second, "Test policy"), "Copy policy", strlen ("Copy policy"));
+  g_assert_true (g_file_set_contents (second_path, second, -1, NULL));
+
+  shenbao_policy_set_load_directory (set, dir);
+  policy = shenbao_policy_set_lookup (set, "test-policy");
+  g_assert_nonnull (policy);
+  /* "a-second.xml" sorts before "m-first.xml", so it is the one kept. */
+  g_assert_cmpstr (policy->title.en, ==, "Copy policy");
+  g_assert_cmpstr (policy->path, ==, second_path);
+  problems = shenbao_policy_set_get_problems (set);
+  g_assert_cmpuint (problems->len, ==, 1);
+  expected = g_strdup_printf ("%s: policy id “test-policy” is already used by %s; this file is ignored",
+                              first_path, second_path);
+  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, expected);
+}
+
+/* Keys come back in name order; they once were sorted by the addresses of their pointers. */
+static void
+test_input_keys_sorted (void)
+{
+  static const char *keys[] = { "zeta", "alpha", "mu", "beta", "omega", "delta", "kappa", "eta" };
+  static const char *sorted[] = { "alpha", "beta", "delta", "eta", "kappa", "mu", "omega", "zeta" };
+  g_autoptr(ShenbaoInputs) inputs = shenbao_inputs_new ();
+  g_autoptr(GPtrArray) listed = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    shenbao_inputs_take (inputs, keys[i], shenbao_value_new (SHENBAO_VALUE_BOOL));
+  listed = shenbao_inputs_list_keys (inputs);
+  g_assert_cmpuint (listed->len, ==, G_N_ELEMENTS (sorted));
+  for (guint i = 0; i < G_N_ELEMENTS (sorted); i++)
+    g_assert_cmpstr (g_ptr_array_index (listed, i), ==, sorted[i]);
+}
+
+/* A FIFO named like a policy once blocked the loader for ever, and a link to /dev/zero made it
+ * read gigabytes. Both are refused by name at once, and the good policy beside them loads. */
+static void
+test_special_files (void)
+{
+  g_autoptr(ShenbaoPolicySet) set = policy_set ();
+  g_autofree char *good = g_strconcat (POLICY_HEAD, good_clause, "</policy>\n", NULL);
+  g_autofree char *good_path = write_file ("c-good.xml", good);
+  g_autofree char *dir = g_path_get_dirname (good_path);
+  g_autofree char *fifo_path = g_build_filename (dir, "a-fifo.xml", NULL);
+  g_autofree char *zero_path = g_build_filename (dir, "b-zero.xml", NULL);
+  g_autofree char *big_path = g_build_filename (dir, "d-big.xml", NULL);
+  g_autofree char *big = g_malloc0 (4 * 1024 * 1024 + 1);
+  gint64 start = g_get_monotonic_time ();
+  GPtrArray *problems;
+
+  g_assert_cmpint (mkfifo (fifo_path, 0600), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero_path), ==, 0);
+  /* One byte over the 4 MiB limit. */
+  memset (big, ' ', 4 * 1024 * 1024 + 1);
+  g_assert_true (g_file_set_contents (big_path, big, 4 * 1024 * 1024 + 1, NULL));
+
+  shenbao_policy_set_load_directory (set, dir);
+  g_assert_nonnull (shenbao_policy_set_lookup (set, "test-policy"));
+  problems = shenbao_policy_set_get_problems (set);
+  g_assert_cmpuint (problems->len, ==, 3);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), fifo_path));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "not a regular file"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 1), zero_path));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 1), "not a regular file"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 2), big_path));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 2), "larger than 4194304 bytes"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
+/* The schema's xsd:date allows years of five digits and negative years; the loader does not. */
+static void
+test_impossible_policy_dates (void)
+{
+  static const struct { const char *expiry; const char *message; } cases[] = {
+    { "67561-01-01", "<expiry>: “67561-01-01” is not a date: the year must have four digits" },
+    { "-2025-01-01", "<expiry>: “-2025-01-01” is not a date: the year must have four digits" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *head = g_strdup (POLICY_HEAD);
+      g_autofree char *expiry = g_strdup_printf ("<expiry>%s</expiry>", cases[i].expiry);
+      g_auto(GStrv) parts = g_strsplit (head, "<expiry>2026-12-31</expiry>", 2);
+      g_autofree char *text = g_strconcat (parts[0], expiry, parts[1], good_clause, "</policy>\n", NULL);
+      g_autoptr(GPtrArray) problems = read_policy (text, 7);
+
+      assert_mentions (problems, cases[i].message);
+    }
+}
+
 static void
 assert_value_refused (ShenbaoField *field,
                       const char   *text,
@@ -326,6 +466,11 @@ main (int   argc,
   g_test_add_func ("/shenbao/bad-input/billion-laughs", test_billion_laughs);
   g_test_add_func ("/shenbao/bad-input/external-entity", test_external_entity);
   g_test_add_func ("/shenbao/bad-input/other-policies-still-load", test_other_policies_still_load);
+  g_test_add_func ("/shenbao/bad-input/long-formula", test_long_formula);
+  g_test_add_func ("/shenbao/bad-input/duplicate-policy-id", test_duplicate_policy_id);
+  g_test_add_func ("/shenbao/bad-input/input-keys-sorted", test_input_keys_sorted);
+  g_test_add_func ("/shenbao/bad-input/special-files", test_special_files);
+  g_test_add_func ("/shenbao/bad-input/impossible-policy-dates", test_impossible_policy_dates);
   g_test_add_func ("/shenbao/bad-input/bad-amounts", test_bad_amounts);
   g_test_add_func ("/shenbao/bad-input/overflow-in-compute", test_overflow_in_compute);
 

@@ -60,6 +60,27 @@ test_list_expired (void)
   g_assert_nonnull (strstr (out, "suzhou-2025          not yet in force"));
 }
 
+/* --as-of reads what finance staff type, and refuses an impossible date with the reason. */
+static void
+test_as_of_dates (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  /* 2025年5月31日 is the day before Suzhou takes effect. */
+  g_assert_cmpint (run_cli (&out, &err, "list", "--as-of", "２０２５年５月３１日", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "suzhou-2025          not yet in force"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "list", "--as-of", "2025-01-257", NULL), ==, 2);
+  g_assert_cmpstr (err, ==, "shenbao-cli: --as-of: “2025-01-257” is not a date: write the year, month "
+                            "and day, as in 2025-06-30 or 2025年6月30日\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "list", "--as-of", "4294969321-01-01", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "the year must have four digits"));
+}
+
 /* Domain guide example 7A: a 12-billion-parameter model in 5 scenarios, compute cost 5,000,000.
  * 8b: 20 % × 5,000,000 = 1,000,000; 8c: 50 % × 5,000,000 = 2,500,000; 就高不重复 keeps 8c. */
 static void
@@ -140,6 +161,73 @@ test_validate (void)
   g_unlink (bad);
 }
 
+/* validate with every shipped file, as `validate data/policies/…xml` gives them: facts.xml is
+ * recognised and checked against facts.rng, not refused as "the root element must be <policy …>". */
+static void
+test_validate_facts (void)
+{
+  const char *dir = g_getenv ("SHENBAO_POLICY_DIR");
+  static const char *files[] = { "facts.xml", "hangzhou-2024-66.xml", "minhang-2025-draft.xml",
+                                 "pudong-2024.xml", "shangyu-2025.xml", "suzhou-2025.xml" };
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *argv_text = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, g_strdup (g_getenv ("SHENBAO_CLI")));
+  g_ptr_array_add (argv, g_strdup ("validate"));
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_ptr_array_add (argv, g_build_filename (dir, files[i], NULL));
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "6 files valid, "));
+}
+
+/* An edited facts.xml without compute_fees_paid: Minhang's clause 1b still names it (its
+ * condition on line 230), and validate says so; a fact without its type breaks facts.rng. */
+static void
+test_validate_edited_facts (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *shipped = g_build_filename (g_getenv ("SHENBAO_POLICY_DIR"), "facts.xml", NULL);
+  g_autofree char *minhang = g_build_filename (g_getenv ("SHENBAO_POLICY_DIR"), "minhang-2025-draft.xml", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("shenbao-cli-facts-XXXXXX", NULL);
+  g_autofree char *edited = g_build_filename (dir, "facts.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = g_strdup_printf ("%s:230: ", minhang);
+  char *start, *end;
+
+  g_assert_true (g_file_get_contents (shipped, &contents, NULL, NULL));
+  start = strstr (contents, "  <fact id=\"compute_fees_paid\"");
+  g_assert_nonnull (start);
+  end = strstr (start, "</fact>\n") + strlen ("</fact>\n");
+  memmove (start, end, strlen (end) + 1);
+  g_assert_true (g_file_set_contents (edited, contents, -1, NULL));
+
+  g_assert_cmpint (run_cli (&out, &err, "validate", edited, minhang, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, expected));
+  g_assert_nonnull (strstr (out, "unknown name “compute_fees_paid”"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Line 5 of the shipped facts.xml is <fact id="company_name" type="text">. */
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (shipped, &contents, NULL, NULL));
+  memcpy (strstr (contents, " type=\"text\""), "           ", strlen (" type=\"text\""));
+  g_assert_true (g_file_set_contents (edited, contents, -1, NULL));
+  g_assert_cmpint (run_cli (&out, &err, "validate", edited, NULL), ==, 1);
+  g_free (expected);
+  expected = g_strdup_printf ("%s:5: ", edited);
+  g_assert_true (g_str_has_prefix (out, expected));
+
+  g_unlink (edited);
+  g_rmdir (dir);
+}
+
 /* The consultant's question: what can this client claim? Only policies its location fits. */
 static void
 test_compute_all (void)
@@ -182,8 +270,11 @@ main (int   argc,
   g_test_add_func ("/shenbao/cli/bad-value", test_bad_value);
   g_test_add_func ("/shenbao/cli/unknown-name-and-policy", test_unknown_name_and_policy);
   g_test_add_func ("/shenbao/cli/validate", test_validate);
+  g_test_add_func ("/shenbao/cli/validate-facts", test_validate_facts);
+  g_test_add_func ("/shenbao/cli/validate-edited-facts", test_validate_edited_facts);
   g_test_add_func ("/shenbao/cli/compute-all", test_compute_all);
   g_test_add_func ("/shenbao/cli/show-and-facts", test_show_and_facts);
+  g_test_add_func ("/shenbao/cli/as-of-dates", test_as_of_dates);
 
   return g_test_run ();
 }

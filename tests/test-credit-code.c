@@ -87,6 +87,40 @@ test_region (void)
   g_assert_cmpstr (region, ==, "310115");
 }
 
+/* A code typed with a Chinese input method: full-width digits and capitals read as ASCII. */
+static void
+test_full_width (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shenbao_credit_code_validate ("９１３１０１１５ＭＡ１Ｋ３ＹＪ６６２", &error));
+  g_assert_no_error (error);
+  g_assert_true (shenbao_credit_code_validate ("9131011５MA1K3YJ662", &error));
+  g_assert_no_error (error);
+}
+
+/* 18 characters with one Chinese character among them: the message names it and its place,
+ * where it once said "The code has 18 characters; it must have 18". */
+static void
+test_non_ascii_named (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (shenbao_credit_code_validate ("91310115MA1K3Y号662", &error));
+  g_assert_error (error, SHENBAO_CREDIT_CODE_ERROR, SHENBAO_CREDIT_CODE_ERROR_CHARACTER);
+  g_assert_cmpstr (error->message, ==,
+                   "Character 15 “号” is not allowed (digits and capitals except I, O, S, V, Z)");
+  g_clear_error (&error);
+
+  g_assert_false (shenbao_credit_code_validate ("91310115MA1K3YJ66", &error));
+  g_assert_error (error, SHENBAO_CREDIT_CODE_ERROR, SHENBAO_CREDIT_CODE_ERROR_LENGTH);
+  g_assert_cmpstr (error->message, ==, "The code has 17 characters; it must have 18");
+  g_clear_error (&error);
+
+  g_assert_false (shenbao_credit_code_validate ("91310115MA1K3YJ66\xff", &error));
+  g_assert_cmpstr (error->message, ==, "The code contains bytes that are not text");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -100,5 +134,7 @@ main (int   argc,
   g_test_add_func ("/shenbao/credit-code/bad-shapes", test_bad_shapes);
   g_test_add_func ("/shenbao/credit-code/region", test_region);
 
+  g_test_add_func ("/shenbao/credit-code/full-width", test_full_width);
+  g_test_add_func ("/shenbao/credit-code/non-ascii-named", test_non_ascii_named);
   return g_test_run ();
 }

@@ -69,6 +69,47 @@ test_overflow (void)
   assert_fen (product, "4500000000000.00");
 }
 
+/* Conversions and the pool scaling helper refuse what a gint64 of millionths or fen cannot
+ * hold, instead of wrapping round to a negative amount. */
+static void
+test_overflow_helpers (void)
+{
+  ShenbaoDecimal value;
+  gint64 fen;
+
+  /* G_MAXINT64 = 9,223,372,036,854,775,807: as yuan that is 9,223,372,036,854 whole yuan in
+   * millionths, as fen 922,337,203,685,477 whole fen in millionths. */
+  g_assert_true (shenbao_decimal_from_int_checked (G_GINT64_CONSTANT (9223372036854), &value));
+  g_assert_cmpint (value.micros, ==, G_GINT64_CONSTANT (9223372036854000000));
+  g_assert_false (shenbao_decimal_from_int_checked (G_GINT64_CONSTANT (9223372036855), &value));
+  g_assert_true (shenbao_decimal_from_fen_checked (G_GINT64_CONSTANT (922337203685477), &value));
+  g_assert_cmpint (value.micros, ==, G_GINT64_CONSTANT (9223372036854770000));
+  g_assert_false (shenbao_decimal_from_fen_checked (G_GINT64_CONSTANT (922337203685478), &value));
+  g_assert_false (shenbao_decimal_from_fen_checked (G_MININT64, &value));
+
+  /* The unchecked forms saturate, so the next checked step reports the overflow. */
+  g_assert_cmpint (shenbao_decimal_from_fen (G_GINT64_CONSTANT (1) << 60).micros, ==, G_MAXINT64);
+  g_assert_cmpint (shenbao_decimal_from_int (G_MININT64).micros, ==, G_MININT64);
+  g_assert_false (shenbao_decimal_add (shenbao_decimal_from_fen (G_MAXINT64), shenbao_decimal_from_int (1),
+                                       &value));
+
+  /* Pool scaling: 1,000.01 yuan × 0.5 = 500.005 → 500.01 (half away from zero). */
+  g_assert_true (shenbao_fen_scale (100001, parse ("0.5"), &fen));
+  g_assert_cmpint (fen, ==, 50001);
+  g_assert_true (shenbao_fen_scale (-100001, parse ("0.5"), &fen));
+  g_assert_cmpint (fen, ==, -50001);
+  /* A payout beyond what millionths could hold still scales exactly in fen: 10^17 fen × 0.25. */
+  g_assert_true (shenbao_fen_scale (G_GINT64_CONSTANT (100000000000000000), parse ("0.25"), &fen));
+  g_assert_cmpint (fen, ==, G_GINT64_CONSTANT (25000000000000000));
+  g_assert_false (shenbao_fen_scale (G_MAXINT64, parse ("2"), &fen));
+  g_assert_false (shenbao_fen_scale (G_MININT64, parse ("1.5"), &fen));
+
+  g_assert_true (shenbao_fen_add (G_MAXINT64 - 1, 1, &fen));
+  g_assert_cmpint (fen, ==, G_MAXINT64);
+  g_assert_false (shenbao_fen_add (G_MAXINT64, 1, &fen));
+  g_assert_false (shenbao_fen_add (G_MININT64, -1, &fen));
+}
+
 /* The rounding rule: once per sub-item, half-up (away from zero) to the fen. */
 static void
 test_round_half_up (void)
@@ -148,6 +189,7 @@ main (int   argc,
   g_test_add_func ("/shenbao/decimal/parse", test_parse);
   g_test_add_func ("/shenbao/decimal/parse-errors", test_parse_errors);
   g_test_add_func ("/shenbao/decimal/overflow", test_overflow);
+  g_test_add_func ("/shenbao/decimal/overflow-helpers", test_overflow_helpers);
   g_test_add_func ("/shenbao/decimal/round-half-up", test_round_half_up);
   g_test_add_func ("/shenbao/decimal/products-exact", test_products_exact);
   g_test_add_func ("/shenbao/decimal/division", test_division);

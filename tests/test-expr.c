@@ -198,6 +198,15 @@ test_errors (void)
   assert_check_fails ("date(\"2024-02-30\") > date(\"2024-01-01\")", SHENBAO_EXPR_ERROR_SYNTAX, "not a date");
 }
 
+/* Inputs fuzz-expr found; each once crashed the checker. */
+static void
+test_fuzz_findings (void)
+{
+  /* count() and sum() without arguments read a first argument that was not there. */
+  assert_check_fails ("count()", SHENBAO_EXPR_ERROR_SYNTAX, "count() takes a list field and a formula");
+  assert_check_fails ("sum()", SHENBAO_EXPR_ERROR_SYNTAX, "sum() takes a list field and a formula");
+}
+
 static void
 test_nesting_limit (void)
 {
@@ -215,6 +224,47 @@ test_nesting_limit (void)
   g_assert_null (expr);
   g_assert_error (error, SHENBAO_EXPR_ERROR, SHENBAO_EXPR_ERROR_SYNTAX);
   g_assert_nonnull (strstr (error->message, "nested too deeply"));
+}
+
+/* A chain of 52,000 terms used to overflow the stack in the checker, evaluator and renderer.
+ * 1000 terms is the limit: 1000 ones add up to 1000 and render back as written. */
+static void
+test_long_chain (void)
+{
+  World *world = world_new ();
+  g_autoptr(GString) chain = g_string_new ("1");
+  g_autoptr(GString) longest = g_string_new ("1");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShenbaoExpr) expr = NULL;
+  g_autofree char *rendered = NULL;
+  ShenbaoValue value;
+
+  for (int i = 1; i < 52000; i++)
+    g_string_append (chain, "+1");
+  expr = shenbao_expr_parse (chain->str, &error);
+  g_assert_null (expr);
+  g_assert_error (error, SHENBAO_EXPR_ERROR, SHENBAO_EXPR_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "too long (more than 1000 terms)"));
+  /* Only the start of the formula is quoted: 60 characters and an ellipsis. */
+  g_assert_cmpuint (strlen (error->message), <, 200);
+  g_clear_error (&error);
+
+  for (int i = 1; i < 1000; i++)
+    g_string_append (longest, "+1");
+  value = evaluate (world, longest->str, NULL);
+  g_assert_cmpint (value.number.micros, ==, G_GINT64_CONSTANT (1000) * SHENBAO_DECIMAL_SCALE);
+  expr = shenbao_expr_parse (longest->str, &error);
+  g_assert_no_error (error);
+  rendered = shenbao_expr_render (expr, NULL, NULL);
+  /* "1 + 1 + …": 1000 ones and 999 " + ". */
+  g_assert_cmpuint (strlen (rendered), ==, 1000 + 999 * 3);
+
+  g_string_append (longest, "+1");
+  g_clear_pointer (&expr, shenbao_expr_free);
+  expr = shenbao_expr_parse (longest->str, &error);
+  g_assert_null (expr);
+  g_assert_error (error, SHENBAO_EXPR_ERROR, SHENBAO_EXPR_ERROR_SYNTAX);
+  world_free (world);
 }
 
 static void
@@ -273,7 +323,9 @@ main (int   argc,
   g_test_add_func ("/shenbao/expr/comparisons", test_comparisons);
   g_test_add_func ("/shenbao/expr/missing-values", test_missing_values);
   g_test_add_func ("/shenbao/expr/errors", test_errors);
+  g_test_add_func ("/shenbao/expr/fuzz-findings", test_fuzz_findings);
   g_test_add_func ("/shenbao/expr/nesting-limit", test_nesting_limit);
+  g_test_add_func ("/shenbao/expr/long-chain", test_long_chain);
   g_test_add_func ("/shenbao/expr/overflow", test_overflow);
   g_test_add_func ("/shenbao/expr/render", test_render);
 

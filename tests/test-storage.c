@@ -3,6 +3,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -1186,6 +1187,178 @@ test_kill_while_saving (Fixture       *fixture,
   close_storage (storage);
 }
 
+/* ------------------------------------------------------------------ disk trouble */
+
+/* PRAGMA user_version −1 was reported as "saved by a newer Shenbao"; it is damage. */
+static void
+test_negative_version (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShenbaoStorage) storage = NULL;
+  g_autofree char *expected = g_strdup_printf ("“%s” is damaged: its version number -1 is not one "
+                                               "Shenbao writes. Open a backup of it, or start a new "
+                                               "file.", fixture->path);
+
+  raw_script (fixture->path, "CREATE TABLE t (x); PRAGMA user_version = -1;");
+  storage = shenbao_storage_open (fixture->path, &error);
+  g_assert_null (storage);
+  g_assert_error (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_DAMAGED);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+/* Runs the rest of a test in a child as an ordinary user: root writes to any file, so a
+ * read-only file or folder can only be tried without root's privileges. Returns TRUE in the child.
+ * Nothing in the child may assert; it reports through its exit status. */
+static gboolean
+fork_as_ordinary_user (pid_t *pid)
+{
+  *pid = fork ();
+  g_assert_cmpint (*pid, >=, 0);
+  if (*pid != 0)
+    return FALSE;
+  if (getuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+    _exit (90);
+  return TRUE;
+}
+
+static void
+assert_child_exit (pid_t pid)
+{
+  int status = 0;
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("the child failed: %s %d", WIFEXITED (status) ? "exit" : "signal",
+             WIFEXITED (status) ? WEXITSTATUS (status) : WTERMSIG (status));
+}
+
+/* In the child: the file opens read-only, shows what it holds, and a save fails with a
+ * READ_ONLY error whose message says whose fault it is. */
+static int
+try_saving_read_only (const char *path,
+                      const char *mentions)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GPtrArray) companies = NULL;
+  ShenbaoApplicationSummary *company;
+  ShenbaoStorage *storage = shenbao_storage_open (path, &error);
+
+  if (storage == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 10;
+    }
+  if (!shenbao_storage_is_read_only (storage))
+    return 11;
+  companies = shenbao_storage_list_companies (storage, &error);
+  if (companies == NULL || companies->len != 1)
+    return 12;
+  company = g_ptr_array_index (companies, 0);
+  values = shenbao_storage_load_company_values (storage, company->id, &error);
+  if (values == NULL || g_strcmp0 (g_hash_table_lookup (values, "revenue"), "1234567.89") != 0)
+    return 13;
+  if (shenbao_storage_set_company_value (storage, company->id, "revenue", "1", &error)
+      || !g_error_matches (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_READ_ONLY)
+      || strstr (error->message, mentions) == NULL)
+    return 14;
+  g_clear_error (&error);
+  if (shenbao_storage_check_writable (storage, &error)
+      || !g_error_matches (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_READ_ONLY)
+      || strstr (error->message, mentions) == NULL)
+    return 15;
+  g_object_unref (storage);
+  return 0;
+}
+
+/* A read-only file opens, says so at once, and refuses to save in words a user understands;
+ * what it held is still there afterwards. */
+static void
+test_read_only_file (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gint64 company_id = save_revenue (fixture->path, "1234567.89");
+  g_autofree char *mentions = g_strdup_printf ("the file “%s” is read-only", fixture->path);
+  pid_t pid;
+
+  g_assert_no_errno (g_chmod (fixture->directory, 0777));
+  g_assert_no_errno (g_chmod (fixture->path, 0444));
+  if (fork_as_ordinary_user (&pid))
+    _exit (try_saving_read_only (fixture->path, mentions));
+  assert_child_exit (pid);
+
+  g_assert_no_errno (g_chmod (fixture->path, 0644));
+  assert_only_revenue (fixture->path, company_id, "1234567.89");
+}
+
+/* The folder is read-only: the journal cannot be made beside the file, which opens for reading
+ * only; the message blames the folder. */
+static void
+test_read_only_folder (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gint64 company_id = save_revenue (fixture->path, "1234567.89");
+  g_autofree char *mentions = g_strdup_printf ("the folder “%s” is read-only", fixture->directory);
+  pid_t pid;
+
+  g_assert_no_errno (g_chmod (fixture->path, 0666));
+  g_assert_no_errno (g_chmod (fixture->directory, 0555));
+  if (fork_as_ordinary_user (&pid))
+    _exit (try_saving_read_only (fixture->path, mentions));
+  assert_child_exit (pid);
+
+  g_assert_no_errno (g_chmod (fixture->directory, 0700));
+  assert_only_revenue (fixture->path, company_id, "1234567.89");
+}
+
+/* A disk that fills up during a save, made with RLIMIT_FSIZE in a child: the save fails with
+ * DISK_FULL and "the disk is full", and the value saved before survives in the file. */
+static void
+test_disk_full (Fixture       *fixture,
+                gconstpointer  data)
+{
+  gint64 company_id = save_revenue (fixture->path, "1234567.89");
+  int status = 0;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *big = g_malloc (1024 * 1024 + 1);
+      struct rlimit limit = { 0 };
+      ShenbaoStorage *storage;
+
+      /* Beyond the limit write() fails with EFBIG instead of killing the process. */
+      signal (SIGXFSZ, SIG_IGN);
+      storage = shenbao_storage_open (fixture->path, &error);
+      if (storage == NULL)
+        _exit (10);
+      getrlimit (RLIMIT_FSIZE, &limit);
+      limit.rlim_cur = 128 * 1024;
+      if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
+        _exit (11);
+      memset (big, 'x', 1024 * 1024);
+      big[1024 * 1024] = '\0';
+      if (shenbao_storage_set_company_value (storage, company_id, "remarks", big, &error)
+          || !g_error_matches (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_DISK_FULL)
+          || strstr (error->message, "the disk is full") == NULL)
+        {
+          g_printerr ("%s\n", error != NULL ? error->message : "saved");
+          _exit (12);
+        }
+      g_object_unref (storage);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  /* Reopened without the limit: the earlier value is there, the failed one is not. */
+  assert_only_revenue (fixture->path, company_id, "1234567.89");
+}
+
 static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
@@ -1215,6 +1388,10 @@ main (int   argc,
   add_test ("/shenbao/storage/interrupted-write/rollback", test_interrupted_rollback);
   add_test ("/shenbao/storage/interrupted-write/exit", test_interrupted_exit);
   add_test ("/shenbao/storage/kill-while-saving", test_kill_while_saving);
+  add_test ("/shenbao/storage/negative-version", test_negative_version);
+  add_test ("/shenbao/storage/read-only-file", test_read_only_file);
+  add_test ("/shenbao/storage/read-only-folder", test_read_only_folder);
+  add_test ("/shenbao/storage/disk-full", test_disk_full);
 
   return g_test_run ();
 }

@@ -66,31 +66,37 @@ on_entry_changed (ShenbaoFieldRow *self)
 /* ------------------------------------------------------------------ list fields as a table */
 
 /* The table is another way to type the list: it writes the same "a,b;c,d" text into the entry,
- * which stays the one thing saved. */
+ * which stays the one thing saved. The core joins the cells, quoting one that holds a comma
+ * ("2,400,000"), so the text reads back into the same cells. */
 static void
 table_to_entry (ShenbaoFieldRow *self)
 {
   guint n_columns = self->field->columns->len;
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autofree char *text = NULL;
 
   for (guint r = 1; r <= self->table_rows; r++)
     {
-      g_autoptr(GString) row = g_string_new (NULL);
+      char **cells;
       gboolean empty = TRUE;
 
       if (gtk_grid_get_child_at (self->table_grid, 0, r) == NULL)
         continue;
+      cells = g_new0 (char *, n_columns + 1);
       for (guint c = 0; c < n_columns; c++)
         {
           const char *cell = gtk_editable_get_text (GTK_EDITABLE (gtk_grid_get_child_at (self->table_grid, c, r)));
 
           empty &= *cell == '\0';
-          g_string_append_printf (row, "%s%s", c > 0 ? "," : "", cell);
+          cells[c] = g_strdup (cell);
         }
-      if (!empty)
-        g_string_append_printf (text, "%s%s", text->len > 0 ? ";" : "", row->str);
+      if (empty)
+        g_strfreev (cells);
+      else
+        g_ptr_array_add (rows, cells);
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), text->str);
+  text = shenbao_list_text_join (rows);
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
 }
 
 static void
@@ -147,7 +153,9 @@ append_table_row (ShenbaoFieldRow  *self,
 static void
 on_table_shown (ShenbaoFieldRow *self)
 {
-  g_auto(GStrv) rows = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (self->entry)), ";", -1);
+  /* Text the core cannot split (an unclosed quote) opens as an empty table; the entry keeps the
+   * text and the review shows why it is wrong. */
+  g_autoptr(GPtrArray) rows = shenbao_list_text_split (gtk_editable_get_text (GTK_EDITABLE (self->entry)), NULL);
   GtkWidget *child;
 
   self->updating = TRUE;
@@ -166,14 +174,15 @@ on_table_shown (ShenbaoFieldRow *self)
       gtk_widget_add_css_class (header, "caption-heading");
       gtk_grid_attach (self->table_grid, header, (int) c, 0, 1, 1);
     }
-  for (guint r = 0; rows[r] != NULL; r++)
+  for (guint r = 0; rows != NULL && r < rows->len; r++)
     {
-      g_auto(GStrv) cells = NULL;
+      /* A row typed with fewer values than columns is padded: the table reads one per column. */
+      char **cells = g_ptr_array_index (rows, r);
+      g_autofree const char **padded = g_new0 (const char *, self->field->columns->len + 1);
 
-      if (*g_strstrip (rows[r]) == '\0')
-        continue;
-      cells = g_strsplit (rows[r], ",", -1);
-      append_table_row (self, (const char **) cells);
+      for (guint c = 0; c < self->field->columns->len && cells[c] != NULL; c++)
+        padded[c] = cells[c];
+      append_table_row (self, padded);
     }
   if (self->table_rows == 0)
     append_table_row (self, NULL);

@@ -11,6 +11,7 @@
 
 #include "shenbao-decimal.h"
 #include "shenbao-engine.h"
+#include "shenbao-parse.h"
 #include "shenbao-policy-set.h"
 
 #define EXIT_PROBLEMS 1
@@ -41,19 +42,6 @@ usage (void)
               "                     [--same ID,ID…] [--distinct ID,ID…] [--json] [--lang zh|en]\n"
               "  shenbao-cli compute --all [--set NAME=VALUE]… [--json]\n");
   return EXIT_USAGE;
-}
-
-static gboolean
-parse_as_of (const char *text,
-             GDate      *date)
-{
-  int year, month, day;
-  char tail;
-
-  if (sscanf (text, "%d-%d-%d%c", &year, &month, &day, &tail) != 3 || !g_date_valid_dmy (day, month, year))
-    return FALSE;
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
 }
 
 static gboolean
@@ -97,10 +85,15 @@ parse_options (int      argc,
             g_ptr_array_add (options->settings, (gpointer) value);
           else if (g_str_equal (arg, "--lang"))
             options->chinese = g_str_has_prefix (value, "zh");
-          else if (!parse_as_of (value, &options->as_of))
+          else
             {
-              g_printerr ("shenbao-cli: --as-of: “%s” is not a date (YYYY-MM-DD)\n", value);
-              return FALSE;
+              g_autoptr(GError) error = NULL;
+
+              if (!shenbao_date_parse (value, &options->as_of, &error))
+                {
+                  g_printerr ("shenbao-cli: --as-of: %s\n", error->message);
+                  return FALSE;
+                }
             }
         }
       else if (g_str_has_prefix (arg, "--"))
@@ -337,11 +330,15 @@ command_facts (ShenbaoPolicySet *set,
 
 /* ------------------------------------------------------------------ validate */
 
+/* The facts file is recognised by its root element and checked against facts.rng; the policies
+ * given with it are then checked against those facts, so a fact removed from an edited
+ * facts.xml shows up as an unknown name in every policy that still uses it. */
 static int
 command_validate (ShenbaoPolicySet *set,
                   Options          *options)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) policy_paths = g_ptr_array_new ();
   guint examples = 0;
 
   if (options->positional->len == 0)
@@ -350,6 +347,21 @@ command_validate (ShenbaoPolicySet *set,
   for (guint i = 0; i < options->positional->len; i++)
     {
       const char *path = g_ptr_array_index (options->positional, i);
+      GPtrArray *facts;
+
+      if (!shenbao_policy_set_is_facts_file (path))
+        {
+          g_ptr_array_add (policy_paths, (gpointer) path);
+          continue;
+        }
+      facts = shenbao_policy_set_read_facts_file (set, path, problems);
+      if (facts != NULL)
+        shenbao_policy_set_replace_facts (set, facts);
+    }
+
+  for (guint i = 0; i < policy_paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (policy_paths, i);
       g_autoptr(ShenbaoPolicy) policy = shenbao_policy_set_read_file (set, path, problems);
       guint checked = 0;
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "shenbao-credit-code.h"
+#include "shenbao-parse.h"
 
 G_DEFINE_QUARK (shenbao-credit-code-error-quark, shenbao_credit_code_error)
 
@@ -67,23 +68,57 @@ organization_check_char (const char *body8)
 
 /* Every message names the position (1-based) and what was expected there, so the user knows
  * which character to correct. */
-gboolean
-shenbao_credit_code_validate (const char *code,
-                              GError    **error)
+/* Counts characters, not bytes, and names the first one outside ASCII: a user who typed an
+ * 18-character code with one full-width or Chinese character in it must be told which, not
+ * that "the code has 18 characters; it must have 18". */
+static gboolean
+check_length_and_script (const char *code,
+                         GError    **error)
 {
   glong length;
-  char expected;
-  char organization_expected;
 
-  g_return_val_if_fail (code != NULL, FALSE);
-
+  if (!g_utf8_validate (code, -1, NULL))
+    {
+      g_set_error_literal (error, SHENBAO_CREDIT_CODE_ERROR, SHENBAO_CREDIT_CODE_ERROR_CHARACTER,
+                           _("The code contains bytes that are not text"));
+      return FALSE;
+    }
   length = g_utf8_strlen (code, -1);
-  if (length != 18 || strlen (code) != 18)
+  if (length != 18)
     {
       g_set_error (error, SHENBAO_CREDIT_CODE_ERROR, SHENBAO_CREDIT_CODE_ERROR_LENGTH,
                    _("The code has %ld characters; it must have 18"), length);
       return FALSE;
     }
+  for (const char *p = code; *p != '\0'; p = g_utf8_next_char (p))
+    if ((guchar) *p >= 0x80)
+      {
+        g_autofree char *character = g_strndup (p, g_utf8_next_char (p) - p);
+
+        g_set_error (error, SHENBAO_CREDIT_CODE_ERROR, SHENBAO_CREDIT_CODE_ERROR_CHARACTER,
+                     _("Character %ld “%s” is not allowed (digits and capitals except I, O, S, V, Z)"),
+                     g_utf8_pointer_to_offset (code, p) + 1, character);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* Every message names the position (1-based) and what was expected there, so the user knows
+ * which character to correct. Full-width digits and capitals, which a Chinese input method
+ * types, are read as the ASCII ones they stand for. */
+gboolean
+shenbao_credit_code_validate (const char *text,
+                              GError    **error)
+{
+  g_autofree char *code = NULL;
+  char expected;
+  char organization_expected;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  code = shenbao_text_fold_width (text);
+  if (!check_length_and_script (code, error))
+    return FALSE;
 
   for (int i = 0; i < 18; i++)
     {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "shenbao-decimal.h"
+#include "shenbao-parse.h"
 
 G_DEFINE_QUARK (shenbao-decimal-error-quark, shenbao_decimal_error)
 
@@ -37,16 +38,66 @@ divide_rounding_half_up (__int128 numerator,
   return negative ? -q : q;
 }
 
+/* Saturates where the value cannot be held, so a later checked operation reports overflow
+ * instead of computing with a wrapped number of the wrong sign. Callers that can meet such
+ * values use the _checked forms. */
+static ShenbaoDecimal
+saturate (__int128 micros)
+{
+  if (micros > G_MAXINT64)
+    return (ShenbaoDecimal) { G_MAXINT64 };
+  if (micros < G_MININT64)
+    return (ShenbaoDecimal) { G_MININT64 };
+  return (ShenbaoDecimal) { (gint64) micros };
+}
+
 ShenbaoDecimal
 shenbao_decimal_from_int (gint64 units)
 {
-  return (ShenbaoDecimal) { units * SHENBAO_DECIMAL_SCALE };
+  return saturate ((__int128) units * SHENBAO_DECIMAL_SCALE);
 }
 
 ShenbaoDecimal
 shenbao_decimal_from_fen (gint64 fen)
 {
-  return (ShenbaoDecimal) { fen * MICROS_PER_FEN };
+  return saturate ((__int128) fen * MICROS_PER_FEN);
+}
+
+gboolean
+shenbao_decimal_from_int_checked (gint64          units,
+                                  ShenbaoDecimal *out)
+{
+  return !__builtin_mul_overflow (units, SHENBAO_DECIMAL_SCALE, &out->micros);
+}
+
+gboolean
+shenbao_decimal_from_fen_checked (gint64          fen,
+                                  ShenbaoDecimal *out)
+{
+  return !__builtin_mul_overflow (fen, MICROS_PER_FEN, &out->micros);
+}
+
+/* A payout in fen times a factor (a pool's scaling), rounded half-up to the fen. Computed in
+ * 128 bits straight from the fen, so no intermediate in millionths can overflow first. */
+gboolean
+shenbao_fen_scale (gint64          fen,
+                   ShenbaoDecimal  factor,
+                   gint64         *out_fen)
+{
+  __int128 scaled = divide_rounding_half_up ((__int128) fen * factor.micros, SHENBAO_DECIMAL_SCALE);
+
+  if (!fits_gint64 (scaled))
+    return FALSE;
+  *out_fen = (gint64) scaled;
+  return TRUE;
+}
+
+gboolean
+shenbao_fen_add (gint64  a,
+                 gint64  b,
+                 gint64 *out_fen)
+{
+  return !__builtin_add_overflow (a, b, out_fen);
 }
 
 static gboolean
@@ -58,37 +109,82 @@ set_overflow (GError **error,
   return FALSE;
 }
 
-gboolean
-shenbao_decimal_parse (const char     *text,
-                       ShenbaoDecimal *out,
-                       GError        **error)
+static gboolean
+set_syntax (GError    **error,
+            const char *why)
 {
-  const char *p = text;
+  g_set_error_literal (error, SHENBAO_DECIMAL_ERROR, SHENBAO_DECIMAL_ERROR_SYNTAX, why);
+  return FALSE;
+}
+
+/* The whole part: digits, or digits grouped by thousands. A comma is read only as a thousands
+ * separator, so every group after one has exactly three digits ("1,200", "12,000,000");
+ * "1,5" would otherwise silently become 15 where the user meant 1.5. */
+static gboolean
+parse_whole (const char **p,
+             const char  *text,
+             __int128    *whole,
+             int         *digits,
+             GError     **error)
+{
+  int group = 0;
+  gboolean grouped = FALSE;
+
+  for (;; (*p)++)
+    {
+      if (**p == ',')
+        {
+          if (group == 0 || (grouped && group != 3) || (!grouped && group > 3))
+            break;
+          grouped = TRUE;
+          group = 0;
+          continue;
+        }
+      if (!g_ascii_isdigit (**p))
+        break;
+      *whole = *whole * 10 + (**p - '0');
+      (*digits)++;
+      group++;
+      /* Far enough past the largest gint64 to stop; the exact bound is checked at the end. */
+      if (*whole > G_MAXINT64 / SHENBAO_DECIMAL_SCALE + 1)
+        return set_overflow (error, text);
+    }
+
+  if (**p == ',' || (grouped && group != 3))
+    {
+      g_autofree char *why = g_strdup_printf (_("“%s” is not a number: a comma separates thousands, "
+                                                "so three digits follow each comma (1,200 or "
+                                                "12,000,000.50)"), text);
+      return set_syntax (error, why);
+    }
+  return TRUE;
+}
+
+/* A plain number as a person writes it: optional sign, digits grouped or not, a decimal point,
+ * up to six decimals, full-width forms read as ASCII. Nothing else: text that is not such a
+ * number is an error, never a number read from part of it. Messages quote `text`, what the
+ * user typed, which may be more than the `number` part read here. */
+static gboolean
+parse_plain (const char     *text,
+             const char     *number,
+             ShenbaoDecimal *out,
+             GError        **error)
+{
+  g_autofree char *folded = NULL;
+  const char *p;
   gboolean negative = FALSE;
   __int128 whole = 0;
   __int128 fraction = 0;
   int fraction_digits = 0;
   int whole_digits = 0;
 
-  g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (out != NULL, FALSE);
-
-  while (*p == ' ')
-    p++;
+  folded = g_strstrip (shenbao_text_fold_width (number));
+  p = folded;
   if (*p == '-' || *p == '+')
     negative = *p++ == '-';
 
-  for (; *p != '\0'; p++)
-    {
-      if (*p == ',')
-        continue;
-      if (!g_ascii_isdigit (*p))
-        break;
-      whole = whole * 10 + (*p - '0');
-      whole_digits++;
-      if (whole > G_MAXINT64 / SHENBAO_DECIMAL_SCALE)
-        return set_overflow (error, text);
-    }
+  if (!parse_whole (&p, text, &whole, &whole_digits, error))
+    return FALSE;
 
   if (*p == '.')
     {
@@ -105,9 +201,6 @@ shenbao_decimal_parse (const char     *text,
         }
     }
 
-  while (*p == ' ')
-    p++;
-
   if (*p != '\0' || (whole_digits == 0 && fraction_digits == 0))
     {
       g_set_error (error, SHENBAO_DECIMAL_ERROR, SHENBAO_DECIMAL_ERROR_SYNTAX,
@@ -121,44 +214,100 @@ shenbao_decimal_parse (const char     *text,
   {
     __int128 micros = whole * SHENBAO_DECIMAL_SCALE + fraction;
 
+    if (negative)
+      micros = -micros;
     if (!fits_gint64 (micros))
       return set_overflow (error, text);
-    out->micros = (gint64) (negative ? -micros : micros);
+    out->micros = (gint64) micros;
   }
 
   return TRUE;
 }
 
-/* Finance users write 200万 or 1.5亿元 as often as plain yuan. */
+static gboolean
+strip_suffix (char       *text,
+              const char *suffix)
+{
+  gsize length = strlen (text);
+  gsize suffix_length = strlen (suffix);
+
+  if (length < suffix_length || strcmp (text + length - suffix_length, suffix) != 0)
+    return FALSE;
+  text[length - suffix_length] = '\0';
+  g_strchomp (text);
+  return TRUE;
+}
+
+gboolean
+shenbao_decimal_parse (const char     *text,
+                       ShenbaoDecimal *out,
+                       GError        **error)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  return parse_plain (text, text, out, error);
+}
+
+/* The number before an optional 万 (ten thousand) or 亿 (hundred million). */
+static gboolean
+parse_with_multiplier (const char     *text,
+                       char           *number,
+                       ShenbaoDecimal *out,
+                       GError        **error)
+{
+  gint64 factor = 1;
+  ShenbaoDecimal value;
+
+  if (strip_suffix (number, "万"))
+    factor = 10000;
+  else if (strip_suffix (number, "亿"))
+    factor = 100000000;
+
+  if (!parse_plain (text, number, &value, error))
+    return FALSE;
+  if (!shenbao_decimal_mul (value, shenbao_decimal_from_int (factor), out))
+    return set_overflow (error, text);
+  return TRUE;
+}
+
+/* A count or quantity as finance staff write it: 120亿, 1.5万, 12,000, full-width or not. */
+gboolean
+shenbao_decimal_parse_amount (const char     *text,
+                              ShenbaoDecimal *out,
+                              GError        **error)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  folded = g_strstrip (shenbao_text_fold_width (text));
+  return parse_with_multiplier (text, folded, out, error);
+}
+
+/* Money as finance staff write it: ￥1,200.50, 200万, 1.5亿元, ２０００万. The currency sign
+ * comes first, 元 last, the multiplier just before 元. */
 gboolean
 shenbao_decimal_parse_money (const char     *text,
                              ShenbaoDecimal *out,
                              GError        **error)
 {
-  static const struct { const char *suffix; gint64 factor; } suffixes[] = {
-    { "万元", 10000 }, { "万", 10000 }, { "亿元", 100000000 }, { "亿", 100000000 }, { "元", 1 },
-  };
-  g_autofree char *trimmed = NULL;
+  g_autofree char *folded = NULL;
+  char *number;
 
   g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
 
-  trimmed = g_strstrip (g_strdup (text));
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      if (g_str_has_suffix (trimmed, suffixes[i].suffix))
-        {
-          g_autofree char *number = g_strndup (trimmed, strlen (trimmed) - strlen (suffixes[i].suffix));
-          ShenbaoDecimal value;
-
-          if (!shenbao_decimal_parse (number, &value, error))
-            return FALSE;
-          if (!shenbao_decimal_mul (value, shenbao_decimal_from_int (suffixes[i].factor), out))
-            return set_overflow (error, text);
-          return TRUE;
-        }
-    }
-
-  return shenbao_decimal_parse (trimmed, out, error);
+  folded = g_strstrip (shenbao_text_fold_width (text));
+  number = folded;
+  if (g_str_has_prefix (number, "￥"))
+    number += strlen ("￥");
+  else if (g_str_has_prefix (number, "¥"))
+    number += strlen ("¥");
+  number = g_strchug (number);
+  strip_suffix (number, "元");
+  return parse_with_multiplier (text, number, out, error);
 }
 
 gboolean

@@ -27,7 +27,20 @@ GQuark         shenbao_decimal_error_quark   (void);
 
 ShenbaoDecimal shenbao_decimal_from_int      (gint64          units);
 ShenbaoDecimal shenbao_decimal_from_fen      (gint64          fen);
+gboolean       shenbao_decimal_from_int_checked (gint64        units,
+                                                 ShenbaoDecimal *out);
+gboolean       shenbao_decimal_from_fen_checked (gint64        fen,
+                                                 ShenbaoDecimal *out);
+gboolean       shenbao_fen_scale             (gint64          fen,
+                                              ShenbaoDecimal  factor,
+                                              gint64         *out_fen);
+gboolean       shenbao_fen_add               (gint64          a,
+                                              gint64          b,
+                                              gint64         *out_fen);
 gboolean       shenbao_decimal_parse         (const char     *text,
+                                              ShenbaoDecimal *out,
+                                              GError        **error);
+gboolean       shenbao_decimal_parse_amount  (const char     *text,
                                               ShenbaoDecimal *out,
                                               GError        **error);
 gboolean       shenbao_decimal_parse_money   (const char     *text,

@@ -10,6 +10,7 @@
 
 #include "shenbao-credit-code.h"
 #include "shenbao-inputs.h"
+#include "shenbao-parse.h"
 #include "shenbao-regions.h"
 
 G_DEFINE_QUARK (shenbao-input-error-quark, shenbao_input_error)
@@ -77,6 +78,14 @@ shenbao_inputs_lookup (ShenbaoInputs *self,
   return g_hash_table_lookup (self->values, key);
 }
 
+/* g_ptr_array_sort passes pointers to the elements, not the elements. */
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 GPtrArray *
 shenbao_inputs_list_keys (ShenbaoInputs *self)
 {
@@ -87,7 +96,7 @@ shenbao_inputs_list_keys (ShenbaoInputs *self)
   g_hash_table_iter_init (&iter, self->values);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_ptr_array_add (keys, g_strdup (key));
-  g_ptr_array_sort (keys, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (keys, compare_strings);
   return keys;
 }
 
@@ -146,15 +155,25 @@ parse_number (const ShenbaoField *field,
 {
   g_autoptr(ShenbaoValue) value = shenbao_value_new (SHENBAO_VALUE_NUMBER);
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *trimmed = g_strstrip (shenbao_text_fold_width (text));
   gboolean ok;
 
-  if (field->type == SHENBAO_FIELD_PERCENT && g_str_has_suffix (trimmed, "%"))
-    trimmed[strlen (trimmed) - 1] = '\0';
-
-  ok = field->type == SHENBAO_FIELD_MONEY
-       ? shenbao_decimal_parse_money (trimmed, &value->number, &local_error)
-       : shenbao_decimal_parse (trimmed, &value->number, &local_error);
+  /* Money takes ￥ and 元; counts and amounts take 万 and 亿 (a field may say "100亿"); a
+   * percentage is a plain number with an optional % sign. */
+  switch (field->type)
+    {
+    case SHENBAO_FIELD_MONEY:
+      ok = shenbao_decimal_parse_money (text, &value->number, &local_error);
+      break;
+    case SHENBAO_FIELD_PERCENT:
+      if (g_str_has_suffix (trimmed, "%"))
+        trimmed[strlen (trimmed) - 1] = '\0';
+      ok = shenbao_decimal_parse (trimmed, &value->number, &local_error);
+      break;
+    default:
+      ok = shenbao_decimal_parse_amount (text, &value->number, &local_error);
+      break;
+    }
   if (!ok)
     {
       g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID, "%s: %s",
@@ -252,19 +271,15 @@ shenbao_field_parse_value (const ShenbaoField *field,
 
     case SHENBAO_FIELD_DATE:
       {
-        int year, month, day;
-        char tail;
+        g_autoptr(GError) local_error = NULL;
         GDate date;
 
-        g_date_clear (&date, 1);
-        if (sscanf (trimmed, "%d-%d-%d%c", &year, &month, &day, &tail) != 3
-            || !g_date_valid_dmy (day, month, year))
+        if (!shenbao_date_parse (trimmed, &date, &local_error))
           {
-            g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
-                         _("%s: “%s” is not a date (YYYY-MM-DD)"), field_name (field), text);
+            g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID, "%s: %s",
+                         field_name (field), local_error->message);
             return NULL;
           }
-        g_date_set_dmy (&date, day, month, year);
         value = shenbao_value_new (SHENBAO_VALUE_DATE);
         value->julian_day = (gint32) g_date_get_julian (&date);
         return value;
@@ -317,12 +332,16 @@ shenbao_field_parse_value (const ShenbaoField *field,
       return value;
 
     case SHENBAO_FIELD_LIST:
-      return parse_list (field, trimmed, error);
+      /* Untrimmed: a quoted cell may keep its own spaces. */
+      return parse_list (field, text, error);
 
     case SHENBAO_FIELD_CREDIT_CODE:
       {
         g_autoptr(GError) local_error = NULL;
-        g_autofree char *upper = g_ascii_strup (trimmed, -1);
+        /* Full-width digits and letters are what a Chinese input method types; they are the
+         * same characters to the registry. */
+        g_autofree char *folded = g_strstrip (shenbao_text_fold_width (trimmed));
+        g_autofree char *upper = g_ascii_strup (folded, -1);
 
         if (!shenbao_credit_code_validate (upper, &local_error))
           {
@@ -340,45 +359,230 @@ shenbao_field_parse_value (const ShenbaoField *field,
     }
 }
 
-/* Rows separated by “;”, columns by “,” in the order the policy declares them:
- * "8,6400000;6,3000000". An empty text is a list with no rows. */
+/* ------------------------------------------------------------------ list text
+ *
+ * A list field is stored as text: rows separated by “;”, the cells of a row by “,”, in the
+ * order the policy declares the columns: "8,6400000;6,3000000". A cell that holds “,”, “;” or
+ * “"”, or begins or ends with a space, is written in double quotes, with “"” inside it doubled:
+ * 8,"2,400,000". Text written before quoting existed has no quotes and reads the same; a cell
+ * typed with thousands separators but without quotes splits into too many values, which is
+ * reported, never guessed at. */
+
+static gboolean
+list_error (GError    **error,
+            guint       row,
+            const char *why)
+{
+  g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID, _("row %u: %s"), row, why);
+  return FALSE;
+}
+
+/* Reads one cell from *p up to the “,” or “;” that ends it (left at *p) or the end of text. */
+static char *
+read_list_cell (const char **p,
+                guint        row,
+                gboolean    *quoted,
+                GError     **error)
+{
+  const char *start = *p;
+  g_autoptr(GString) cell = NULL;
+
+  while (**p == ' ' || **p == '\t')
+    (*p)++;
+  *quoted = **p == '"';
+  if (!*quoted)
+    {
+      *p = start + strcspn (start, ",;\"");
+      if (**p == '"')
+        {
+          list_error (error, row, _("a quote may only begin a value: write the whole value in quotes"));
+          return NULL;
+        }
+      return g_strndup (start, *p - start);
+    }
+
+  cell = g_string_new (NULL);
+  for ((*p)++;; (*p)++)
+    {
+      if (**p == '\0')
+        {
+          list_error (error, row, _("a quoted value has no closing quote"));
+          return NULL;
+        }
+      if (**p == '"' && (*p)[1] == '"')
+        {
+          g_string_append_c (cell, '"');
+          (*p)++;
+        }
+      else if (**p == '"')
+        break;
+      else
+        g_string_append_c (cell, **p);
+    }
+  for ((*p)++; **p == ' ' || **p == '\t'; (*p)++)
+    ;
+  if (**p != '\0' && **p != ',' && **p != ';')
+    {
+      list_error (error, row, _("only “,” or “;” may follow a closing quote"));
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&cell), FALSE);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  return text[strspn (text, " \t")] == '\0';
+}
+
+/**
+ * shenbao_list_text_split:
+ * @text: a list field's text
+ * @error: where a malformed text is reported, naming its row
+ *
+ * Returns: (transfer full): the rows, each a %NULL-terminated array of cells; rows with nothing
+ * in them are left out. %NULL on error.
+ */
+GPtrArray *
+shenbao_list_text_split (const char *text,
+                         GError    **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const char *p = text;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  while (*p != '\0')
+    {
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      gboolean quoted = FALSE;
+
+      for (;;)
+        {
+          gboolean cell_quoted;
+          /* Rows are numbered as the table shows them, without the blank ones. */
+          char *cell = read_list_cell (&p, rows->len + 1, &cell_quoted, error);
+
+          if (cell == NULL)
+            return NULL;
+          quoted |= cell_quoted;
+          g_ptr_array_add (cells, cell);
+          if (*p != ',')
+            break;
+          p++;
+        }
+      if (*p == ';')
+        p++;
+
+      if (quoted || cells->len > 1 || !is_blank (g_ptr_array_index (cells, 0)))
+        {
+          g_ptr_array_add (cells, NULL);
+          g_ptr_array_add (rows, g_ptr_array_free (g_steal_pointer (&cells), FALSE));
+        }
+    }
+  return g_steal_pointer (&rows);
+}
+
+static gboolean
+needs_quotes (const char *cell)
+{
+  gsize length = strlen (cell);
+
+  return strpbrk (cell, ",;\"") != NULL
+         || (length > 0 && (g_ascii_isspace (cell[0]) || g_ascii_isspace (cell[length - 1])));
+}
+
+/**
+ * shenbao_list_text_join:
+ * @rows: (element-type GStrv): the rows, each a %NULL-terminated array of cells
+ *
+ * Returns: (transfer full): the text shenbao_list_text_split() reads back into the same cells.
+ */
+char *
+shenbao_list_text_join (GPtrArray *rows)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (rows != NULL, NULL);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+
+      if (r > 0)
+        g_string_append_c (text, ';');
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          if (c > 0)
+            g_string_append_c (text, ',');
+          if (!needs_quotes (cells[c]))
+            {
+              g_string_append (text, cells[c]);
+              continue;
+            }
+          g_string_append_c (text, '"');
+          for (const char *q = cells[c]; *q != '\0'; q++)
+            {
+              if (*q == '"')
+                g_string_append_c (text, '"');
+              g_string_append_c (text, *q);
+            }
+          g_string_append_c (text, '"');
+        }
+      /* A row of one empty cell would read back as no row at all. */
+      if (cells[0] != NULL && cells[1] == NULL && *cells[0] == '\0')
+        g_string_append (text, "\"\"");
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static ShenbaoValue *
 parse_list (const ShenbaoField *field,
             const char         *text,
             GError            **error)
 {
   g_autoptr(ShenbaoValue) value = shenbao_value_new (SHENBAO_VALUE_LIST);
-  g_auto(GStrv) rows = g_strsplit (text, ";", -1);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) rows = shenbao_list_text_split (text, &local_error);
+
+  if (rows == NULL)
+    {
+      g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID, "%s: %s",
+                   field_name (field), local_error->message);
+      return NULL;
+    }
 
   value->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-  for (guint r = 0; rows[r] != NULL; r++)
+  for (guint r = 0; r < rows->len; r++)
     {
-      g_auto(GStrv) cells = NULL;
+      char **cells = g_ptr_array_index (rows, r);
+      guint n_cells = g_strv_length (cells);
       g_autoptr(GHashTable) row = NULL;
-      guint n_cells;
 
-      if (*g_strstrip (rows[r]) == '\0')
-        continue;
-      cells = g_strsplit (rows[r], ",", -1);
-      n_cells = g_strv_length (cells);
       if (field->columns == NULL || n_cells != field->columns->len)
         {
-          g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
-                       _("%s: row %u has %u values; expected %u"), field_name (field), r + 1, n_cells,
-                       field->columns != NULL ? field->columns->len : 0);
+          guint expected = field->columns != NULL ? field->columns->len : 0;
+
+          if (n_cells > expected)
+            g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
+                         _("%s: row %u has %u values; expected %u (a value with commas goes in "
+                           "quotes, as in \"2,400,000\")"), field_name (field), r + 1, n_cells, expected);
+          else
+            g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
+                         _("%s: row %u has %u values; expected %u"), field_name (field), r + 1, n_cells,
+                         expected);
           return NULL;
         }
       row = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) shenbao_value_free);
       for (guint c = 0; c < n_cells; c++)
         {
           ShenbaoField *column = g_ptr_array_index (field->columns, c);
-          g_autoptr(GError) local_error = NULL;
           ShenbaoValue *cell = shenbao_field_parse_value (column, cells[c], &local_error);
 
           if (cell == NULL)
             {
               g_set_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID,
-                           _("%s, row %u: %s"), field_name (field), r + 1, local_error->message);
+                           _("%s: row %u: %s"), field_name (field), r + 1, local_error->message);
               return NULL;
             }
           g_hash_table_insert (row, g_strdup (column->id), cell);

@@ -34,4 +34,8 @@ ShenbaoValue        *shenbao_field_parse_value   (const ShenbaoField *field,
                                                   const char         *text,
                                                   GError            **error);
 
+GPtrArray           *shenbao_list_text_split     (const char         *text,
+                                                  GError            **error);
+char                *shenbao_list_text_join      (GPtrArray          *rows);
+
 G_END_DECLS

@@ -3,8 +3,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -13,6 +17,7 @@
 #include "shenbao-policy-loader.h"
 #include "shenbao-policy-private.h"
 #include "shenbao-inputs.h"
+#include "shenbao-parse.h"
 
 #define POLICY_NS "https://shenbao.github.io/ns/policy/1"
 #define MAX_POLICY_FILE_SIZE (4 * 1024 * 1024)
@@ -134,19 +139,21 @@ first_child (xmlNode    *parent,
   return NULL;
 }
 
-static gboolean
-parse_date_text (const char *text,
-                 GDate      *date)
+/* A policy's dates: "unknown" leaves the date open; anything else must be a real date. The
+ * schema's xsd:date alone would let 67561-01-01 and -2025-01-01 through. */
+static void
+read_date (Loader     *loader,
+           xmlNode    *node,
+           GDate      *date)
 {
-  int year, month, day;
-  char tail;
+  g_autofree char *text = text_content (node);
+  g_autoptr(GError) error = NULL;
 
   g_date_clear (date, 1);
-  if (text == NULL || sscanf (text, "%d-%d-%d%c", &year, &month, &day, &tail) != 3
-      || !g_date_valid_dmy (day, month, year))
-    return FALSE;
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
+  if (text == NULL || g_str_equal (g_strstrip (text), "unknown"))
+    return;
+  if (!shenbao_date_parse (text, date, &error))
+    problem (loader, line_of (node), "<%s>: %s", (const char *) node->name, error->message);
 }
 
 /* ------------------------------------------------------------------ names and types */
@@ -903,15 +910,13 @@ read_header (Loader        *loader,
     }
   if ((node = first_child (root, "effective")) != NULL)
     {
-      g_autofree char *date = text_content (node);
       policy->effective_as_written = attribute (node, "as-written");
-      parse_date_text (date, &policy->effective);
+      read_date (loader, node, &policy->effective);
     }
   if ((node = first_child (root, "expiry")) != NULL)
     {
-      g_autofree char *date = text_content (node);
       policy->expiry_as_written = attribute (node, "as-written");
-      parse_date_text (date, &policy->expiry);
+      read_date (loader, node, &policy->expiry);
     }
   if ((node = first_child (root, "source")) != NULL)
     policy->source_file = attribute (node, "file");
@@ -1001,26 +1006,84 @@ build_policy (Loader  *loader,
 
 /* ------------------------------------------------------------------ documents */
 
+/* Anything may lie in the user's policy folder under a .xml name. A FIFO would block open() and
+ * read() forever and a link to /dev/zero would be read until memory runs out, so the file is
+ * opened without blocking, must be a regular file, and no more than the limit (plus one byte, to
+ * tell "exactly the limit" from "larger") is ever read. */
+static char *
+read_policy_file (Loader *loader,
+                  gsize  *length)
+{
+  g_autofree char *contents = NULL;
+  struct stat info;
+  gsize filled = 0;
+  gsize capacity;
+  int fd;
+
+  fd = open (loader->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0)
+    {
+      int saved = errno;
+      problem (loader, 0, "cannot open the file: %s", g_strerror (saved));
+      return NULL;
+    }
+  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
+    {
+      close (fd);
+      problem (loader, 0, "not a regular file (a folder, device or pipe cannot be a policy)");
+      return NULL;
+    }
+
+  /* Sized by what fstat says, grown if the file grows while it is read, never past the limit. */
+  capacity = (gsize) MIN (info.st_size, (off_t) MAX_POLICY_FILE_SIZE) + 1;
+  contents = g_malloc (capacity + 1);
+  while (filled < MAX_POLICY_FILE_SIZE + 1)
+    {
+      gssize got;
+
+      if (filled == capacity)
+        {
+          capacity = MIN (capacity * 2, (gsize) MAX_POLICY_FILE_SIZE + 1);
+          contents = g_realloc (contents, capacity + 1);
+        }
+      got = read (fd, contents + filled, capacity - filled);
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got < 0)
+        {
+          int saved = errno;
+          close (fd);
+          problem (loader, 0, "cannot read the file: %s", g_strerror (saved));
+          return NULL;
+        }
+      if (got == 0)
+        break;
+      filled += (gsize) got;
+    }
+  close (fd);
+
+  if (filled > MAX_POLICY_FILE_SIZE)
+    {
+      problem (loader, 0, "the file is larger than %d bytes", MAX_POLICY_FILE_SIZE);
+      return NULL;
+    }
+  contents[filled] = '\0';
+  *length = filled;
+  return g_steal_pointer (&contents);
+}
+
 static xmlDoc *
 read_document (Loader     *loader,
                xmlRelaxNG *schema)
 {
   g_autofree char *contents = NULL;
   gsize length = 0;
-  g_autoptr(GError) error = NULL;
   g_autoptr(xmlDoc) doc = NULL;
   gboolean valid = TRUE;
 
-  if (!g_file_get_contents (loader->path, &contents, &length, &error))
-    {
-      problem (loader, 0, "%s", error->message);
-      return NULL;
-    }
-  if (length > MAX_POLICY_FILE_SIZE)
-    {
-      problem (loader, 0, "the file is larger than %d bytes", MAX_POLICY_FILE_SIZE);
-      return NULL;
-    }
+  contents = read_policy_file (loader, &length);
+  if (contents == NULL)
+    return NULL;
 
   /* Untrusted input: no network, no entity substitution, no DTD loading, default size limits.
    * Billion-laughs expansion then stops with "entity reference loop" or is never substituted. */
@@ -1100,6 +1163,19 @@ shenbao_policy_loader_read (const char *path,
   if (problems->len > problems_before)
     return NULL;
   return g_steal_pointer (&policy);
+}
+
+/* Whether the file's root element is <facts>: the one file of a policy folder that is not a
+ * policy. A file that cannot be read or parsed is not; reading it as a policy reports why. */
+gboolean
+shenbao_policy_loader_is_facts_file (const char *path)
+{
+  g_autoptr(GPtrArray) ignored = g_ptr_array_new_with_free_func (g_free);
+  Loader loader = { path, ignored, NULL, NULL, NULL, NULL };
+  g_autoptr(xmlDoc) doc = read_document (&loader, NULL);
+  xmlNode *root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+
+  return root != NULL && is_element (root, "facts");
 }
 
 GPtrArray *

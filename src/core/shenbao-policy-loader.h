@@ -22,4 +22,6 @@ GPtrArray     *shenbao_facts_loader_read      (const char  *path,
                                                xmlRelaxNG  *schema,
                                                GPtrArray   *problems);
 
+gboolean       shenbao_policy_loader_is_facts_file (const char *path);
+
 G_END_DECLS

@@ -14,6 +14,7 @@ struct _ShenbaoPolicySet
 {
   GObject     parent_instance;
   xmlRelaxNG *schema;
+  xmlRelaxNG *facts_schema;
   GPtrArray  *facts;      /* ShenbaoField */
   GHashTable *policies;   /* id → ShenbaoPolicy */
   GPtrArray  *problems;   /* char *: "file:line: message" */
@@ -27,6 +28,7 @@ shenbao_policy_set_finalize (GObject *object)
   ShenbaoPolicySet *self = (ShenbaoPolicySet *) object;
 
   g_clear_pointer (&self->schema, xmlRelaxNGFree);
+  g_clear_pointer (&self->facts_schema, xmlRelaxNGFree);
   g_clear_pointer (&self->facts, g_ptr_array_unref);
   g_clear_pointer (&self->policies, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
@@ -46,20 +48,24 @@ shenbao_policy_set_init (ShenbaoPolicySet *self)
   self->problems = g_ptr_array_new_with_free_func (g_free);
 }
 
-/* schema_dir holds policy.rng and facts.xml: the shipped policies directory. */
+/* schema_dir holds policy.rng, facts.rng and facts.xml: the shipped policies directory. */
 ShenbaoPolicySet *
 shenbao_policy_set_new (const char *schema_dir,
                         GError    **error)
 {
   g_autoptr(ShenbaoPolicySet) self = g_object_new (SHENBAO_TYPE_POLICY_SET, NULL);
   g_autofree char *schema_path = g_build_filename (schema_dir, "policy.rng", NULL);
+  g_autofree char *facts_schema_path = g_build_filename (schema_dir, "facts.rng", NULL);
   g_autofree char *facts_path = g_build_filename (schema_dir, "facts.xml", NULL);
 
   self->schema = shenbao_policy_schema_load (schema_path, error);
   if (self->schema == NULL)
     return NULL;
+  self->facts_schema = shenbao_policy_schema_load (facts_schema_path, error);
+  if (self->facts_schema == NULL)
+    return NULL;
 
-  self->facts = shenbao_facts_loader_read (facts_path, self->schema, self->problems);
+  self->facts = shenbao_facts_loader_read (facts_path, self->facts_schema, self->problems);
   if (self->facts == NULL)
     {
       g_set_error (error, SHENBAO_POLICY_SET_ERROR, SHENBAO_POLICY_SET_ERROR_INVALID, "%s",
@@ -108,13 +114,55 @@ shenbao_policy_set_read_file (ShenbaoPolicySet *self,
   return shenbao_policy_loader_read (path, self->schema, self->facts, problems);
 }
 
-/* A broken file is reported and skipped; every other policy still loads. */
+/* A facts file checked against facts.rng and read as the set's facts are; NULL with the
+ * problems appended when it has any. */
+GPtrArray *
+shenbao_policy_set_read_facts_file (ShenbaoPolicySet *self,
+                                    const char       *path,
+                                    GPtrArray        *problems)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY_SET (self), NULL);
+  return shenbao_facts_loader_read (path, self->facts_schema, problems);
+}
+
+/* Policies read from now on are checked against these facts (validate with an edited
+ * facts.xml); takes the array. */
+void
+shenbao_policy_set_replace_facts (ShenbaoPolicySet *self,
+                                  GPtrArray        *facts)
+{
+  g_return_if_fail (SHENBAO_IS_POLICY_SET (self));
+  g_return_if_fail (facts != NULL);
+  g_clear_pointer (&self->facts, g_ptr_array_unref);
+  self->facts = facts;
+}
+
+gboolean
+shenbao_policy_set_is_facts_file (const char *path)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  return shenbao_policy_loader_is_facts_file (path);
+}
+
+/* g_ptr_array_sort passes pointers to the elements, not the elements. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* A broken file is reported and skipped; every other policy still loads. Files are read in the
+ * order of their names, so what loads never depends on the order the directory lists them in.
+ * Two files of one directory with the same policy id are an error naming both: the first by name
+ * is kept, since silently letting either win would hide a copy the user forgot about. */
 void
 shenbao_policy_set_load_directory (ShenbaoPolicySet *self,
                                    const char       *directory)
 {
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GError) error = NULL;
   const char *name;
 
@@ -129,15 +177,27 @@ shenbao_policy_set_load_directory (ShenbaoPolicySet *self,
   while ((name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_suffix (name, ".xml") && !g_str_equal (name, "facts.xml"))
       g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
 
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *path = g_build_filename (directory, g_ptr_array_index (names, i), NULL);
       ShenbaoPolicy *policy = shenbao_policy_set_read_file (self, path, self->problems);
+      const char *first_path;
 
-      if (policy != NULL)
-        g_hash_table_replace (self->policies, g_strdup (policy->id), policy);
+      if (policy == NULL)
+        continue;
+      first_path = g_hash_table_lookup (seen, policy->id);
+      if (first_path != NULL)
+        {
+          g_ptr_array_add (self->problems,
+                           g_strdup_printf ("%s: policy id “%s” is already used by %s; this file is ignored",
+                                            path, policy->id, first_path));
+          g_object_unref (policy);
+          continue;
+        }
+      g_hash_table_insert (seen, g_strdup (policy->id), g_strdup (path));
+      g_hash_table_replace (self->policies, g_strdup (policy->id), policy);
     }
 }
 

@@ -28,6 +28,12 @@ void              shenbao_policy_set_load_directory     (ShenbaoPolicySet  *self
 ShenbaoPolicy    *shenbao_policy_set_read_file          (ShenbaoPolicySet  *self,
                                                          const char        *path,
                                                          GPtrArray         *problems);
+GPtrArray        *shenbao_policy_set_read_facts_file    (ShenbaoPolicySet  *self,
+                                                         const char        *path,
+                                                         GPtrArray         *problems);
+void              shenbao_policy_set_replace_facts      (ShenbaoPolicySet  *self,
+                                                         GPtrArray         *facts);
+gboolean          shenbao_policy_set_is_facts_file      (const char        *path);
 GPtrArray        *shenbao_policy_set_get_policies       (ShenbaoPolicySet  *self);
 ShenbaoPolicy    *shenbao_policy_set_lookup             (ShenbaoPolicySet  *self,
                                                          const char        *policy_id);

@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <unistd.h>
 
+#include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 
 #include "shenbao-storage.h"
@@ -79,6 +81,7 @@ struct _ShenbaoStorage
   sqlite3    *db;
   char       *path;
   int         schema_version;
+  gboolean    read_only;
   GHashTable *statements;   /* SQL text (static) → sqlite3_stmt */
 };
 
@@ -138,13 +141,77 @@ now_seconds (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
-/* Call right after the failing SQLite call: sqlite3_errmsg () describes only the latest one. */
+/* Whose fault a file that cannot be written is: the folder's (no journal can be made beside
+ * the file, or the whole disk is mounted read-only) or the file's own permissions. */
+static gboolean
+set_read_only_error (const char  *path,
+                     const char  *doing,
+                     GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  if (access (folder, W_OK) != 0)
+    g_set_error (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_READ_ONLY,
+                 _("%s: the folder “%s” is read-only, so nothing can be saved there. Save to "
+                   "another folder; what was saved before is kept."), doing, folder);
+  else
+    g_set_error (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_READ_ONLY,
+                 _("%s: the file “%s” is read-only, so nothing can be saved to it. Save to "
+                   "another file; what was saved before is kept."), doing, path);
+  return FALSE;
+}
+
+typedef enum
+{
+  FAILURE_OTHER,
+  FAILURE_DISK_FULL,
+  FAILURE_READ_ONLY,
+} FailureKind;
+
+/* saved_errno is errno read right after the failing call: SQLite forgets the errno of a failed
+ * write once it has rolled back (it reports 0), but the thread's errno still holds it. */
+static FailureKind
+classify_failure (sqlite3 *db,
+                  int      saved_errno)
+{
+  int primary = sqlite3_extended_errcode (db) & 0xff;
+  int system_errno = sqlite3_system_errno (db);
+
+  if (system_errno == 0)
+    system_errno = saved_errno;
+  if (primary == SQLITE_FULL
+      || (primary == SQLITE_IOERR
+          && (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT)))
+    return FAILURE_DISK_FULL;
+  if (primary == SQLITE_READONLY
+      || ((primary == SQLITE_CANTOPEN || primary == SQLITE_IOERR || primary == SQLITE_PERM)
+          && (system_errno == EACCES || system_errno == EROFS || system_errno == EPERM)))
+    return FAILURE_READ_ONLY;
+  return FAILURE_OTHER;
+}
+
+/* Call right after the failing SQLite call: sqlite3_errmsg () describes only the latest one.
+ * A full disk and a read-only file or folder are said in words a user acts on; SQLite's own
+ * "database or disk is full" and "attempt to write a readonly database" are not. */
 static gboolean
 set_error_from_db (sqlite3     *db,
                    int          code,
                    const char  *doing,
                    GError     **error)
 {
+  FailureKind kind = classify_failure (db, errno);
+  const char *path = sqlite3_db_filename (db, "main");
+
+  if (kind == FAILURE_DISK_FULL)
+    {
+      g_set_error (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_DISK_FULL,
+                   _("%s: the disk is full. Free some space and save again; what was saved "
+                     "before is kept."), doing);
+      return FALSE;
+    }
+  if (kind == FAILURE_READ_ONLY && path != NULL && *path != '\0')
+    return set_read_only_error (path, doing, error);
+
   g_set_error (error, SHENBAO_STORAGE_ERROR, code, "%s: %s", doing, sqlite3_errmsg (db));
   return FALSE;
 }
@@ -461,6 +528,18 @@ shenbao_application_summary_free (ShenbaoApplicationSummary *summary)
 
 /* ------------------------------------------------------------------ opening and upgrading */
 
+/* PRAGMA user_version is only ever written by the migrations, as 0, 1, 2…: a negative one means
+ * the header was damaged or written by something else, not by a newer Shenbao. */
+static void
+set_damaged_error (const char  *path,
+                   int          version,
+                   GError     **error)
+{
+  g_set_error (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_DAMAGED,
+               _("“%s” is damaged: its version number %d is not one Shenbao writes. Open a backup "
+                 "of it, or start a new file."), path, version);
+}
+
 static void
 set_too_new_error (const char  *path,
                    int          version,
@@ -512,6 +591,80 @@ failed:
   return FALSE;
 }
 
+/* In a read-only folder no -shm can be made, which SQLite needs to read a WAL database. With no
+ * -wal beside the file (none can have been made there since the folder became read-only) every
+ * committed change is in the file itself, and it can be read as immutable: without the -shm and
+ * without locks. Nobody can write through this connection. */
+static sqlite3 *
+open_read_only_folder (const char  *path,
+                       const char  *doing,
+                       GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GString) uri = g_string_new ("file:");
+  g_autoptr(sqlite3) db = NULL;
+
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      set_read_only_error (path, doing, error);
+      return NULL;
+    }
+  for (const char *p = path; *p != '\0'; p++)
+    if (*p == '%' || *p == '?' || *p == '#')
+      g_string_append_printf (uri, "%%%02X", (guchar) *p);
+    else
+      g_string_append_c (uri, *p);
+  g_string_append (uri, "?immutable=1");
+
+  if (sqlite3_open_v2 (uri->str, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+    {
+      set_error_from_db (db, SHENBAO_STORAGE_ERROR_OPEN, doing, error);
+      return NULL;
+    }
+  return g_steal_pointer (&db);
+}
+
+/* SQLite opens a file it may not write read-only without saying so; a WAL file in a folder where
+ * its -shm cannot be made does not open for writing at all, and is then opened read-only. Either
+ * way the caller learns it through *read_only, at once rather than at the first save. */
+static sqlite3 *
+open_connection (const char  *path,
+                 const char  *doing,
+                 gboolean    *read_only,
+                 GError     **error)
+{
+  g_autoptr(sqlite3) db = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      set_error_from_db (db, SHENBAO_STORAGE_ERROR_OPEN, doing, error);
+      return NULL;
+    }
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  *read_only = sqlite3_db_readonly (db, "main") == 1;
+
+  /* Reading the schema opens the -shm of a WAL file, which a read-only folder refuses. */
+  if (!*read_only)
+    {
+      g_autoptr(sqlite3_stmt) probe = NULL;
+      FailureKind kind = FAILURE_OTHER;
+
+      if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master", -1, &probe, NULL) != SQLITE_OK
+          || sqlite3_step (probe) != SQLITE_ROW)
+        kind = classify_failure (db, errno);
+      g_clear_pointer (&probe, sqlite3_finalize);
+      if (kind == FAILURE_READ_ONLY)
+        {
+          g_clear_pointer (&db, sqlite3_close);
+          db = open_read_only_folder (path, doing, error);
+          if (db == NULL)
+            return NULL;
+          *read_only = TRUE;
+        }
+    }
+  return g_steal_pointer (&db);
+}
+
 /* A file that is not a database, or is damaged beyond reading its header and schema, gives
  * SHENBAO_STORAGE_ERROR_OPEN; one written by a newer Shenbao gives
  * SHENBAO_STORAGE_ERROR_TOO_NEW and is left untouched. */
@@ -523,27 +676,38 @@ shenbao_storage_open (const char  *path,
   g_autoptr(sqlite3) db = NULL;
   g_autofree char *doing = NULL;
   g_autofree char *journal_mode = NULL;
+  gboolean read_only = FALSE;
   int version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   doing = g_strdup_printf ("opening “%s”", path);
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
-    {
-      set_error_from_db (db, SHENBAO_STORAGE_ERROR_OPEN, doing, error);
-      return NULL;
-    }
-  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  db = open_connection (path, doing, &read_only, error);
+  if (db == NULL)
+    return NULL;
 
   /* The version comes first, before anything writes to the file (switching to WAL rewrites the
    * header): a file from a newer Shenbao must be left exactly as it was. Reading it is also what
    * finds out that a file is not a database at all. */
   if (!query_int (db, "PRAGMA user_version", &version, SHENBAO_STORAGE_ERROR_OPEN, doing, error))
     return NULL;
-  if (version < 0 || version > SHENBAO_STORAGE_SCHEMA_VERSION)
+  if (version < 0)
+    {
+      set_damaged_error (path, version, error);
+      return NULL;
+    }
+  if (version > SHENBAO_STORAGE_SCHEMA_VERSION)
     {
       set_too_new_error (path, version, error);
+      return NULL;
+    }
+  /* A read-only file opens for reading, so the user sees their work and can save it elsewhere;
+   * one that would need upgrading cannot be read by this version at all. */
+  if (read_only && version < SHENBAO_STORAGE_SCHEMA_VERSION)
+    {
+      g_autofree char *upgrading = g_strdup_printf ("upgrading “%s”", path);
+      set_read_only_error (path, upgrading, error);
       return NULL;
     }
 
@@ -552,16 +716,20 @@ shenbao_storage_open (const char  *path,
   if (!exec_script (db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
                     SHENBAO_STORAGE_ERROR_OPEN, doing, error))
     return NULL;
-  journal_mode = query_text (db, "PRAGMA journal_mode = WAL", SHENBAO_STORAGE_ERROR_OPEN, doing,
-                             error);
-  if (journal_mode == NULL)
-    return NULL;
-  if (g_ascii_strcasecmp (journal_mode, "wal") != 0)
-    g_debug ("“%s” stays in journal mode %s", path, journal_mode);
+  if (!read_only)
+    {
+      journal_mode = query_text (db, "PRAGMA journal_mode = WAL", SHENBAO_STORAGE_ERROR_OPEN, doing,
+                                 error);
+      if (journal_mode == NULL)
+        return NULL;
+      if (g_ascii_strcasecmp (journal_mode, "wal") != 0)
+        g_debug ("“%s” stays in journal mode %s", path, journal_mode);
+    }
 
   self = g_object_new (SHENBAO_TYPE_STORAGE, NULL);
   self->db = g_steal_pointer (&db);
   self->path = g_strdup (path);
+  self->read_only = read_only;
 
   if (version < SHENBAO_STORAGE_SCHEMA_VERSION && !migrate (self, error))
     return NULL;
@@ -589,6 +757,30 @@ shenbao_storage_open_default (GError **error)
       return NULL;
     }
   return shenbao_storage_open (path, error);
+}
+
+/* TRUE when the file opened for reading only (its own permissions, its folder's, or a
+ * read-only disk): the app should offer to save the work elsewhere before the user types more. */
+gboolean
+shenbao_storage_is_read_only (ShenbaoStorage *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), FALSE);
+  return self->read_only;
+}
+
+/* The message to show for a read-only file, as a save would give it, or TRUE when saving can
+ * work. */
+gboolean
+shenbao_storage_check_writable (ShenbaoStorage  *self,
+                                GError         **error)
+{
+  g_autofree char *doing = NULL;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), FALSE);
+  if (!self->read_only)
+    return TRUE;
+  doing = g_strdup_printf (_("saving to “%s”"), self->path);
+  return set_read_only_error (self->path, doing, error);
 }
 
 int

@@ -13,6 +13,9 @@ typedef enum
   SHENBAO_STORAGE_ERROR_SQL,
   SHENBAO_STORAGE_ERROR_NOT_FOUND,
   SHENBAO_STORAGE_ERROR_TOO_NEW,
+  SHENBAO_STORAGE_ERROR_DAMAGED,
+  SHENBAO_STORAGE_ERROR_DISK_FULL,
+  SHENBAO_STORAGE_ERROR_READ_ONLY,
 } ShenbaoStorageError;
 
 #define SHENBAO_STORAGE_SCHEMA_VERSION 2
@@ -44,6 +47,9 @@ ShenbaoStorage *shenbao_storage_open                    (const char      *path,
 ShenbaoStorage *shenbao_storage_open_default            (GError         **error);
 int             shenbao_storage_get_schema_version      (ShenbaoStorage  *self);
 const char     *shenbao_storage_get_path                (ShenbaoStorage  *self);
+gboolean        shenbao_storage_is_read_only            (ShenbaoStorage  *self);
+gboolean        shenbao_storage_check_writable          (ShenbaoStorage  *self,
+                                                         GError         **error);
 
 gint64          shenbao_storage_create_company          (ShenbaoStorage  *self,
                                                          GError         **error);
