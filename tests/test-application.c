@@ -187,7 +187,7 @@ test_invalid_is_not_missing (Fixture       *fixture,
   fill_profile (fixture, "310115");
   choose_policy (fixture, "suzhou-2025");
   claim (fixture, "suzhou-2025/8b");
-  set (fixture, "compute_fees_paid", "八百万");
+  set (fixture, "compute_fees_paid", "1,5万");
   problems = shenbao_application_list_problems (fixture->application, FALSE);
   problem = find_problem (problems, SHENBAO_PROBLEM_FIELD, "compute_fees_paid");
   g_assert_nonnull (problem);
@@ -254,10 +254,10 @@ test_same_matter_asked (Fixture       *fixture,
   claim (fixture, "suzhou-2025/8b");
   claim (fixture, "suzhou-2025/8c");
   set (fixture, "compute_fees_paid", "1500万");
-  set (fixture, "8c/parameter_count", "20000000000");
+  set (fixture, "8c/parameter_count", "200亿");
   set (fixture, "8c/typical_scenarios", "5");
   set (fixture, "8c/is_model_builder", "yes");
-  set (fixture, "8c/project_compute_cost", "8,000,000");
+  set (fixture, "8c/project_compute_cost", "￥8,000,000");
 
   result = shenbao_application_get_result (fixture->application);
   g_assert_cmpuint (result->questions->len, ==, 1);
@@ -388,7 +388,7 @@ test_complete_is_ready (Fixture       *fixture,
   fill_profile (fixture, "320505");
   choose_policy (fixture, "suzhou-2025");
   claim (fixture, "suzhou-2025/8b");
-  set (fixture, "compute_fees_paid", "1500万");
+  set (fixture, "compute_fees_paid", "１５００万");
   problems = shenbao_application_list_problems (fixture->application, FALSE);
   g_assert_nonnull (find_problem (problems, SHENBAO_PROBLEM_ATTACHMENT, "suzhou-2025/8b/attachment/compute_contract"));
   g_assert_false (shenbao_application_is_ready (fixture->application));
