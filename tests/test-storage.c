@@ -805,7 +805,7 @@ test_too_new (Fixture       *fixture,
   g_assert_null (storage);
   g_assert_nonnull (strstr (error->message, fixture->path));
   g_assert_nonnull (strstr (error->message, "version 99"));
-  g_assert_nonnull (strstr (error->message, "up to 2"));
+  g_assert_nonnull (strstr (error->message, "up to 3"));
 
   assert_file_unchanged (fixture->path, before, length);
   assert_no_file (fixture->path, "-wal");

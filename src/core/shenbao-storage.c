@@ -65,6 +65,34 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (application_id, clause_id)"
   ");"
   "PRAGMA user_version = 2;",
+
+  /* 2 → 3: the materials checklist of each application (items from the policy file, renamed,
+   * reordered, removed or added by the user, and the file attached to each: where it stays,
+   * its size and SHA-256 when attached), and the application window of the current call of
+   * each policy, recorded by the user from the annual guide. */
+  "CREATE TABLE attachments ("
+  "  application_id INTEGER REFERENCES applications (id) ON DELETE CASCADE,"
+  "  item_id        TEXT NOT NULL,"
+  "  label          TEXT,"
+  "  position       INTEGER NOT NULL DEFAULT 0,"
+  "  required       INTEGER NOT NULL DEFAULT 0,"
+  "  added_by_user  INTEGER NOT NULL DEFAULT 0,"
+  "  removed        INTEGER NOT NULL DEFAULT 0,"
+  "  path           TEXT,"
+  "  size           INTEGER,"
+  "  sha256         TEXT,"
+  "  pages          INTEGER,"
+  "  attached_at    INTEGER,"
+  "  PRIMARY KEY (application_id, item_id)"
+  ");"
+  "CREATE TABLE policy_windows ("
+  "  policy_id      TEXT PRIMARY KEY,"
+  "  opens          TEXT,"
+  "  closes         TEXT,"
+  "  where_to_file  TEXT,"
+  "  updated        INTEGER"
+  ");"
+  "PRAGMA user_version = 3;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SHENBAO_STORAGE_SCHEMA_VERSION);
