@@ -729,6 +729,7 @@ main (int   argc,
   home = g_dir_make_tmp ("shenbao-ui-XXXXXX", &error);
   g_assert_no_error (error);
   g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
 
   g_test_init (&argc, &argv, NULL);
   have_display = gtk_init_check ();

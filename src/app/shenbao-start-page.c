@@ -94,7 +94,7 @@ static char *
 describe (ShenbaoApplicationSummary *summary,
           ShenbaoPolicySet          *policies)
 {
-  ShenbaoPolicy *policy = summary->policy_id != NULL ? shenbao_policy_set_lookup (policies, summary->policy_id) : NULL;
+  ShenbaoPolicy *policy = summary->policy_id != NULL ? shenbao_policy_set_lookup_header (policies, summary->policy_id) : NULL;
   g_autoptr(GDateTime) updated = g_date_time_new_from_unix_local (summary->updated);
   g_autofree char *when = g_date_time_format (updated, "%Y-%m-%d %H:%M");
   g_autofree char *amount = shenbao_ui_format_yuan (summary->total_up_to_fen);

@@ -134,7 +134,7 @@ find_policy (ShenbaoPolicySet *set,
 
   if (policy == NULL)
     {
-      g_autoptr(GPtrArray) policies = shenbao_policy_set_get_policies (set);
+      g_autoptr(GPtrArray) policies = shenbao_policy_set_list_headers (set);
 
       g_printerr ("shenbao-cli: no policy “%s”; known:", policy_id);
       for (guint i = 0; i < policies->len; i++)
@@ -164,7 +164,7 @@ static int
 command_list (ShenbaoPolicySet *set,
               Options          *options)
 {
-  g_autoptr(GPtrArray) policies = shenbao_policy_set_get_policies (set);
+  g_autoptr(GPtrArray) policies = shenbao_policy_set_list_headers (set);
 
   for (guint i = 0; i < policies->len; i++)
     {
@@ -178,7 +178,7 @@ command_list (ShenbaoPolicySet *set,
                                   validity_label (validity, options->chinese), days);
       else
         status = g_strdup (validity_label (validity, options->chinese));
-      g_print ("%-20s %-26s %3u %s  %s\n", policy->id, status, policy->clauses->len,
+      g_print ("%-20s %-26s %3u %s  %s\n", policy->id, status, policy->n_clauses,
                options->chinese ? "条" : "clauses", shenbao_text_get (&policy->title, options->chinese));
     }
   return 0;
@@ -723,17 +723,25 @@ static int
 compute_all (ShenbaoPolicySet *set,
              Options          *options)
 {
-  g_autoptr(GPtrArray) policies = shenbao_policy_set_get_policies (set);
+  g_autoptr(GPtrArray) headers = shenbao_policy_set_list_headers (set);
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_policy_result_free);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(ShenbaoInputs) company = shenbao_inputs_new ();
   gboolean clean = TRUE;
 
-  for (guint i = 0; i < policies->len; i++)
+  if (!apply_settings (set, NULL, options, company))
+    return EXIT_USAGE;
+  for (guint i = 0; i < headers->len; i++)
     {
-      ShenbaoPolicy *policy = g_ptr_array_index (policies, i);
+      ShenbaoPolicy *policy = g_ptr_array_index (headers, i);
       g_autoptr(ShenbaoInputs) inputs = shenbao_inputs_new ();
       ShenbaoPolicyResult *result;
 
+      /* A policy whose area cannot hold the company is never read. */
+      if (!shenbao_policy_area_matches (policy, shenbao_inputs_get_registered_region (company)))
+        continue;
+      if ((policy = shenbao_policy_set_lookup (set, policy->id)) == NULL)
+        continue;
       if (!apply_settings (set, NULL, options, inputs))
         return EXIT_USAGE;
       result = shenbao_engine_compute (set, policy, inputs, &options->as_of);

@@ -1454,6 +1454,9 @@ shenbao_engine_compute_claim (ShenbaoPolicySet   *set,
 
   g_return_val_if_fail (SHENBAO_IS_POLICY_SET (set), NULL);
   g_return_val_if_fail (SHENBAO_IS_POLICY (policy), NULL);
+  /* A header from the index has no clauses: computing it would show nothing as if it paid
+   * nothing. */
+  g_return_val_if_fail (!policy->header_only, NULL);
   g_return_val_if_fail (SHENBAO_IS_INPUTS (inputs), NULL);
   g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), NULL);
 

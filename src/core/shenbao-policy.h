@@ -229,6 +229,8 @@ struct _ShenbaoPolicy
   GPtrArray   *flags;              /* ShenbaoFlag */
   GPtrArray   *clauses;            /* ShenbaoClause */
   GPtrArray   *examples;           /* ShenbaoExample */
+  guint        n_clauses;
+  gboolean     header_only;        /* from the index: id, titles, status, dates, areas only */
 };
 
 ShenbaoPolicy       *shenbao_policy_new               (void);
