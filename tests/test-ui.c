@@ -426,6 +426,45 @@ test_delete_and_undo (void)
   g_assert_cmpuint (count_saved (), ==, before - 1);
 }
 
+/* Every page of every shipped policy is shown once, with every clause claimed: a title with "&"
+ * or "<" (Suzhou's "R&D") must not be read as markup, and any Gtk-WARNING fails the run. */
+static void
+test_every_policy (void)
+{
+  GPtrArray *all = shenbao_policy_set_get_policies (policies);
+  ShenbaoWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  window = open_window ();
+  press (window, "win.new-application");
+  fill (window, "company_name", "R&D <测试> 公司");
+  for (guint i = 0; i < all->len; i++)
+    {
+      ShenbaoPolicy *policy = g_ptr_array_index (all, i);
+      guint steps = 0;
+
+      while (g_strcmp0 (shenbao_window_get_page_name (window), "policies") != 0)
+        press (window, g_strcmp0 (shenbao_window_get_page_name (window), "company") == 0 ? "win.next" : "win.back");
+      tick (window, policy->id);
+      press (window, "win.next");
+      g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "clauses");
+      for (guint j = 0; j < policy->clauses->len; j++)
+        tick (window, ((ShenbaoClause *) g_ptr_array_index (policy->clauses, j))->full_id);
+      while (g_strcmp0 (shenbao_window_get_page_name (window), "review") != 0)
+        {
+          press (window, "win.next");
+          g_assert_cmpuint (++steps, <=, policy->clauses->len + 1);
+        }
+    }
+  press (window, "win.home");
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -450,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/shenbao/ui/whole-flow", test_whole_flow);
   g_test_add_func ("/shenbao/ui/date-picker", test_date_picker);
   g_test_add_func ("/shenbao/ui/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/shenbao/ui/every-policy", test_every_policy);
   if (!have_display)
     return g_test_run ();
   adw_init ();
