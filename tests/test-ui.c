@@ -465,6 +465,27 @@ test_every_policy (void)
   settle ();
 }
 
+/* GtkApplication adds the shortcuts window from this resource path to every window by itself. */
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GObject *overlay;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  builder = gtk_builder_new_from_resource ("/io/github/shenbao/Shenbao/gtk/help-overlay.ui");
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_present (GTK_WINDOW (overlay));
+  screenshot (GTK_WIDGET (overlay), "shortcuts");
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/shenbao/ui/date-picker", test_date_picker);
   g_test_add_func ("/shenbao/ui/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/shenbao/ui/every-policy", test_every_policy);
+  g_test_add_func ("/shenbao/ui/help-overlay", test_help_overlay);
   if (!have_display)
     return g_test_run ();
   adw_init ();
