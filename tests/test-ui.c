@@ -711,6 +711,79 @@ test_first_set_list_page (void)
   settle ();
 }
 
+/* Moves without waiting for transitions to finish: enough for every page to be built and drawn
+ * once, quick enough to walk every clause of every policy. */
+static void
+press_quickly (ShenbaoWindow *window,
+               const char    *action)
+{
+  gint64 until = g_get_monotonic_time () + 40 * G_TIME_SPAN_MILLISECOND;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Every page of every shipped policy is shown once, with every clause claimed: a title with "&"
+ * or "<" (Suzhou's "R&D") must not be read as markup, and any Gtk-WARNING fails the run. */
+static void
+test_every_policy (void)
+{
+  g_autoptr(GPtrArray) all = shenbao_policy_set_get_policies (policies);
+  ShenbaoWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  window = open_window ();
+  press (window, "win.new-application");
+  fill (window, "company_name", "R&D <测试> 公司");
+  for (guint i = 0; i < all->len; i++)
+    {
+      ShenbaoPolicy *policy = g_ptr_array_index (all, i);
+      guint steps = 0;
+
+      while (g_strcmp0 (shenbao_window_get_page_name (window), "policies") != 0)
+        press_quickly (window, g_strcmp0 (shenbao_window_get_page_name (window), "company") == 0 ? "win.next" : "win.back");
+      tick (window, policy->id);
+      press_quickly (window, "win.next");
+      g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "clauses");
+      for (guint j = 0; j < policy->clauses->len; j++)
+        tick (window, ((ShenbaoClause *) g_ptr_array_index (policy->clauses, j))->full_id);
+      while (g_strcmp0 (shenbao_window_get_page_name (window), "review") != 0)
+        {
+          press_quickly (window, "win.next");
+          g_assert_cmpuint (++steps, <=, policy->clauses->len + 1);
+        }
+    }
+  press (window, "win.home");
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+/* GtkApplication adds the shortcuts window from this resource path to every window by itself. */
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GObject *overlay;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  builder = gtk_builder_new_from_resource ("/io/github/shenbao/Shenbao/gtk/help-overlay.ui");
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_present (GTK_WINDOW (overlay));
+  screenshot (GTK_WIDGET (overlay), "shortcuts");
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -739,6 +812,8 @@ main (int   argc,
   g_test_add_func ("/shenbao/ui/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/shenbao/ui/first-set-list-page", test_first_set_list_page);
   g_test_add_func ("/shenbao/ui/start-page-readiness", test_start_page_readiness);
+  g_test_add_func ("/shenbao/ui/every-policy", test_every_policy);
+  g_test_add_func ("/shenbao/ui/help-overlay", test_help_overlay);
   if (!have_display)
     return g_test_run ();
   adw_init ();

@@ -131,8 +131,8 @@ add_attachments (ShenbaoClausePage *self)
       ShenbaoField *field = attachment_field (self->clause, attachment);
       g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, shenbao_ui_text (&attachment->label));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
       g_signal_connect (button, "clicked", G_CALLBACK (on_choose_file), row);
@@ -165,8 +165,10 @@ show_text (ShenbaoClausePage *self)
 {
   g_autoptr(GString) flags = g_string_new (NULL);
   g_autofree char *title = g_strdup_printf ("%s · %s", self->clause->id, shenbao_ui_text (&self->clause->title));
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
 
-  adw_preferences_group_set_title (self->text_group, title);
+  /* A group's title is always markup in libadwaita 1.2. */
+  adw_preferences_group_set_title (self->text_group, escaped);
   gtk_label_set_text (self->quote_label, self->clause->quote);
   for (guint i = 0; i < self->clause->flags->len; i++)
     {

@@ -123,8 +123,8 @@ shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
       gboolean fits = FALSE;
       g_autofree char *subtitle = describe (self, policy, &fits);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shenbao_ui_text (&policy->title));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shenbao_ui_text (&policy->title));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
       gtk_widget_set_valign (radio, GTK_ALIGN_CENTER);

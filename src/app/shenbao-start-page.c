@@ -138,6 +138,7 @@ shenbao_start_page_reload (ShenbaoStartPage *self,
       const char *name = summary->company_name != NULL && *summary->company_name != '\0'
                          ? summary->company_name : _("Unnamed company");
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       /* A company's profile is entered once: another application for it starts from there. */
