@@ -8,7 +8,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "shenbao-application-row.h"
 #include "shenbao-field-row.h"
+#include "shenbao-start-page.h"
 #include "shenbao-region-chooser.h"
 #include "shenbao-window.h"
 
@@ -523,15 +525,16 @@ count_saved (void)
   return saved->len;
 }
 
+static GListModel *
+start_model (ShenbaoWindow *window)
+{
+  return shenbao_start_page_get_model (SHENBAO_START_PAGE (shenbao_window_get_page (window, "start")));
+}
+
 static guint
 count_rows (ShenbaoWindow *window)
 {
-  GtkWidget *list = find_descendant (shenbao_window_get_page (window, "start"), GTK_TYPE_LIST_BOX);
-  guint rows = 0;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    rows++;
-  return rows;
+  return g_list_model_get_n_items (start_model (window));
 }
 
 /* Deleting an application can be undone; once its toast is gone, it is gone from the database. */
@@ -628,15 +631,21 @@ make_suzhou_application (gboolean complete)
   return shenbao_application_get_id (application);
 }
 
+/* What the start page says of the company's application, as its row shows it. */
 static char *
 start_row_subtitle (ShenbaoWindow *window,
                     const char    *company)
 {
-  GtkWidget *list = find_descendant (shenbao_window_get_page (window, "start"), GTK_TYPE_LIST_BOX);
+  GListModel *model = start_model (window);
 
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (ADW_IS_ACTION_ROW (row) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), company) == 0)
-      return g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ShenbaoSavedApplication) item = g_list_model_get_item (model, i);
+      const ShenbaoApplicationSummary *summary = shenbao_saved_application_get_summary (item);
+
+      if (g_strcmp0 (summary->company_name, company) == 0)
+        return shenbao_application_row_describe (summary, policies);
+    }
   return NULL;
 }
 

@@ -1247,6 +1247,194 @@ shenbao_storage_list_applications (ShenbaoStorage  *self,
   return g_steal_pointer (&applications);
 }
 
+/* ------------------------------------------------------------------ querying the list */
+
+/* One WHERE for every filter and search, its choices bound as parameters; only the order is
+ * chosen among fixed statements, since ORDER BY cannot be bound. ?1 company-name key, ?2
+ * credit-code key, ?3 search pattern or NULL, ?4 JSON array of policy ids matching the search,
+ * ?5 JSON array of hidden ids, ?6 filter, ?7 today, ?8 today + 7 days. */
+#define QUERY_FROM                                                                            \
+  "  FROM applications AS a"                                                                  \
+  "  LEFT JOIN company_values AS name ON name.company_id = a.company_id AND name.key = ?1"    \
+  "  LEFT JOIN company_values AS code ON code.company_id = a.company_id AND code.key = ?2"    \
+  "  LEFT JOIN policy_windows AS w ON w.policy_id = a.policy_id"                              \
+  "  WHERE a.id NOT IN (SELECT value FROM json_each (?5))"                                    \
+  "    AND (?3 IS NULL OR name.value LIKE ?3 ESCAPE '\\' OR code.value LIKE ?3 ESCAPE '\\'"   \
+  "         OR a.policy_id LIKE ?3 ESCAPE '\\'"                                               \
+  "         OR a.policy_id IN (SELECT value FROM json_each (?4)))"                            \
+  "    AND (?6 = 0"                                                                           \
+  "         OR (?6 = 1 AND a.state NOT IN ('ready', 'packaged'))"                             \
+  "         OR (?6 = 2 AND a.state = 'ready')"                                                \
+  "         OR (?6 = 3 AND a.state = 'packaged')"                                             \
+  "         OR (?6 = 4 AND w.closes >= ?7 AND w.closes <= ?8))"
+
+#define QUERY_SELECT                                                                          \
+  "SELECT a.id, a.company_id, name.value, a.policy_id, a.page, a.state, a.total_fen,"         \
+  "       a.total_up_to_fen, a.updated" QUERY_FROM
+
+static const char * const query_orders[] = {
+  [SHENBAO_APPLICATION_SORT_CHANGED] = QUERY_SELECT " ORDER BY a.updated DESC, a.id DESC LIMIT ?9 OFFSET ?10",
+  [SHENBAO_APPLICATION_SORT_COMPANY] = QUERY_SELECT " ORDER BY name.value IS NULL, name.value, a.id LIMIT ?9 OFFSET ?10",
+  [SHENBAO_APPLICATION_SORT_DEADLINE] = QUERY_SELECT " ORDER BY w.closes IS NULL, w.closes, a.updated DESC, a.id DESC"
+                                        " LIMIT ?9 OFFSET ?10",
+  [SHENBAO_APPLICATION_SORT_AMOUNT] = QUERY_SELECT " ORDER BY a.total_up_to_fen DESC, a.id DESC LIMIT ?9 OFFSET ?10",
+};
+
+/* "%word%" with LIKE's own characters escaped, so a search for "50%" finds "50%". */
+static char *
+like_pattern (const char *search)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = search; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
+
+static char *
+hidden_json (GHashTable *hidden)
+{
+  GString *json = g_string_new ("[");
+  GHashTableIter iter;
+  gpointer key;
+
+  if (hidden != NULL)
+    {
+      g_hash_table_iter_init (&iter, hidden);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_string_append_printf (json, "%s%" G_GINT64_FORMAT, json->len > 1 ? "," : "", *(gint64 *) key);
+    }
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+/* Policy ids are [a-z][a-z0-9-]*, checked by the schema; any other is left out rather than
+ * quoted. */
+static char *
+policy_ids_json (GPtrArray *ids)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+
+      if (*id == '\0' || strspn (id, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen (id))
+        continue;
+      g_string_append_printf (json, "%s\"%s\"", json->len > 1 ? "," : "", id);
+    }
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+/* The texts of a query are made here and freed before the statement runs: SQLite copies them. */
+static gboolean
+bind_copy (ShenbaoStorage  *self,
+           sqlite3_stmt    *stmt,
+           int              index,
+           const char      *text,
+           const char      *doing,
+           GError         **error)
+{
+  if (sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT) != SQLITE_OK)
+    return set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+  return TRUE;
+}
+
+static gboolean
+bind_query (ShenbaoStorage                *self,
+            sqlite3_stmt                  *stmt,
+            const ShenbaoApplicationQuery *query,
+            const char                    *doing,
+            GError                       **error)
+{
+  g_autofree char *pattern = query->search != NULL && *query->search != '\0' ? like_pattern (query->search) : NULL;
+  g_autofree char *policies = policy_ids_json (query->policy_ids);
+  g_autofree char *hidden = hidden_json (query->hidden);
+  g_autofree char *week_later = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, query->today != NULL ? query->today : "");
+  if (g_date_valid (&date))
+    {
+      char text[16];
+
+      g_date_add_days (&date, 7);
+      g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
+      week_later = g_strdup (text);
+    }
+  return bind_text (self, stmt, 1, COMPANY_NAME_KEY, doing, error)
+         && bind_text (self, stmt, 2, "credit_code", doing, error)
+         && bind_copy (self, stmt, 3, pattern, doing, error)
+         && bind_copy (self, stmt, 4, policies, doing, error)
+         && bind_copy (self, stmt, 5, hidden, doing, error)
+         && bind_int64 (self, stmt, 6, query->filter, doing, error)
+         && bind_copy (self, stmt, 7, query->today, doing, error)
+         && bind_copy (self, stmt, 8, week_later, doing, error);
+}
+
+gint64
+shenbao_storage_count_applications (ShenbaoStorage                *self,
+                                    const ShenbaoApplicationQuery *query,
+                                    GError                       **error)
+{
+  const char *doing = "counting applications";
+  g_autoptr(BorrowedStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), -1);
+  g_return_val_if_fail (query != NULL, -1);
+
+  stmt = borrow_statement (self, "SELECT COUNT (*)" QUERY_FROM, doing, error);
+  if (stmt == NULL || !bind_query (self, stmt, query, doing, error))
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* One page of the list: rows offset … offset + limit − 1 in the query's order. */
+GPtrArray *
+shenbao_storage_query_applications (ShenbaoStorage                *self,
+                                    const ShenbaoApplicationQuery *query,
+                                    guint                          offset,
+                                    guint                          limit,
+                                    GError                       **error)
+{
+  const char *doing = "listing applications";
+  g_autoptr(BorrowedStatement) stmt = NULL;
+  g_autoptr(GPtrArray) applications = NULL;
+  int rc;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
+  g_return_val_if_fail (query != NULL && query->sort < G_N_ELEMENTS (query_orders), NULL);
+
+  stmt = borrow_statement (self, query_orders[query->sort], doing, error);
+  if (stmt == NULL || !bind_query (self, stmt, query, doing, error)
+      || !bind_int64 (self, stmt, 9, limit, doing, error) || !bind_int64 (self, stmt, 10, offset, doing, error))
+    return NULL;
+
+  applications = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_application_summary_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (applications, application_summary_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+      return NULL;
+    }
+  return g_steal_pointer (&applications);
+}
+
 /* Its values and clause choices go with it (ON DELETE CASCADE). */
 gboolean
 shenbao_storage_delete_application (ShenbaoStorage  *self,

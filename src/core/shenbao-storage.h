@@ -103,6 +103,44 @@ ShenbaoApplicationSummary *shenbao_storage_get_application (ShenbaoStorage  *sel
                                                             GError         **error);
 GPtrArray      *shenbao_storage_list_applications       (ShenbaoStorage  *self,
                                                          GError         **error);
+
+typedef enum
+{
+  SHENBAO_APPLICATION_SORT_CHANGED,   /* last change first */
+  SHENBAO_APPLICATION_SORT_COMPANY,
+  SHENBAO_APPLICATION_SORT_DEADLINE,  /* the policy's application window closing soonest first */
+  SHENBAO_APPLICATION_SORT_AMOUNT,    /* largest total first */
+} ShenbaoApplicationSort;
+
+typedef enum
+{
+  SHENBAO_APPLICATION_FILTER_ALL,
+  SHENBAO_APPLICATION_FILTER_IN_PROGRESS,
+  SHENBAO_APPLICATION_FILTER_READY,
+  SHENBAO_APPLICATION_FILTER_PACKAGED,
+  SHENBAO_APPLICATION_FILTER_WINDOW_CLOSING,  /* its policy's window closes within 7 days */
+} ShenbaoApplicationFilter;
+
+/* Which saved applications a list shows, in what order. */
+typedef struct
+{
+  const char               *search;      /* words found in the company name, credit code or
+                                          * policy id; NULL or "" for all */
+  GPtrArray                *policy_ids;  /* char *: policies whose titles match the search */
+  GHashTable               *hidden;      /* gint64 ids left out (deleted, still undoable) */
+  ShenbaoApplicationSort    sort;
+  ShenbaoApplicationFilter  filter;
+  const char               *today;       /* YYYY-MM-DD, for the window filter */
+} ShenbaoApplicationQuery;
+
+gint64          shenbao_storage_count_applications      (ShenbaoStorage                *self,
+                                                         const ShenbaoApplicationQuery *query,
+                                                         GError                       **error);
+GPtrArray      *shenbao_storage_query_applications      (ShenbaoStorage                *self,
+                                                         const ShenbaoApplicationQuery *query,
+                                                         guint                          offset,
+                                                         guint                          limit,
+                                                         GError                       **error);
 gboolean        shenbao_storage_delete_application      (ShenbaoStorage  *self,
                                                          gint64           application_id,
                                                          GError         **error);
