@@ -440,15 +440,17 @@ on_delete_toast_dismissed (AdwToast      *toast,
   finish_delete (self, *id);
 }
 
+/* The toast's Undo: the application is listed again, as it was. */
 static void
-on_delete_undone (AdwToast      *toast,
-                  ShenbaoWindow *self)
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  gint64 *id = g_object_get_data (G_OBJECT (toast), "application-id");
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
 
-  if (self->pending_deletes == NULL)
+  if (self->pending_deletes == NULL || !g_hash_table_remove (self->pending_deletes, &id))
     return;
-  g_hash_table_remove (self->pending_deletes, id);
   shenbao_start_page_reload (self->start_page, self->storage, self->policies, self->pending_deletes);
 }
 
@@ -466,8 +468,9 @@ delete_application_action (GtkWidget  *widget,
   shenbao_start_page_reload (self->start_page, self->storage, self->policies, self->pending_deletes);
 
   adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_action_target (toast, "x", *id);
   g_object_set_data_full (G_OBJECT (toast), "application-id", id, g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_delete_undone), self, 0);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -663,6 +666,7 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.claim-clause", "s", claim_clause_action);
   gtk_widget_class_install_action (widget_class, "win.show-message", "s", show_message_action);
   gtk_widget_class_install_action (widget_class, "win.delete-application", "x", delete_application_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", "x", undo_delete_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.back", NULL);

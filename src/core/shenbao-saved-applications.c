@@ -165,9 +165,16 @@ shenbao_saved_applications_reload (ShenbaoSavedApplications *self)
   fill_query (self, &query);
   g_clear_error (&self->error);
   count = shenbao_storage_count_applications (self->storage, &query, &self->error);
-  self->n_items = count > 0 ? (guint) MIN (count, G_MAXUINT) : 0;
   g_hash_table_remove_all (self->pages);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, before, self->n_items);
+  /* All removed, then all added, in two signals, the count true at each: told of one
+   * replacement, a list view looks for its rows' old items among every new one, reading every
+   * page. */
+  self->n_items = 0;
+  if (before > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, before, 0);
+  self->n_items = count > 0 ? (guint) MIN (count, G_MAXUINT) : 0;
+  if (self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
 }
 
 /* Policy titles live in the policy files, not the database: the ids of those whose titles hold
