@@ -205,6 +205,11 @@ test_fuzz_findings (void)
   /* count() and sum() without arguments read a first argument that was not there. */
   assert_check_fails ("count()", SHENBAO_EXPR_ERROR_SYNTAX, "count() takes a list field and a formula");
   assert_check_fails ("sum()", SHENBAO_EXPR_ERROR_SYNTAX, "sum() takes a list field and a formula");
+  /* A long formula with a byte that is not UTF-8: quoting its start for the message read past
+   * the end of the text. */
+  assert_check_fails ("2/-0222/-01/-08/-162/-01/-0222/-01/-08/-161/-08/-162/-01/-\xf4" "22",
+                      SHENBAO_EXPR_ERROR_SYNTAX, "not UTF-8 text");
+  assert_check_fails ("area \xe5", SHENBAO_EXPR_ERROR_SYNTAX, "not UTF-8 text");
 }
 
 static void

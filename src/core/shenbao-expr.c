@@ -500,6 +500,15 @@ shenbao_expr_parse (const char *source,
 
   g_return_val_if_fail (source != NULL, NULL);
 
+  /* Columns in messages count characters, which only UTF-8 text has (found by fuzz-expr: the
+   * quoting of a long formula read past the end of one that was not). */
+  if (!g_utf8_validate (source, -1, NULL))
+    {
+      g_set_error_literal (error, SHENBAO_EXPR_ERROR, SHENBAO_EXPR_ERROR_SYNTAX,
+                           "the formula is not UTF-8 text");
+      return NULL;
+    }
+
   trimmed = g_strstrip (g_strdup (source));
   parser.source = parser.p = trimmed;
   if (*trimmed == '\0')
