@@ -950,7 +950,7 @@ apply_pools (ShenbaoPolicyResult *policy_result,
       for (guint i = 0; i < policy_result->clauses->len; i++)
         {
           ShenbaoClauseResult *result = g_ptr_array_index (policy_result->clauses, i);
-          ShenbaoDecimal scaled;
+          ShenbaoDecimal scaled, payout;
           g_autofree char *before = NULL, *after = NULL, *exact = NULL;
 
           if (!pays (result) || !rule_has_member (rule, result->clause->id))
@@ -965,7 +965,8 @@ apply_pools (ShenbaoPolicyResult *policy_result,
                                         "total exceeds the budget", budget));
               continue;
             }
-          if (!shenbao_decimal_mul (shenbao_decimal_from_fen (result->payout_fen), factor->number, &scaled))
+          if (!shenbao_decimal_from_fen_checked (result->payout_fen, &payout)
+              || !shenbao_decimal_mul (payout, factor->number, &scaled))
             {
               if (policy_result->error == NULL)
                 g_set_error_literal (&policy_result->error, SHENBAO_EXPR_ERROR, SHENBAO_EXPR_ERROR_OVERFLOW,
