@@ -571,6 +571,16 @@ test_delete_and_undo (void)
   settle ();
   g_assert_cmpuint (count_rows (window), ==, before);
 
+  /* Deleted again: the new toast replaces the first, which must not carry the deletion out
+   * while the new one can still undo it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-application", "x", id));
+  settle ();
+  g_assert_cmpuint (count_saved (), ==, before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", "x", id));
+  settle ();
+  g_assert_cmpuint (count_rows (window), ==, before);
+  g_assert_cmpuint (count_saved (), ==, before);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-application", "x", id));
   settle ();
   gtk_window_destroy (GTK_WINDOW (window));

@@ -29,7 +29,7 @@ struct _ShenbaoWindow
   ShenbaoApplication   *application;
   ShenbaoSettings      *settings;
   GPtrArray            *clause_pages;   /* page names of the chosen clauses, in order */
-  GHashTable           *pending_deletes; /* gint64 ids deleted but still undoable */
+  GHashTable           *pending_deletes; /* gint64 id deleted but still undoable → its toast */
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
@@ -419,12 +419,17 @@ home_action (GtkWidget  *widget,
  * the database only when its toast goes away without Undo (or the window closes). */
 static void
 finish_delete (ShenbaoWindow *self,
-               gint64         application_id)
+               gint64         application_id,
+               AdwToast      *toast)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->pending_deletes == NULL || !g_hash_table_remove (self->pending_deletes, &application_id))
+  /* Only the toast of the latest deletion carries it out: deleted, undone and deleted again,
+   * the first toast going away (as the second replaces it) must not delete what the second
+   * can still undo. */
+  if (self->pending_deletes == NULL || g_hash_table_lookup (self->pending_deletes, &application_id) != toast)
     return;
+  g_hash_table_remove (self->pending_deletes, &application_id);
   if (!shenbao_storage_delete_application (self->storage, application_id, &error))
     show_error (self, error->message);
   if (self->settings != NULL && shenbao_settings_get_last_application (self->settings) == application_id)
@@ -437,7 +442,7 @@ on_delete_toast_dismissed (AdwToast      *toast,
 {
   gint64 *id = g_object_get_data (G_OBJECT (toast), "application-id");
 
-  finish_delete (self, *id);
+  finish_delete (self, *id, toast);
 }
 
 /* The toast's Undo: the application is listed again, as it was. */
@@ -464,7 +469,7 @@ delete_application_action (GtkWidget  *widget,
   AdwToast *toast = adw_toast_new (_("Application deleted"));
 
   *id = g_variant_get_int64 (parameter);
-  g_hash_table_add (self->pending_deletes, g_memdup2 (id, sizeof *id));
+  g_hash_table_replace (self->pending_deletes, g_memdup2 (id, sizeof *id), toast);
   shenbao_start_page_reload (self->start_page, self->storage, self->policies, self->pending_deletes);
 
   adw_toast_set_button_label (toast, _("_Undo"));
