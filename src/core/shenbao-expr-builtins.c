@@ -60,12 +60,19 @@ eval_extremum (ShenbaoExpr        *expr,
         {
           ShenbaoUnit kept = out->type == SHENBAO_VALUE_MISSING || shenbao_unit_is_none (&out->unit)
                              ? value.unit : out->unit;
+          gboolean percent = out->type != SHENBAO_VALUE_MISSING && out->percent;
+
           *out = value;
           out->unit = kept;
-          out->percent = FALSE;
+          /* min(rate, 30 %) is a rate: it reads as one whether the field or the literal won. */
+          out->percent = value.percent || percent;
         }
-      else if (shenbao_unit_is_none (&out->unit))
-        out->unit = value.unit;
+      else
+        {
+          if (shenbao_unit_is_none (&out->unit))
+            out->unit = value.unit;
+          out->percent |= value.percent;
+        }
     }
   if (missing)
     out->type = SHENBAO_VALUE_MISSING;
@@ -152,6 +159,7 @@ eval_list (ShenbaoExpr        *expr,
   gboolean is_sum = g_str_equal (node->text, "sum");
   const ShenbaoValue *list = expr_lookup_name (context, child (node, 0)->text);
   GHashTable *saved_row = context->row;
+  guint saved_trace_row = context->trace_row;
   ShenbaoDecimal total = { 0 };
   ShenbaoUnit unit = { { 0 } };
   gboolean missing = FALSE;
@@ -169,8 +177,10 @@ eval_list (ShenbaoExpr        *expr,
       gboolean ok;
 
       context->row = g_ptr_array_index (list->rows, i);
+      context->trace_row = i + 1;
       ok = expr_eval_node (expr, child (node, 1), context, &value, error);
       context->row = saved_row;
+      context->trace_row = saved_trace_row;
       if (!ok)
         return FALSE;
 

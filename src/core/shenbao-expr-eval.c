@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "shenbao-expr-private.h"
+#include "shenbao-policy.h"
 
 /* ------------------------------------------------------------------ evaluation */
 
@@ -188,8 +189,8 @@ eval_binary (ShenbaoExpr        *expr,
 
 
 
-gboolean
-expr_eval_node (ShenbaoExpr        *expr,
+static gboolean
+eval_node_plain (ShenbaoExpr        *expr,
            Node               *node,
            ShenbaoEvalContext *context,
            ShenbaoValue       *out,
@@ -240,6 +241,105 @@ expr_eval_node (ShenbaoExpr        *expr,
     default:
       g_assert_not_reached ();
     }
+}
+
+/* ------------------------------------------------------------------ tracing */
+
+void
+shenbao_trace_free (ShenbaoTrace *trace)
+{
+  if (trace == NULL)
+    return;
+  if (trace->value.type == SHENBAO_VALUE_STRING)
+    g_free (trace->value.string);
+  if (trace->label != NULL)
+    {
+      shenbao_text_clear (trace->label);
+      g_free (trace->label);
+    }
+  g_clear_pointer (&trace->children, g_ptr_array_unref);
+  g_free (trace);
+}
+
+static ShenbaoTrace *
+trace_new (Node               *node,
+           ShenbaoEvalContext *context)
+{
+  ShenbaoTrace *trace = g_new0 (ShenbaoTrace, 1);
+
+  trace->kind = (ShenbaoTraceKind) (node->kind == NODE_NUMBER || node->kind == NODE_STRING
+                                    || node->kind == NODE_BOOL ? SHENBAO_TRACE_LITERAL
+                                    : node->kind == NODE_NAME ? SHENBAO_TRACE_NAME
+                                    : node->kind == NODE_UNARY ? SHENBAO_TRACE_UNARY
+                                    : node->kind == NODE_BINARY ? SHENBAO_TRACE_BINARY
+                                    : SHENBAO_TRACE_CALL);
+  trace->name = node->text;
+  if (node->kind == NODE_UNARY || node->kind == NODE_BINARY)
+    {
+      trace->symbol_zh = expr_operator_symbols_zh[node->op];
+      trace->symbol_en = expr_operator_symbols[node->op];
+      trace->test = node->op >= OP_LT && node->op <= OP_NOT;
+    }
+  trace->precedence = expr_precedence (node);
+  trace->row = (int) context->trace_row - 1;
+  trace->children = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_trace_free);
+  return trace;
+}
+
+/* Evaluation with, when asked, a record of every part worked out: the one evaluator serves
+ * both, so a worksheet can never show other arithmetic than the amount's. */
+gboolean
+expr_eval_node (ShenbaoExpr        *expr,
+                Node               *node,
+                ShenbaoEvalContext *context,
+                ShenbaoValue       *out,
+                GError            **error)
+{
+  ShenbaoTrace *parent = context->trace;
+  ShenbaoTrace *trace;
+  gboolean ok;
+
+  if (parent == NULL)
+    return eval_node_plain (expr, node, context, out, error);
+
+  trace = trace_new (node, context);
+  g_ptr_array_add (parent->children, trace);
+  context->trace = trace;
+  ok = eval_node_plain (expr, node, context, out, error);
+  context->trace = parent;
+  if (ok)
+    {
+      trace->value = *out;
+      trace->value.rows = NULL;
+      if (out->type == SHENBAO_VALUE_LIST)
+        trace->n_rows = out->rows != NULL ? out->rows->len : 0;
+      if (out->type == SHENBAO_VALUE_STRING)
+        trace->value.string = g_strdup (out->string);
+    }
+  return ok;
+}
+
+/* As shenbao_expr_evaluate(), returning how the value was worked out; NULL on an error. */
+ShenbaoTrace *
+shenbao_expr_trace (ShenbaoExpr        *expr,
+                    ShenbaoEvalContext *context,
+                    ShenbaoValue       *result,
+                    GError            **error)
+{
+  ShenbaoTrace holder = { 0 };
+  ShenbaoTrace *saved = context->trace;
+  ShenbaoTrace *root;
+  gboolean ok;
+
+  g_return_val_if_fail (expr != NULL && context != NULL && result != NULL, NULL);
+
+  holder.children = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_trace_free);
+  context->trace = &holder;
+  ok = expr_eval_node (expr, expr->root, context, result, error);
+  context->trace = saved;
+  root = ok ? g_ptr_array_steal_index (holder.children, 0) : NULL;
+  g_ptr_array_unref (holder.children);
+  return root;
 }
 
 gboolean

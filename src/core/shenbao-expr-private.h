@@ -117,6 +117,10 @@ typedef struct
   gboolean            chinese;
 } Renderer;
 
+G_GNUC_INTERNAL extern const char *const expr_operator_symbols[];
+G_GNUC_INTERNAL extern const char *const expr_operator_symbols_zh[];
+
+G_GNUC_INTERNAL int  expr_precedence   (Node               *node);
 G_GNUC_INTERNAL void expr_render_node  (Renderer           *renderer,
                                         Node               *node,
                                         GString            *out);

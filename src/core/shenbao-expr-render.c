@@ -7,19 +7,19 @@
 
 #include "shenbao-expr-private.h"
 
-static const char *operator_symbols[] = {
+const char *const expr_operator_symbols[] = {
   "+", "−", "×", "÷", "<", "≤", ">", "≥", "=", "≠", "and", "or", "not", "−",
 };
 
 /* The same operators as a Chinese explanation writes them. */
-static const char *operator_symbols_zh[] = {
+const char *const expr_operator_symbols_zh[] = {
   "+", "−", "×", "÷", "<", "≤", ">", "≥", "=", "≠", "且", "或", "非", "−",
 };
 
 /* ------------------------------------------------------------------ rendering */
 
-static int
-precedence (Node *node)
+int
+expr_precedence (Node *node)
 {
   if (node->kind == NODE_BINARY)
     switch (node->op)
@@ -43,7 +43,7 @@ render_operand (Renderer *renderer,
                 gboolean  right_side,
                 GString  *out)
 {
-  int own = precedence (operand);
+  int own = expr_precedence (operand);
   gboolean parens = own < parent_precedence || (right_side && own == parent_precedence);
 
   if (parens)
@@ -114,12 +114,12 @@ expr_render_node (Renderer *renderer,
       break;
     case NODE_UNARY:
       g_string_append (out, node->op != OP_NOT ? "−" : renderer->chinese ? "非" : "not ");
-      render_operand (renderer, child (node, 0), precedence (node), FALSE, out);
+      render_operand (renderer, child (node, 0), expr_precedence (node), FALSE, out);
       break;
     case NODE_BINARY:
-      render_operand (renderer, child (node, 0), precedence (node), FALSE, out);
-      g_string_append_printf (out, " %s ", (renderer->chinese ? operator_symbols_zh : operator_symbols)[node->op]);
-      render_operand (renderer, child (node, 1), precedence (node), TRUE, out);
+      render_operand (renderer, child (node, 0), expr_precedence (node), FALSE, out);
+      g_string_append_printf (out, " %s ", (renderer->chinese ? expr_operator_symbols_zh : expr_operator_symbols)[node->op]);
+      render_operand (renderer, child (node, 1), expr_precedence (node), TRUE, out);
       break;
     case NODE_CALL:
       builtin = shenbao_expr_builtin_find (node->text);
