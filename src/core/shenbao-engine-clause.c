@@ -407,6 +407,13 @@ work_for_step (Computation     *computation,
     {
       work->result = trace->value;
       work->result.string = NULL;
+      /* An amount or a cap written as a bare number is in yuan: "500,000.00 元", not "500,000". */
+      if ((step->kind == SHENBAO_STEP_AMOUNT || step->kind == SHENBAO_STEP_CAP)
+          && work->result.type == SHENBAO_VALUE_NUMBER && shenbao_unit_is_none (&work->result.unit)
+          && !work->result.percent)
+        {
+          work->result.unit = trace->value.unit = shenbao_unit_yuan ();
+        }
     }
   return work;
 }

@@ -165,6 +165,14 @@ eval_list (ShenbaoExpr        *expr,
   gboolean missing = FALSE;
 
   memset (out, 0, sizeof *out);
+  if (context->trace != NULL)
+    {
+      ShenbaoValue recorded;
+
+      /* The list itself, first in the record, so a worksheet can name it and its rows. */
+      expr_eval_node (expr, child (node, 0), context, &recorded, NULL);
+      memset (out, 0, sizeof *out);
+    }
   if (list == NULL || list->type != SHENBAO_VALUE_LIST)
     {
       expr_note_missing (context, child (node, 0)->text);

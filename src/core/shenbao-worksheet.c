@@ -19,6 +19,7 @@ typedef struct
 {
   gboolean             chinese;
   const ShenbaoClause *clause;   /* for the names of a list's rows; may be NULL */
+  gboolean             in_test;  /* a condition names even values worked out before */
 } Writer;
 
 #define W(writer, zh, en) ((writer)->chinese ? (zh) : (en))
@@ -141,7 +142,12 @@ shenbao_worksheet_value (const ShenbaoValue *value,
     case SHENBAO_VALUE_NUMBER:
       if (shenbao_unit_is_yuan (&value->unit) && !value->percent)
         return plain_amount (value->number, chinese);
-      number = shenbao_value_format (value);
+      /* 200,000.00 元/台: an amount per something is shown to the fen like any amount. */
+      if (!value->percent && value->unit.exponents[SHENBAO_DIMENSION_YUAN] == 1
+          && value->number.micros % 10000 == 0)
+        number = shenbao_fen_format (shenbao_decimal_round_to_fen (value->number));
+      else
+        number = shenbao_value_format (value);
       unit = value->percent ? NULL : shenbao_worksheet_unit (&value->unit, chinese);
       return unit != NULL ? g_strdup_printf ("%s %s", number, unit) : g_steal_pointer (&number);
     case SHENBAO_VALUE_BOOL:
@@ -328,7 +334,11 @@ write_test (Writer             *writer,
             const ShenbaoTrace *test,
             GString            *out)
 {
+  gboolean saved = writer->in_test;
+
+  writer->in_test = TRUE;
   write_trace (writer, test, out, FALSE);
+  writer->in_test = saved;
 }
 
 static gboolean
@@ -336,6 +346,14 @@ is_zero_literal (const ShenbaoTrace *trace)
 {
   return trace->kind == SHENBAO_TRACE_LITERAL && trace->value.type == SHENBAO_VALUE_NUMBER
          && shenbao_decimal_is_zero (trace->value.number);
+}
+
+static gboolean
+is_rate_literal (const ShenbaoTrace *trace)
+{
+  return trace->kind == SHENBAO_TRACE_LITERAL && trace->value.type == SHENBAO_VALUE_NUMBER
+         && shenbao_unit_is_none (&trace->value.unit) && trace->value.number.micros > 0
+         && trace->value.number.micros < SHENBAO_DECIMAL_SCALE;
 }
 
 /* Writes the worked-out form of trace; TRUE when what was written already ends in its value. */
@@ -355,7 +373,7 @@ write_trace (Writer             *writer,
 
     case SHENBAO_TRACE_NAME:
       label = trace_label (writer, trace);
-      if (label != NULL && !trace->derived)
+      if (label != NULL && (!trace->derived || writer->in_test))
         g_string_append_printf (out, "%s ", label);
       write_value (writer, &trace->value, as_percent, out);
       return TRUE;
@@ -370,9 +388,16 @@ write_trace (Writer             *writer,
         const ShenbaoTrace *left = g_ptr_array_index (trace->children, 0);
         const ShenbaoTrace *right = g_ptr_array_index (trace->children, 1);
 
-        write_operand (writer, left, trace->precedence, FALSE, out);
+        /* In a product a bare fraction is a rate: "50% × 设备投入", as the document says it. */
+        if (g_strcmp0 (trace->symbol_en, "×") == 0 && is_rate_literal (left))
+          write_trace (writer, left, out, TRUE);
+        else
+          write_operand (writer, left, trace->precedence, FALSE, out);
         g_string_append_printf (out, " %s ", writer->chinese ? trace->symbol_zh : trace->symbol_en);
-        write_operand (writer, right, trace->precedence, TRUE, out);
+        if (g_strcmp0 (trace->symbol_en, "×") == 0 && is_rate_literal (right))
+          write_trace (writer, right, out, TRUE);
+        else
+          write_operand (writer, right, trace->precedence, TRUE, out);
         return FALSE;
       }
 
@@ -427,8 +452,8 @@ write_figure (Writer             *writer,
         }
       return;
     }
-  (void) ends_in_value;
-  g_string_append_printf (out, " = %s", shown);
+  if (!ends_in_value)
+    g_string_append_printf (out, " = %s", shown);
 }
 
 static const char *
@@ -462,13 +487,19 @@ write_rows (Writer                *writer,
     {
       const ShenbaoTrace *body = g_ptr_array_index (trace->children, i);
       GString *line = g_string_new (NULL);
-      g_autofree char *value = shenbao_worksheet_value (&body->value, writer->chinese);
+      ShenbaoValue row_value = body->value;
+      g_autofree char *value = NULL;
+
+      /* An order that does not count is 0 of the same money as the others. */
+      if (row_value.type == SHENBAO_VALUE_NUMBER && shenbao_unit_is_none (&row_value.unit) && !row_value.percent)
+        row_value.unit = result->unit;
+      value = shenbao_worksheet_value (&row_value, writer->chinese);
 
       if (word != NULL)
         g_string_append_printf (line, writer->chinese ? "%s %d：" : "%s %d: ", word, body->row + 1);
       else
         g_string_append_printf (line, writer->chinese ? "第 %d 行：" : "Row %d: ", body->row + 1);
-      write_figure (writer, body, &body->value, FALSE, line);
+      write_figure (writer, body, &row_value, FALSE, line);
       g_ptr_array_add (lines, g_string_free (line, FALSE));
       g_string_append_printf (total, "%s%s", n_rows > 0 ? " + " : "", value);
       n_rows++;
@@ -672,6 +703,10 @@ write_step (Writer                *writer,
           g_ptr_array_add (lines, g_strdup_printf (writer->chinese ? "年度资金池（%s）：比例系数 1，未缩减；全区兑现总额超过资金上限时按比例兑现"
                                                                    : "Annual pool (%s): factor 1, not reduced; paid pro rata if the district total exceeds it",
                                                    budget));
+        else if (step->exact.micros % 10000 == 0)
+          g_ptr_array_add (lines, g_strdup_printf (writer->chinese ? "年度资金池按比例兑现：%s × %s = %s"
+                                                                   : "Annual pool paid pro rata: %s × %s = %s",
+                                                   before, factor_text, after));
         else
           g_ptr_array_add (lines, g_strdup_printf (writer->chinese ? "年度资金池按比例兑现：%s × %s = %s，保留到分 %s"
                                                                    : "Annual pool paid pro rata: %s × %s = %s, to the fen %s",
@@ -756,7 +791,7 @@ shenbao_worksheet_step_text (const ShenbaoWorkStep *step,
                              gboolean               chinese,
                              ShenbaoWorksheetFlags  flags)
 {
-  Writer writer = { chinese, NULL };
+  Writer writer = { chinese, NULL, FALSE };
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (step != NULL, NULL);
@@ -772,7 +807,7 @@ shenbao_worksheet_step_lines (const ShenbaoClauseResult *result,
                               gboolean                   chinese,
                               ShenbaoWorksheetFlags      flags)
 {
-  Writer writer = { chinese, result->clause };
+  Writer writer = { chinese, result->clause, FALSE };
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; result->work != NULL && i < result->work->len; i++)
@@ -784,7 +819,7 @@ GPtrArray *
 shenbao_worksheet_alternative_lines (const ShenbaoClauseResult *result,
                                      gboolean                   chinese)
 {
-  Writer writer = { chinese, result->clause };
+  Writer writer = { chinese, result->clause, FALSE };
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
 
   /* Only where the reading changes the amount is there something at stake. */
@@ -835,7 +870,7 @@ GPtrArray *
 shenbao_worksheet_notes (const ShenbaoPolicyResult *result,
                          gboolean                   chinese)
 {
-  Writer writer = { chinese, NULL };
+  Writer writer = { chinese, NULL, FALSE };
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
   char date[32] = "";
 
