@@ -680,8 +680,8 @@ compute_amount (Scope               *scope,
       work->before = computation.current;
       work->after = shenbao_decimal_from_fen (result->award_fen);
     }
-  compute_alternatives (scope, result, computation.current);
   apply_top_up (scope, result);
+  compute_alternatives (scope, result, shenbao_decimal_from_fen (result->award_fen));
 }
 
 static void
