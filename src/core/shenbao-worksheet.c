@@ -276,8 +276,23 @@ write_extremum (Writer             *writer,
       if (i > 0)
         g_string_append (out, all_simple ? (last ? W (writer, " 与 ", " and ") : W (writer, "、", ", "))
                                          : W (writer, "；", "; "));
-      if (all_simple)
+      if (all_simple && operand->kind == SHENBAO_TRACE_LITERAL && shenbao_unit_is_none (&operand->value.unit))
+        {
+          /* A bare limit beside an amount is an amount: "50,000,000.00 元", not "50,000,000". */
+          ShenbaoValue shown = operand->value;
+
+          shown.unit = trace->value.unit;
+          write_value (writer, &shown, trace->value.percent, out);
+        }
+      else if (all_simple)
         write_trace (writer, operand, out, trace->value.percent);
+      else if (operand->kind == SHENBAO_TRACE_LITERAL && shenbao_unit_is_none (&operand->value.unit))
+        {
+          ShenbaoValue shown = operand->value;
+
+          shown.unit = trace->value.unit;
+          write_value (writer, &shown, trace->value.percent, out);
+        }
       else if (!write_trace (writer, operand, out, trace->value.percent))
         {
           g_autofree char *value = NULL;
@@ -630,7 +645,7 @@ write_cap (Writer                *writer,
         g_string_truncate (line, line->len - strlen (W (writer, "；", "; ")));
     }
   else if (step->bound)
-    g_string_append_printf (line, writer->chinese ? "超过上限，按上限 %s 计" : "the cap binds: %s", cap);
+    g_string_append_printf (line, writer->chinese ? "超过上限，取上限 %s" : "the cap binds: %s", cap);
   else
     g_string_append (line, W (writer, "未超过上限", "not reached"));
   g_ptr_array_add (lines, g_string_free (line, FALSE));
