@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "shenbao-deadline.h"
 #include "shenbao-decimal.h"
 #include "shenbao-engine.h"
 #include "shenbao-worksheet.h"
@@ -165,25 +166,28 @@ validity_label (ShenbaoValidity validity,
     }
 }
 
+static gint
+compare_for_list (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  return shenbao_policy_compare_by_status (*(ShenbaoPolicy **) a, *(ShenbaoPolicy **) b, user_data);
+}
+
+/* A draft says its stated period, and one whose period has ended comes last. */
 static int
 command_list (ShenbaoPolicySet *set,
               Options          *options)
 {
-  g_autoptr(GPtrArray) policies = shenbao_policy_set_get_policies (set);
+  g_autoptr(GPtrArray) policies = g_ptr_array_copy (shenbao_policy_set_get_policies (set), NULL, NULL);
 
+  g_ptr_array_sort_with_data (policies, compare_for_list, &options->as_of);
   for (guint i = 0; i < policies->len; i++)
     {
       ShenbaoPolicy *policy = g_ptr_array_index (policies, i);
-      int days = -1;
-      ShenbaoValidity validity = shenbao_policy_get_validity (policy, &options->as_of, &days);
-      g_autofree char *status = NULL;
+      g_autofree char *status = shenbao_policy_status_text (policy, &options->as_of, options->chinese);
 
-      if (validity == SHENBAO_VALIDITY_IN_FORCE && days >= 0)
-        status = g_strdup_printf (options->chinese ? "%s（剩 %d 天）" : "%s (%d days left)",
-                                  validity_label (validity, options->chinese), days);
-      else
-        status = g_strdup (validity_label (validity, options->chinese));
-      g_print ("%-20s %-26s %3u %s  %s\n", policy->id, status, policy->clauses->len,
+      g_print ("%-20s %s\n%-20s %3u %s  %s\n", policy->id, status, "", policy->clauses->len,
                options->chinese ? "条" : "clauses", shenbao_text_get (&policy->title, options->chinese));
     }
   return 0;
