@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "shenbao-application.h"
+#include "shenbao-deadline.h"
 #include "shenbao-start-page.h"
 #include "shenbao-ui-text.h"
 
@@ -90,6 +91,28 @@ describe_state (const char *state)
   return g_strdup_printf (ngettext ("%u problem", "%u problems", n_problems), n_problems);
 }
 
+/* The policy's status and its application window with the days left, as a second line. */
+static char *
+describe_deadlines (ShenbaoPolicy  *policy,
+                    ShenbaoStorage *storage)
+{
+  gboolean chinese = shenbao_prefers_chinese ();
+  g_autoptr(ShenbaoPolicyWindow) window = shenbao_storage_get_policy_window (storage, policy->id, NULL);
+  g_autofree char *status = NULL;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  status = shenbao_policy_status_text (policy, &today, chinese);
+  if (window == NULL)
+    return g_steal_pointer (&status);
+  {
+    g_autofree char *window_text = shenbao_window_text (window, &today, chinese);
+    /* Translators: policy status · application window */
+    return g_strdup_printf (_("%s · %s"), status, window_text);
+  }
+}
+
 static char *
 describe (ShenbaoApplicationSummary *summary,
           ShenbaoPolicySet          *policies)
@@ -134,6 +157,15 @@ shenbao_start_page_reload (ShenbaoStartPage *self,
         continue;
       row = adw_action_row_new ();
       subtitle = describe (summary, policies);
+      if (summary->policy_id != NULL && shenbao_policy_set_lookup (policies, summary->policy_id) != NULL)
+        {
+          g_autofree char *deadlines = describe_deadlines (shenbao_policy_set_lookup (policies, summary->policy_id),
+                                                           storage);
+          char *both = g_strdup_printf ("%s\n%s", subtitle, deadlines);
+
+          g_free (subtitle);
+          subtitle = both;
+        }
       shown++;
       const char *name = summary->company_name != NULL && *summary->company_name != '\0'
                          ? summary->company_name : _("Unnamed company");
