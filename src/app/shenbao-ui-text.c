@@ -36,8 +36,13 @@ shenbao_ui_unit_label (const char *unit)
 char *
 shenbao_ui_format_yuan (gint64 fen)
 {
-  g_autofree char *amount = shenbao_fen_format (fen);
+  g_autofree char *amount = NULL;
 
+  /* In Chinese, 10,000 yuan and more also in 万元, as the worksheet writes it: one rule for the
+   * clause pages, the review, the chart and the start page. */
+  if (shenbao_prefers_chinese ())
+    return shenbao_worksheet_amount (fen, TRUE);
+  amount = shenbao_fen_format (fen);
   /* Translators: an amount of money; %s is the number, e.g. 1,620,000.00 */
   return g_strdup_printf (_("%s yuan"), amount);
 }
