@@ -447,6 +447,13 @@ shenbao_expr_parse (const char *source,
 
   g_return_val_if_fail (source != NULL, NULL);
 
+  /* Messages quote the formula by characters; bytes that are not UTF-8 would be read past the
+   * end (found by fuzz-expr). */
+  if (!g_utf8_validate (source, -1, NULL))
+    {
+      g_set_error_literal (error, SHENBAO_EXPR_ERROR, SHENBAO_EXPR_ERROR_SYNTAX, "the formula is not valid UTF-8 text");
+      return NULL;
+    }
   trimmed = g_strstrip (g_strdup (source));
   parser.source = parser.p = trimmed;
   if (*trimmed == '\0')
