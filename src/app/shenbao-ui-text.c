@@ -135,12 +135,12 @@ shenbao_ui_formulas (ShenbaoClauseResult *result)
   for (guint i = 0; result->work != NULL && i < result->work->len; i++)
     {
       ShenbaoWorkStep *step = g_ptr_array_index (result->work, i);
+      g_autofree char *formula = shenbao_worksheet_formula (step, chinese);
 
-      if (step->formula_en == NULL)
+      if (formula == NULL)
         continue;
       g_string_append_printf (out, "%s%s: %s", out->len > 0 ? "\n" : "",
-                              step->label != NULL ? shenbao_text_get (step->label, chinese) : "",
-                              chinese ? step->formula_zh : step->formula_en);
+                              step->label != NULL ? shenbao_text_get (step->label, chinese) : "", formula);
     }
   return g_string_free (out, FALSE);
 }

@@ -109,8 +109,6 @@ void
 work_step_free (ShenbaoWorkStep *step)
 {
   g_clear_pointer (&step->trace, shenbao_trace_free);
-  g_free (step->formula_zh);
-  g_free (step->formula_en);
   g_free (step);
 }
 

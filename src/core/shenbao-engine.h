@@ -49,8 +49,6 @@ typedef struct
   const ShenbaoText   *label;       /* the step's label, or the rule's text (policy wording) */
   ShenbaoTrace        *trace;       /* how the step's formula was worked out, or NULL */
   ShenbaoExpr         *expr;        /* the formula, for policy authors (not owned) */
-  char                *formula_zh;  /* …with labels, set when a formula was traced */
-  char                *formula_en;
   ShenbaoValue         result;      /* FIGURE, TIERS: the value worked out (number) */
   ShenbaoDecimal       before;
   ShenbaoDecimal       operand;

@@ -792,12 +792,56 @@ write_step (Writer                *writer,
 
   if ((flags & SHENBAO_WORKSHEET_FORMULAS) != 0 && step->expr != NULL)
     {
-      g_autofree char *formula = step->formula_zh != NULL
-                                 ? g_strdup (writer->chinese ? step->formula_zh : step->formula_en)
-                                 : shenbao_expr_render_in (step->expr, NULL, NULL, writer->chinese);
+      g_autofree char *formula = shenbao_worksheet_formula (step, writer->chinese);
 
       g_ptr_array_add (lines, g_strdup_printf (writer->chinese ? "　公式：%s" : "  Formula: %s", formula));
     }
+}
+
+typedef struct
+{
+  const ShenbaoTrace *trace;
+  gboolean            chinese;
+} FormulaLabels;
+
+static const ShenbaoTrace *
+find_name (const ShenbaoTrace *trace,
+           const char         *name)
+{
+  if (trace->kind == SHENBAO_TRACE_NAME && g_strcmp0 (trace->name, name) == 0 && trace->label != NULL)
+    return trace;
+  for (guint i = 0; i < trace->children->len; i++)
+    {
+      const ShenbaoTrace *found = find_name (g_ptr_array_index (trace->children, i), name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+formula_label (const char *name,
+               gpointer    user_data)
+{
+  FormulaLabels *labels = user_data;
+  const ShenbaoTrace *found = labels->trace != NULL ? find_name (labels->trace, name) : NULL;
+
+  return found != NULL ? g_strdup (shenbao_text_get (found->label, labels->chinese)) : NULL;
+}
+
+/* The step's formula for policy authors, names read as labels where the step read them. */
+char *
+shenbao_worksheet_formula (const ShenbaoWorkStep *step,
+                           gboolean               chinese)
+{
+  FormulaLabels labels = { step->trace, chinese };
+
+  g_return_val_if_fail (step != NULL, NULL);
+
+  if (step->expr == NULL)
+    return NULL;
+  return shenbao_expr_render_in (step->expr, formula_label, &labels, chinese);
 }
 
 /* One step alone, as lines joined by newlines (a sum gives one line per row). */

@@ -25,6 +25,8 @@ char      *shenbao_worksheet_value        (const ShenbaoValue        *value,
                                            gboolean                   chinese);
 char      *shenbao_worksheet_unit         (const ShenbaoUnit         *unit,
                                            gboolean                   chinese);
+char      *shenbao_worksheet_formula      (const ShenbaoWorkStep     *step,
+                                           gboolean                   chinese);
 char      *shenbao_worksheet_step_text    (const ShenbaoWorkStep     *step,
                                            gboolean                   chinese,
                                            ShenbaoWorksheetFlags      flags);
