@@ -7,6 +7,7 @@
 
 #include "shenbao-application.h"
 #include "shenbao-application-row.h"
+#include "shenbao-deadline.h"
 #include "shenbao-ui-text.h"
 
 /* One saved application on the start page: its company, policy, last change, claimed total and
@@ -19,6 +20,7 @@ struct _ShenbaoApplicationRow
   ShenbaoSavedApplication *item;
   GtkLabel                *title_label;
   GtkLabel                *subtitle_label;
+  GtkLabel                *deadline_label;
   GtkButton               *new_button;
   GtkButton               *delete_button;
 };
@@ -46,6 +48,7 @@ shenbao_application_row_class_init (ShenbaoApplicationRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-application-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoApplicationRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoApplicationRow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoApplicationRow, deadline_label);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoApplicationRow, new_button);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoApplicationRow, delete_button);
 }
@@ -96,13 +99,41 @@ shenbao_application_row_describe (const ShenbaoApplicationSummary *summary,
                           when, total, state);
 }
 
+/* The policy's status and its application window with the days left, as a second line. */
+char *
+shenbao_application_row_describe_deadlines (const ShenbaoApplicationSummary *summary,
+                                            ShenbaoPolicySet                *policies,
+                                            ShenbaoStorage                  *storage,
+                                            const GDate                     *today)
+{
+  ShenbaoPolicy *policy = shenbao_policy_set_lookup_header (policies, summary->policy_id);
+  gboolean chinese = shenbao_prefers_chinese ();
+  g_autoptr(ShenbaoPolicyWindow) window = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *window_text = NULL;
+
+  if (policy == NULL)
+    return NULL;
+  status = shenbao_policy_status_text (policy, today, chinese);
+  if (storage != NULL)
+    window = shenbao_storage_get_policy_window (storage, policy->id, NULL);
+  if (window == NULL)
+    return g_steal_pointer (&status);
+  window_text = shenbao_window_text (window, today, chinese);
+  /* Translators: policy status · application window */
+  return g_strdup_printf (_("%s · %s"), status, window_text);
+}
+
 void
 shenbao_application_row_set_item (ShenbaoApplicationRow   *self,
                                   ShenbaoSavedApplication *item,
-                                  ShenbaoPolicySet        *policies)
+                                  ShenbaoPolicySet        *policies,
+                                  ShenbaoStorage          *storage)
 {
   const ShenbaoApplicationSummary *summary;
   g_autofree char *subtitle = NULL;
+  g_autofree char *deadlines = NULL;
+  GDate today;
 
   g_return_if_fail (SHENBAO_IS_APPLICATION_ROW (self));
 
@@ -114,6 +145,11 @@ shenbao_application_row_set_item (ShenbaoApplicationRow   *self,
   gtk_label_set_text (self->title_label, summary->company_name != NULL && *summary->company_name != '\0'
                                          ? summary->company_name : _("Unnamed company"));
   gtk_label_set_text (self->subtitle_label, subtitle);
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  deadlines = shenbao_application_row_describe_deadlines (summary, policies, storage, &today);
+  gtk_label_set_text (self->deadline_label, deadlines != NULL ? deadlines : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), deadlines != NULL);
   /* The target first, then the action: an action without its target would be refused. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->new_button), "x", summary->company_id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->new_button), "win.new-application-for-company");

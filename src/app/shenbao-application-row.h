@@ -14,9 +14,15 @@ G_DECLARE_FINAL_TYPE (ShenbaoApplicationRow, shenbao_application_row, SHENBAO, A
 GtkWidget               *shenbao_application_row_new      (void);
 void                     shenbao_application_row_set_item (ShenbaoApplicationRow   *self,
                                                            ShenbaoSavedApplication *item,
-                                                           ShenbaoPolicySet        *policies);
+                                                           ShenbaoPolicySet        *policies,
+                                                           ShenbaoStorage          *storage);
 ShenbaoSavedApplication *shenbao_application_row_get_item (ShenbaoApplicationRow   *self);
 char                    *shenbao_application_row_describe (const ShenbaoApplicationSummary *summary,
                                                            ShenbaoPolicySet                *policies);
+
+char                    *shenbao_application_row_describe_deadlines (const ShenbaoApplicationSummary *summary,
+                                                                     ShenbaoPolicySet                *policies,
+                                                                     ShenbaoStorage                  *storage,
+                                                                     const GDate                     *today);
 
 G_END_DECLS

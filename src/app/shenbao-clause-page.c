@@ -25,6 +25,8 @@ struct _ShenbaoClausePage
   GtkLabel            *flags_label;
   GtkLabel            *amount_label;
   GtkLabel            *explanation_label;
+  GtkExpander         *formulas_expander;
+  GtkLabel            *formulas_label;
   AdwPreferencesGroup *inputs_group;
   AdwPreferencesGroup *facts_group;
   AdwPreferencesGroup *attachments_group;
@@ -57,6 +59,8 @@ shenbao_clause_page_class_init (ShenbaoClausePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, flags_label);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, amount_label);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, formulas_expander);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, formulas_label);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, inputs_group);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, facts_group);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, attachments_group);
@@ -243,6 +247,7 @@ shenbao_clause_page_refresh (ShenbaoClausePage *self)
   ShenbaoClauseResult *clause_result = result != NULL ? shenbao_policy_result_find (result, self->clause->id) : NULL;
   g_autofree char *amount = NULL;
   g_autofree char *explanation = NULL;
+  g_autofree char *formulas = NULL;
 
   shenbao_page_refresh_rows (self->rows);
   refresh_attachments (self);
@@ -252,4 +257,7 @@ shenbao_clause_page_refresh (ShenbaoClausePage *self)
   explanation = shenbao_ui_explanation (clause_result);
   gtk_label_set_text (self->amount_label, amount);
   gtk_label_set_text (self->explanation_label, explanation);
+  formulas = shenbao_ui_formulas (clause_result);
+  gtk_label_set_text (self->formulas_label, formulas);
+  gtk_widget_set_visible (GTK_WIDGET (self->formulas_expander), *formulas != '\0');
 }

@@ -19,6 +19,7 @@ struct _ShenbaoStartPage
 
   ShenbaoSavedApplications *model;
   ShenbaoPolicySet         *policies;
+  ShenbaoStorage           *storage;
 
   AdwStatusPage            *empty_status;
   GtkWidget                *list_view;
@@ -99,7 +100,7 @@ bind_row (GtkSignalListItemFactory *factory,
           ShenbaoStartPage         *self)
 {
   shenbao_application_row_set_item (SHENBAO_APPLICATION_ROW (gtk_list_item_get_child (list_item)),
-                                    gtk_list_item_get_item (list_item), self->policies);
+                                    gtk_list_item_get_item (list_item), self->policies, self->storage);
 }
 
 static void
@@ -107,7 +108,7 @@ unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             ShenbaoStartPage         *self)
 {
-  shenbao_application_row_set_item (SHENBAO_APPLICATION_ROW (gtk_list_item_get_child (list_item)), NULL, NULL);
+  shenbao_application_row_set_item (SHENBAO_APPLICATION_ROW (gtk_list_item_get_child (list_item)), NULL, NULL, NULL);
 }
 
 static void
@@ -118,6 +119,7 @@ shenbao_start_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), SHENBAO_TYPE_START_PAGE);
   g_clear_object (&self->model);
   g_clear_object (&self->policies);
+  g_clear_object (&self->storage);
   G_OBJECT_CLASS (shenbao_start_page_parent_class)->dispose (object);
 }
 
@@ -171,6 +173,7 @@ shenbao_start_page_reload (ShenbaoStartPage *self,
       g_autoptr(GtkNoSelection) selection = NULL;
 
       g_set_object (&self->policies, policies);
+      g_set_object (&self->storage, storage);
       self->model = shenbao_saved_applications_new (storage, policies);
       selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
       gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));

@@ -276,6 +276,7 @@ set_application (ShenbaoWindow      *self,
 
   g_signal_connect_object (application, "changed", G_CALLBACK (on_application_changed), self, G_CONNECT_SWAPPED);
   shenbao_company_page_set_application (self->company_page, application);
+  shenbao_policies_page_set_storage (self->policies_page, self->storage);
   shenbao_policies_page_set_application (self->policies_page, application);
   shenbao_clauses_page_set_application (self->clauses_page, application);
   shenbao_review_page_set_application (self->review_page, application);

@@ -16,6 +16,7 @@ typedef enum
   SHENBAO_STORAGE_ERROR_DAMAGED,
   SHENBAO_STORAGE_ERROR_DISK_FULL,
   SHENBAO_STORAGE_ERROR_READ_ONLY,
+  SHENBAO_STORAGE_ERROR_INVALID,
 } ShenbaoStorageError;
 
 #define SHENBAO_STORAGE_SCHEMA_VERSION 3
@@ -37,6 +38,20 @@ typedef struct
 
 void shenbao_application_summary_free (ShenbaoApplicationSummary *summary);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShenbaoApplicationSummary, shenbao_application_summary_free)
+
+/* The application window of a policy's current call, as the user recorded it from the annual
+ * guide; a date not given is invalid (g_date_valid). */
+typedef struct
+{
+  char   *policy_id;
+  GDate   opens;
+  GDate   closes;
+  char   *where_to_file;   /* portal address or office, or NULL */
+  gint64  updated;
+} ShenbaoPolicyWindow;
+
+void shenbao_policy_window_free (ShenbaoPolicyWindow *window);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShenbaoPolicyWindow, shenbao_policy_window_free)
 
 #define SHENBAO_TYPE_STORAGE (shenbao_storage_get_type ())
 G_DECLARE_FINAL_TYPE (ShenbaoStorage, shenbao_storage, SHENBAO, STORAGE, GObject)
@@ -145,6 +160,20 @@ gboolean        shenbao_storage_delete_application      (ShenbaoStorage  *self,
                                                          gint64           application_id,
                                                          GError         **error);
 
+gboolean        shenbao_storage_set_policy_window       (ShenbaoStorage  *self,
+                                                         const char      *policy_id,
+                                                         const char      *opens,
+                                                         const char      *closes,
+                                                         const char      *where_to_file,
+                                                         GError         **error);
+ShenbaoPolicyWindow *shenbao_storage_get_policy_window  (ShenbaoStorage  *self,
+                                                         const char      *policy_id,
+                                                         GError         **error);
+GPtrArray      *shenbao_storage_list_policy_windows     (ShenbaoStorage  *self,
+                                                         GError         **error);
+gboolean        shenbao_storage_delete_policy_window    (ShenbaoStorage  *self,
+                                                         const char      *policy_id,
+                                                         GError         **error);
 gboolean        shenbao_storage_integrity_check         (ShenbaoStorage  *self,
                                                          char           **result,
                                                          GError         **error);
