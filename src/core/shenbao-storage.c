@@ -1269,16 +1269,16 @@ shenbao_storage_list_applications (ShenbaoStorage  *self,
   "         OR (?6 = 3 AND a.state = 'packaged')"                                             \
   "         OR (?6 = 4 AND w.closes >= ?7 AND w.closes <= ?8))"
 
-#define QUERY_SELECT                                                                          \
-  "SELECT a.id, a.company_id, name.value, a.policy_id, a.page, a.state, a.total_fen,"         \
-  "       a.total_up_to_fen, a.updated" QUERY_FROM
+#define ORDER_CHANGED " ORDER BY a.updated DESC, a.id DESC"
+#define ORDER_COMPANY " ORDER BY name.value IS NULL, name.value, a.id"
+#define ORDER_DEADLINE " ORDER BY w.closes IS NULL, w.closes, a.updated DESC, a.id DESC"
+#define ORDER_AMOUNT " ORDER BY a.total_up_to_fen DESC, a.id DESC"
 
 static const char * const query_orders[] = {
-  [SHENBAO_APPLICATION_SORT_CHANGED] = QUERY_SELECT " ORDER BY a.updated DESC, a.id DESC LIMIT ?9 OFFSET ?10",
-  [SHENBAO_APPLICATION_SORT_COMPANY] = QUERY_SELECT " ORDER BY name.value IS NULL, name.value, a.id LIMIT ?9 OFFSET ?10",
-  [SHENBAO_APPLICATION_SORT_DEADLINE] = QUERY_SELECT " ORDER BY w.closes IS NULL, w.closes, a.updated DESC, a.id DESC"
-                                        " LIMIT ?9 OFFSET ?10",
-  [SHENBAO_APPLICATION_SORT_AMOUNT] = QUERY_SELECT " ORDER BY a.total_up_to_fen DESC, a.id DESC LIMIT ?9 OFFSET ?10",
+  [SHENBAO_APPLICATION_SORT_CHANGED] = "SELECT a.id, a.updated" QUERY_FROM ORDER_CHANGED,
+  [SHENBAO_APPLICATION_SORT_COMPANY] = "SELECT a.id, a.updated" QUERY_FROM ORDER_COMPANY,
+  [SHENBAO_APPLICATION_SORT_DEADLINE] = "SELECT a.id, a.updated" QUERY_FROM ORDER_DEADLINE,
+  [SHENBAO_APPLICATION_SORT_AMOUNT] = "SELECT a.id, a.updated" QUERY_FROM ORDER_AMOUNT,
 };
 
 /* "%word%" with LIKE's own characters escaped, so a search for "50%" finds "50%". */
@@ -1380,49 +1380,65 @@ bind_query (ShenbaoStorage                *self,
          && bind_copy (self, stmt, 8, week_later, doing, error);
 }
 
-gint64
-shenbao_storage_count_applications (ShenbaoStorage                *self,
-                                    const ShenbaoApplicationQuery *query,
-                                    GError                       **error)
-{
-  const char *doing = "counting applications";
-  g_autoptr(BorrowedStatement) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), -1);
-  g_return_val_if_fail (query != NULL, -1);
-
-  stmt = borrow_statement (self, "SELECT COUNT (*)" QUERY_FROM, doing, error);
-  if (stmt == NULL || !bind_query (self, stmt, query, doing, error))
-    return -1;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
-      return -1;
-    }
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-/* One page of the list: rows offset … offset + limit − 1 in the query's order. */
-GPtrArray *
-shenbao_storage_query_applications (ShenbaoStorage                *self,
-                                    const ShenbaoApplicationQuery *query,
-                                    guint                          offset,
-                                    guint                          limit,
-                                    GError                       **error)
+/* The ids of the applications the query shows, in its order, each with the time of its last
+ * change (so a list can tell which rows it must read again): an array of
+ * ShenbaoApplicationStamp. A few milliseconds for thousands: the rows themselves are read a page at
+ * a time with shenbao_storage_load_applications (). */
+GArray *
+shenbao_storage_query_application_ids (ShenbaoStorage                *self,
+                                       const ShenbaoApplicationQuery *query,
+                                       GError                       **error)
 {
   const char *doing = "listing applications";
   g_autoptr(BorrowedStatement) stmt = NULL;
-  g_autoptr(GPtrArray) applications = NULL;
+  g_autoptr(GArray) stamps = NULL;
   int rc;
 
   g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
   g_return_val_if_fail (query != NULL && query->sort < G_N_ELEMENTS (query_orders), NULL);
 
   stmt = borrow_statement (self, query_orders[query->sort], doing, error);
-  if (stmt == NULL || !bind_query (self, stmt, query, doing, error)
-      || !bind_int64 (self, stmt, 9, limit, doing, error) || !bind_int64 (self, stmt, 10, offset, doing, error))
+  if (stmt == NULL || !bind_query (self, stmt, query, doing, error))
+    return NULL;
+
+  stamps = g_array_new (FALSE, FALSE, sizeof (ShenbaoApplicationStamp));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ShenbaoApplicationStamp stamp = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_val (stamps, stamp);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+      return NULL;
+    }
+  return g_steal_pointer (&stamps);
+}
+
+/* The summaries of these applications, in no particular order; an id that is gone is left out. */
+GPtrArray *
+shenbao_storage_load_applications (ShenbaoStorage *self,
+                                   const gint64   *ids,
+                                   guint           n_ids,
+                                   GError        **error)
+{
+  const char *doing = "reading saved applications";
+  g_autoptr(BorrowedStatement) stmt = NULL;
+  g_autoptr(GPtrArray) applications = NULL;
+  g_autoptr(GString) json = g_string_new ("[");
+  int rc;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (json, ']');
+  stmt = borrow_statement (self, SELECT_APPLICATION_SUMMARY " WHERE a.id IN (SELECT value FROM json_each (?2))",
+                           doing, error);
+  if (stmt == NULL || !bind_text (self, stmt, 1, COMPANY_NAME_KEY, doing, error)
+      || !bind_copy (self, stmt, 2, json->str, doing, error))
     return NULL;
 
   applications = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_application_summary_free);

@@ -148,13 +148,18 @@ typedef struct
   const char               *today;       /* YYYY-MM-DD, for the window filter */
 } ShenbaoApplicationQuery;
 
-gint64          shenbao_storage_count_applications      (ShenbaoStorage                *self,
+typedef struct
+{
+  gint64 id;
+  gint64 updated;
+} ShenbaoApplicationStamp;
+
+GArray         *shenbao_storage_query_application_ids   (ShenbaoStorage                *self,
                                                          const ShenbaoApplicationQuery *query,
                                                          GError                       **error);
-GPtrArray      *shenbao_storage_query_applications      (ShenbaoStorage                *self,
-                                                         const ShenbaoApplicationQuery *query,
-                                                         guint                          offset,
-                                                         guint                          limit,
+GPtrArray      *shenbao_storage_load_applications       (ShenbaoStorage                *self,
+                                                         const gint64                  *ids,
+                                                         guint                          n_ids,
                                                          GError                       **error);
 gboolean        shenbao_storage_delete_application      (ShenbaoStorage  *self,
                                                          gint64           application_id,
