@@ -124,16 +124,16 @@ shenbao_application_row_describe_deadlines (const ShenbaoApplicationSummary *sum
   return g_strdup_printf (_("%s · %s"), status, window_text);
 }
 
+/* deadlines: the policy's status and window (shenbao_application_row_describe_deadlines ()),
+ * the same for every row of a policy, so the list works it out once per policy. */
 void
 shenbao_application_row_set_item (ShenbaoApplicationRow   *self,
                                   ShenbaoSavedApplication *item,
                                   ShenbaoPolicySet        *policies,
-                                  ShenbaoStorage          *storage)
+                                  const char              *deadlines)
 {
   const ShenbaoApplicationSummary *summary;
   g_autofree char *subtitle = NULL;
-  g_autofree char *deadlines = NULL;
-  GDate today;
 
   g_return_if_fail (SHENBAO_IS_APPLICATION_ROW (self));
 
@@ -145,9 +145,6 @@ shenbao_application_row_set_item (ShenbaoApplicationRow   *self,
   gtk_label_set_text (self->title_label, summary->company_name != NULL && *summary->company_name != '\0'
                                          ? summary->company_name : _("Unnamed company"));
   gtk_label_set_text (self->subtitle_label, subtitle);
-  g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
-  deadlines = shenbao_application_row_describe_deadlines (summary, policies, storage, &today);
   gtk_label_set_text (self->deadline_label, deadlines != NULL ? deadlines : "");
   gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), deadlines != NULL);
   /* The target first, then the action: an action without its target would be refused. */
