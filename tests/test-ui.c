@@ -10,6 +10,7 @@
 
 #include "shenbao-application-row.h"
 #include "shenbao-field-row.h"
+#include "shenbao-policy-window-dialog.h"
 #include "shenbao-start-page.h"
 #include "shenbao-region-chooser.h"
 #include "shenbao-window.h"
@@ -803,6 +804,76 @@ test_help_overlay (void)
   settle ();
 }
 
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_entry_row (GtkWidget  *root,
+                const char *title_start)
+{
+  if (ADW_IS_ENTRY_ROW (root) && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title_start))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row (child, title_start);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The application window of Pudong's call, typed as finance staff write dates, is saved and
+ * shown with the days left; a date that cannot be read keeps Save off. */
+static void
+test_policy_window (void)
+{
+  ShenbaoWindow *window;
+  GtkWidget *dialog;
+  g_autoptr(ShenbaoPolicyWindow) saved = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  window = open_window ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-policy-window", "s", "pudong-2024"));
+  settle ();
+  dialog = find_toplevel (SHENBAO_TYPE_POLICY_WINDOW_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (dialog, _("Opens"))), "2026年12月1日");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (dialog, _("Closes"))), "2026-02-30");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (dialog, _("Closes"))), "２０２６/１２/２８");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (dialog, _("Where to file"))), "浦东新区专项资金服务平台");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  screenshot (dialog, "policy-window");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  settle ();
+
+  saved = shenbao_storage_get_policy_window (storage, "pudong-2024", NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpint (g_date_get_day (&saved->opens), ==, 1);
+  g_assert_cmpint (g_date_get_month (&saved->closes), ==, 12);
+  g_assert_cmpint (g_date_get_day (&saved->closes), ==, 28);
+  g_assert_cmpstr (saved->where_to_file, ==, "浦东新区专项资金服务平台");
+  g_assert_true (shenbao_storage_delete_policy_window (storage, "pudong-2024", NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -832,6 +903,7 @@ main (int   argc,
   g_test_add_func ("/shenbao/ui/first-set-list-page", test_first_set_list_page);
   g_test_add_func ("/shenbao/ui/start-page-readiness", test_start_page_readiness);
   g_test_add_func ("/shenbao/ui/every-policy", test_every_policy);
+  g_test_add_func ("/shenbao/ui/policy-window", test_policy_window);
   g_test_add_func ("/shenbao/ui/help-overlay", test_help_overlay);
   if (!have_display)
     return g_test_run ();

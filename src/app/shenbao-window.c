@@ -15,7 +15,9 @@
 #include "shenbao-policies-page.h"
 #include "shenbao-review-page.h"
 #include "shenbao-settings.h"
+#include "shenbao-policy-window-dialog.h"
 #include "shenbao-start-page.h"
+#include "shenbao-ui-text.h"
 #include "shenbao-window.h"
 
 #define CLAUSE_PAGE_PREFIX "clause:"
@@ -532,6 +534,34 @@ show_message_action (GtkWidget  *widget,
   show_error (SHENBAO_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+static void
+edit_policy_window_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+  const char *policy_id = g_variant_get_string (parameter, NULL);
+  ShenbaoPolicy *policy = shenbao_policy_set_lookup_header (self->policies, policy_id);
+
+  if (policy == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (shenbao_policy_window_dialog_new (GTK_WINDOW (self), self->storage, policy_id,
+                                                                     shenbao_ui_text (&policy->title))));
+}
+
+/* A window recorded or cleared: days left change on the policies and start pages. */
+static void
+policy_window_changed_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+
+  shenbao_start_page_reload (self->start_page, self->storage, self->policies, self->pending_deletes);
+  if (self->application != NULL)
+    shenbao_policies_page_refresh (self->policies_page);
+}
+
 /* ------------------------------------------------------------------ object */
 
 static void
@@ -673,6 +703,8 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-message", "s", show_message_action);
   gtk_widget_class_install_action (widget_class, "win.delete-application", "x", delete_application_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "x", undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-policy-window", "s", edit_policy_window_action);
+  gtk_widget_class_install_action (widget_class, "win.policy-window-changed", NULL, policy_window_changed_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.back", NULL);
