@@ -1440,6 +1440,37 @@ add_test (const char *path,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down);
 }
 
+/* A copy saved elsewhere (where work goes on when the usual file is read-only) holds everything,
+ * and never overwrites a file that is there. */
+static void
+test_save_copy (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShenbaoStorage) storage = shenbao_storage_open (fixture->path, &error);
+  g_autoptr(ShenbaoStorage) copy = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autofree char *copy_path = g_build_filename (fixture->directory, "copy.db", NULL);
+  gint64 company;
+
+  g_assert_no_error (error);
+  company = shenbao_storage_create_company (storage, &error);
+  g_assert_true (shenbao_storage_set_company_value (storage, company, "company_name", "复制测试企业", &error));
+  g_assert_true (shenbao_storage_save_copy (storage, copy_path, &error));
+  g_assert_no_error (error);
+  g_assert_false (shenbao_storage_save_copy (storage, copy_path, &error));
+  g_assert_nonnull (strstr (error->message, "exists"));
+  g_clear_error (&error);
+
+  copy = shenbao_storage_open (copy_path, &error);
+  g_assert_no_error (error);
+  values = shenbao_storage_load_company_values (copy, company, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (values, "company_name"), ==, "复制测试企业");
+  g_clear_object (&copy);
+
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1468,6 +1499,7 @@ main (int   argc,
   add_test ("/shenbao/storage/disk-full", test_disk_full);
   add_test ("/shenbao/storage/policy-windows", test_policy_windows);
   add_test ("/shenbao/storage/policy-window-refused", test_policy_window_refused);
+  add_test ("/shenbao/storage/save-copy", test_save_copy);
 
   return g_test_run ();
 }

@@ -1472,6 +1472,53 @@ shenbao_storage_delete_application (ShenbaoStorage  *self,
          && check_row_changed (self, "application", application_id, doing, error);
 }
 
+/* Everything saved, copied whole into a new database file at path (which must not exist yet):
+ * where the user keeps working when this one cannot be written. SQLite's backup copies a
+ * consistent state even while the file is in use. */
+gboolean
+shenbao_storage_save_copy (ShenbaoStorage  *self,
+                           const char      *path,
+                           GError         **error)
+{
+  g_autofree char *doing = g_strdup_printf ("copying the saved applications to %s", path);
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_OPEN, "%s: the file exists already", path);
+      return FALSE;
+    }
+  rc = sqlite3_open_v2 (path, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_db (copy, SHENBAO_STORAGE_ERROR_OPEN, doing, error);
+      sqlite3_close (copy);
+      return FALSE;
+    }
+  backup = sqlite3_backup_init (copy, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      set_error_from_db (copy, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+      sqlite3_close (copy);
+      return FALSE;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (copy, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+      sqlite3_close (copy);
+      return FALSE;
+    }
+  sqlite3_close (copy);
+  return TRUE;
+}
+
 /* TRUE when the check could run; *result is then "ok" or SQLite's list of problems, one a line.
  * A file damaged badly enough may make the check itself fail, with an error. */
 gboolean

@@ -179,6 +179,9 @@ GPtrArray      *shenbao_storage_list_policy_windows     (ShenbaoStorage  *self,
 gboolean        shenbao_storage_delete_policy_window    (ShenbaoStorage  *self,
                                                          const char      *policy_id,
                                                          GError         **error);
+gboolean        shenbao_storage_save_copy               (ShenbaoStorage  *self,
+                                                         const char      *path,
+                                                         GError         **error);
 gboolean        shenbao_storage_integrity_check         (ShenbaoStorage  *self,
                                                          char           **result,
                                                          GError         **error);
