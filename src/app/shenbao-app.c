@@ -78,14 +78,23 @@ mallard_help_installed (void)
   return FALSE;
 }
 
+/* Something that failed and why, with a Close button. */
+static void
+show_alert (GtkWindow  *parent,
+            const char *heading,
+            const char *reason)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, reason);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 show_help_failed (GtkWindow  *parent,
                   const char *reason)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, _("Cannot Show Help"), reason);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  show_alert (parent, _("Cannot Show Help"), reason);
 }
 
 static void
@@ -263,11 +272,7 @@ on_copy_chosen (GtkNativeDialog *chooser,
   if (path == NULL || !shenbao_storage_save_copy (self->storage, path, &error)
       || (copy = shenbao_storage_open (path, &error)) == NULL)
     {
-      GtkWidget *dialog = adw_message_dialog_new (old, _("The Copy Could Not Be Saved"),
-                                                  error != NULL ? error->message : _("Choose a local file."));
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      show_alert (old, _("The Copy Could Not Be Saved"), error != NULL ? error->message : _("Choose a local file."));
       return;
     }
   settings = shenbao_settings_new ();

@@ -343,8 +343,23 @@ bind_int64 (ShenbaoStorage  *self,
   return TRUE;
 }
 
-/* NULL binds NULL. SQLITE_STATIC is safe because every statement is reset and its bindings
- * cleared before the public function that bound the caller's text returns. */
+/* NULL binds NULL. */
+static gboolean
+bind_text_kept (ShenbaoStorage       *self,
+                sqlite3_stmt         *stmt,
+                int                   index,
+                const char           *text,
+                sqlite3_destructor_type keep,
+                const char           *doing,
+                GError              **error)
+{
+  if (sqlite3_bind_text (stmt, index, text, -1, keep) != SQLITE_OK)
+    return set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+  return TRUE;
+}
+
+/* SQLITE_STATIC is safe because every statement is reset and its bindings cleared before the
+ * public function that bound the caller's text returns. */
 static gboolean
 bind_text (ShenbaoStorage  *self,
            sqlite3_stmt    *stmt,
@@ -353,9 +368,7 @@ bind_text (ShenbaoStorage  *self,
            const char      *doing,
            GError         **error)
 {
-  if (sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC) != SQLITE_OK)
-    return set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
-  return TRUE;
+  return bind_text_kept (self, stmt, index, text, SQLITE_STATIC, doing, error);
 }
 
 /* For statements that return no rows. */
@@ -1342,9 +1355,7 @@ bind_copy (ShenbaoStorage  *self,
            const char      *doing,
            GError         **error)
 {
-  if (sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT) != SQLITE_OK)
-    return set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
-  return TRUE;
+  return bind_text_kept (self, stmt, index, text, SQLITE_TRANSIENT, doing, error);
 }
 
 static gboolean
