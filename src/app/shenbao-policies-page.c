@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shenbao-accessible.h"
 #include "shenbao-page-util.h"
 #include "shenbao-deadline.h"
 #include "shenbao-policies-page.h"
