@@ -229,6 +229,7 @@ struct _ShenbaoPolicy
   GPtrArray   *flags;              /* ShenbaoFlag */
   GPtrArray   *clauses;            /* ShenbaoClause */
   GPtrArray   *examples;           /* ShenbaoExample */
+  GPtrArray   *materials;          /* ShenbaoAttachment: the default policy-wide checklist */
 };
 
 ShenbaoPolicy       *shenbao_policy_new               (void);
