@@ -590,13 +590,28 @@ set_value (ShenbaoApplication *application,
   g_assert_true (shenbao_application_set_text (application, field, text, NULL));
 }
 
+/* Each item of the materials checklist gets the same small scan, as the file chooser would. */
+static void
+attach_every_item (ShenbaoApplication *application)
+{
+  ShenbaoChecklist *checklist = shenbao_application_get_checklist (application);
+  g_autofree char *scan = g_build_filename (g_get_tmp_dir (), "shenbao-ui-test-scan.pdf", NULL);
+
+  g_assert_true (g_file_set_contents (scan, "%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n", -1, NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checklist)); i++)
+    {
+      g_autoptr(ShenbaoChecklistItem) item = g_list_model_get_item (G_LIST_MODEL (checklist), i);
+
+      g_assert_true (shenbao_checklist_attach (checklist, shenbao_checklist_item_get_id (item), scan, NULL));
+    }
+}
+
 /* A Suzhou company claiming 8b (20 % of 15,000,000 fees, capped at 2,000,000), complete with
  * its attachments; its own choice of policy and clauses made through the model. */
 static gint64
 make_suzhou_application (gboolean complete)
 {
   g_autoptr(ShenbaoApplication) application = shenbao_application_create (storage, policies, 0, NULL);
-  ShenbaoClause *clause;
 
   set_value (application, "company_name", complete ? "苏州灵巧机器人有限公司" : "苏州未完成示例有限公司");
   set_value (application, "credit_code", "91310115MA1K3YJ662");
@@ -612,18 +627,7 @@ make_suzhou_application (gboolean complete)
   g_assert_true (shenbao_application_set_policy (application, "suzhou-2025", NULL));
   g_assert_true (shenbao_application_set_clause_chosen (application, "suzhou-2025/8b", TRUE, NULL));
   set_value (application, "compute_fees_paid", "1500万");
-  clause = shenbao_policy_find_clause (shenbao_application_get_policy (application), "8b");
-  for (guint i = 0; i < clause->attachments->len; i++)
-    {
-      ShenbaoAttachment *attachment = g_ptr_array_index (clause->attachments, i);
-      ShenbaoField field = { 0 };
-
-      field.id = attachment->id;
-      field.type = SHENBAO_FIELD_TEXT;
-      field.input_key = g_strdup_printf ("%s/attachment/%s", clause->full_id, attachment->id);
-      g_assert_true (shenbao_application_set_text (application, &field, "/tmp/scan.pdf", NULL));
-      g_free (field.input_key);
-    }
+  attach_every_item (application);
   g_assert_true (shenbao_application_is_ready (application));
   return shenbao_application_get_id (application);
 }
