@@ -456,6 +456,24 @@ watch_checklist (ShenbaoApplication *self)
                            G_CALLBACK (on_checklist_items_changed), self, G_CONNECT_SWAPPED);
 }
 
+/* key → text as typed, company facts and the application's own values alike (borrowed): what
+ * an export writes. */
+GHashTable *
+shenbao_application_get_texts (ShenbaoApplication *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), NULL);
+  return self->texts;
+}
+
+gboolean
+shenbao_application_get_as_of (ShenbaoApplication *self,
+                               GDate              *as_of)
+{
+  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), FALSE);
+  *as_of = self->as_of;
+  return g_date_valid (as_of);
+}
+
 ShenbaoChecklist *
 shenbao_application_get_checklist (ShenbaoApplication *self)
 {

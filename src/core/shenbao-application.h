@@ -71,6 +71,9 @@ gboolean              shenbao_application_set_text         (ShenbaoApplication *
                                                             GError            **error);
 
 ShenbaoChecklist     *shenbao_application_get_checklist    (ShenbaoApplication *self);
+GHashTable           *shenbao_application_get_texts        (ShenbaoApplication *self);
+gboolean              shenbao_application_get_as_of        (ShenbaoApplication *self,
+                                                            GDate              *as_of);
 ShenbaoPolicy        *shenbao_application_get_policy       (ShenbaoApplication *self);
 gboolean              shenbao_application_set_policy       (ShenbaoApplication *self,
                                                             const char         *policy_id,
