@@ -356,26 +356,23 @@ add_attachment_list (ShenbaoDocument *document,
                      GPtrArray       *attachments,
                      gboolean         chinese)
 {
-  static const double widths[] = { 0.1, 0.55, 0.2, 0.15 };
+  static const double widths[] = { 0.1, 0.75, 0.15 };
   const char *header[] = { PICK (chinese, "序号", "No."), PICK (chinese, "材料名称", "Document"),
-                           PICK (chinese, "文件", "File"), PICK (chinese, "页数", "Pages"), NULL };
+                           PICK (chinese, "页数", "Pages"), NULL };
 
   shenbao_document_add_heading (document, PICK (chinese, "四、附件清单", "4. List of attachments"));
-  shenbao_document_begin_table (document, 4, widths, header);
-  shenbao_document_add_row (document, (const char *[]) { "01", PICK (chinese, "申报书", "Application form (申报书)"),
-                                                         "01-申报书.pdf", "—", NULL });
-  shenbao_document_add_row (document, (const char *[]) { "02", PICK (chinese, "信用承诺书", "Credit commitment letter (信用承诺书)"),
-                                                         "02-信用承诺书.pdf", "—", NULL });
+  shenbao_document_begin_table (document, 3, widths, header);
+  shenbao_document_add_row (document, (const char *[]) { "01", PICK (chinese, "申报书", "Application form (申报书)"), "—", NULL });
+  shenbao_document_add_row (document, (const char *[]) { "02", PICK (chinese, "信用承诺书", "Credit commitment letter (信用承诺书)"), "—", NULL });
   for (guint i = 0; i < attachments->len; i++)
     {
       ShenbaoNumberedAttachment *attachment = g_ptr_array_index (attachments, i);
       int pages = shenbao_checklist_item_get_pages (attachment->item);
       g_autofree char *number = g_strdup_printf ("%02u", attachment->number);
       g_autofree char *page_text = pages > 0 ? g_strdup_printf ("%d", pages) : g_strdup ("—");
-      const char *file = strchr (attachment->entry_name, '/') + 1;
 
       shenbao_document_add_row (document, (const char *[]) { number, shenbao_checklist_item_get_label (attachment->item, chinese),
-                                                             file, page_text, NULL });
+                                                             page_text, NULL });
     }
   shenbao_document_end_table (document);
 }
