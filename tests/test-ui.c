@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 
 #include "shenbao-field-row.h"
+#include "shenbao-package.h"
+#include "shenbao-package-reader.h"
 #include "shenbao-region-chooser.h"
 #include "shenbao-window.h"
 
@@ -322,6 +324,8 @@ test_whole_flow (void)
   /* Skipping ahead leaves clause 7's required inputs empty: the review lists them, and
    * activating a problem leads back to its field. */
   press (window, "win.next");
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "materials");
+  press (window, "win.next");
   g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "review");
   screenshot (GTK_WIDGET (window), "review-problems");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-to-field", "(ss)",
@@ -362,6 +366,9 @@ test_whole_flow (void)
   fill (window, "pudong-2024/7/annual_units_sold", "30");
   screenshot (GTK_WIDGET (window), "clause-7");
 
+  /* The materials checklist comes before the review. */
+  press (window, "win.next");
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "materials");
   press (window, "win.next");
   g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "review");
   total = label_text (GTK_WIDGET (window), "title-1");
@@ -715,6 +722,106 @@ test_first_set_list_page (void)
   settle ();
 }
 
+/* Renders the first page of a PDF in the package next to the UI's screenshots, for review. */
+static void
+screenshot_pdf (const char *zip,
+                const char *entry,
+                const char *name)
+{
+  g_autofree char *pdf = g_build_filename (screenshot_dir, "package.pdf", NULL);
+  g_autofree char *file = g_strdup_printf ("%02u-%s", ++screenshot_count, name);
+  g_autofree char *prefix = g_build_filename (screenshot_dir, file, NULL);
+  const char *extract[] = { "/usr/bin/python3", "-c",
+                            "import sys, zipfile\n"
+                            "open(sys.argv[3], 'wb').write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))\n",
+                            zip, entry, pdf, NULL };
+  const char *render[] = { "pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, prefix, NULL };
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) extract, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) render, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_unlink (pdf);
+  g_test_message ("screenshot %s.png", prefix);
+}
+
+/* From the review on to the package: the checklist page with every item attached, a problem
+ * leading to its item, then "Create submission package" to a path, written off the main thread
+ * while the window keeps drawing; the zip checks out and its PDFs are pictured. */
+static void
+test_package (void)
+{
+  ShenbaoWindow *window;
+  g_autofree char *zip = NULL;
+  g_autoptr(GError) error = NULL;
+  ShenbaoChecklist *checklist;
+  gint64 id;
+  guint frames = 0;
+  gint64 deadline;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  id = make_suzhou_application (TRUE);
+  window = open_window ();
+  g_assert_true (shenbao_window_open_application (window, id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-to-field", "(ss)", "materials", ""));
+  settle ();
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "materials");
+  /* The slide from the company page passes every page in between: let it end. */
+  settle ();
+  screenshot (GTK_WIDGET (window), "materials");
+
+  /* An item detached: the review lists it, and the problem leads to its row. */
+  checklist = shenbao_application_get_checklist (shenbao_window_get_application (window));
+  {
+    ShenbaoChecklistItem *item = shenbao_checklist_lookup (checklist, "8b/compute_invoices");
+    g_autofree char *path = g_strdup (shenbao_checklist_item_get_path (item));
+    GtkWidget *focus;
+
+    g_assert_true (shenbao_checklist_detach (checklist, "8b/compute_invoices", NULL));
+    press (window, "win.next");
+    g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "review");
+    g_assert_false (shenbao_application_is_ready (shenbao_window_get_application (window)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-to-field", "(ss)", "materials",
+                                               "suzhou-2025/8b/attachment/compute_invoices"));
+    settle ();
+    g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "materials");
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_nonnull (focus);
+    g_assert_cmpstr (gtk_widget_get_name (focus), ==, "suzhou-2025/8b/attachment/compute_invoices");
+    g_assert_true (shenbao_checklist_attach (checklist, "8b/compute_invoices", path, NULL));
+  }
+
+  press (window, "win.next");
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "review");
+  g_assert_true (shenbao_application_is_ready (shenbao_window_get_application (window)));
+  screenshot (GTK_WIDGET (window), "review-ready");
+  zip = g_build_filename (g_get_tmp_dir (), "shenbao-ui-test-package.zip", NULL);
+  g_unlink (zip);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-package", "s", zip));
+  /* The main loop keeps turning while the worker writes. */
+  deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  while (!g_file_test (zip, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      frames++;
+    }
+  settle ();
+  g_assert_true (g_file_test (zip, G_FILE_TEST_EXISTS));
+  g_test_message ("main loop turned %u times while packaging", frames);
+  g_assert_true (shenbao_package_verify (zip, &error));
+  g_assert_no_error (error);
+  screenshot_pdf (zip, SHENBAO_PACKAGE_FORM_NAME, "package-form");
+  screenshot_pdf (zip, SHENBAO_PACKAGE_COMMITMENT_NAME, "package-letter");
+  g_unlink (zip);
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -742,6 +849,7 @@ main (int   argc,
   g_test_add_func ("/shenbao/ui/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/shenbao/ui/first-set-list-page", test_first_set_list_page);
   g_test_add_func ("/shenbao/ui/start-page-readiness", test_start_page_readiness);
+  g_test_add_func ("/shenbao/ui/package", test_package);
   if (!have_display)
     return g_test_run ();
   adw_init ();

@@ -538,7 +538,9 @@ shenbao_checklist_remove (ShenbaoChecklist  *self,
            && !shenbao_storage_delete_attachment (self->storage, self->application_id, item_id, error))
     return FALSE;
   g_ptr_array_remove_index (self->items, index);
-  g_list_model_items_changed (G_LIST_MODEL (self), index, 1, 0);
+  /* The items after it move up one place: their rows show their place, so they change too. */
+  g_list_model_items_changed (G_LIST_MODEL (self), index, self->items->len - index + 1,
+                              self->items->len - index);
   return TRUE;
 }
 

@@ -572,6 +572,10 @@ draw_furniture (ShenbaoDocument *self,
   g_autoptr(PangoLayout) header = make_layout (self, self->running_header, 8, FALSE, text_width (self));
   g_autoptr(PangoLayout) footer = make_layout (self, number, 8, FALSE, text_width (self));
 
+  /* One line, however long the company and policy names: it must not run into the rule. */
+  pango_layout_set_ellipsize (header, PANGO_ELLIPSIZE_END);
+  pango_layout_set_wrap (header, PANGO_WRAP_CHAR);
+  pango_layout_set_height (header, -1);
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
   show_layout_at (cr, header, MARGIN_SIDE, 34);
   cairo_set_line_width (cr, 0.5);

@@ -442,7 +442,9 @@ shenbao_forms_commitment (ShenbaoApplication *application,
 {
   const char *company = text_or_dash (shenbao_application_get_text (application, "company_name"));
   const char *credit_code = text_or_dash (shenbao_application_get_text (application, "credit_code"));
-  const char *representative = text_or_dash (shenbao_application_get_text (application, "legal_representative"));
+  const char *given = shenbao_application_get_text (application, "legal_representative");
+  /* Left blank to be written in by hand, rather than a dash in the middle of a sentence. */
+  const char *representative = given != NULL && *given != '\0' ? given : "__________";
   ShenbaoPolicy *policy = shenbao_application_get_policy (application);
   g_autofree char *header = running_header (application, PICK (chinese, "信用承诺书", "Credit commitment letter"));
   g_autofree char *opening = NULL;
