@@ -320,7 +320,10 @@ check_manifest (Reading *reading)
       if (found == NULL)
         mismatch (reading, _("%s: listed in the manifest but not in the package"), parts[2]);
       else if (g_ascii_strtoll (parts[1], NULL, 10) != found->size)
-        mismatch (reading, _("%s: %" G_GINT64_FORMAT " bytes, the manifest says %s"), parts[2], found->size, parts[1]);
+        {
+          g_autofree char *size = g_strdup_printf ("%" G_GINT64_FORMAT, found->size);
+          mismatch (reading, _("%s: %s bytes, the manifest says %s"), parts[2], size, parts[1]);
+        }
       else if (g_ascii_strcasecmp (parts[0], found->sha256) != 0)
         mismatch (reading, _("%s: its SHA-256 is not the one in the manifest"), parts[2]);
     }

@@ -441,14 +441,20 @@ write_to_fd (ShenbaoPackage          *self,
   return ok;
 }
 
+/* creating: the temporary file could not be made in the folder path; else path could not be
+ * written. */
 static gboolean
-file_error (const char  *doing,
-            const char  *path,
+file_error (const char  *path,
+            gboolean     creating,
             int          saved_errno,
             GError     **error)
 {
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s “%s”: %s", doing, path,
-               g_strerror (saved_errno));
+  if (creating)
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 _("A file cannot be created in “%s”: %s"), path, g_strerror (saved_errno));
+  else
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 _("Writing “%s”: %s"), path, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -480,7 +486,7 @@ shenbao_package_write (ShenbaoPackage          *self,
   temporary = g_build_filename (folder, ".shenbao-package-XXXXXX.part", NULL);
   fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0644);
   if (fd < 0)
-    return file_error (_("Creating a file in"), folder, errno, error);
+    return file_error (folder, TRUE, errno, error);
 
   if (!write_to_fd (self, fd, progress, user_data, cancellable, error))
     {
@@ -494,7 +500,7 @@ shenbao_package_write (ShenbaoPackage          *self,
 
       close (fd);
       g_unlink (temporary);
-      return file_error (_("Writing"), path, saved_errno, error);
+      return file_error (path, FALSE, saved_errno, error);
     }
   close (fd);
   if (g_rename (temporary, path) != 0)
@@ -502,7 +508,7 @@ shenbao_package_write (ShenbaoPackage          *self,
       int saved_errno = errno;
 
       g_unlink (temporary);
-      return file_error (_("Writing"), path, saved_errno, error);
+      return file_error (path, FALSE, saved_errno, error);
     }
   return TRUE;
 }
