@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
 
 #include "shenbao-application-xml.h"
+#include "shenbao-document.h"
 #include "shenbao-package.h"
 #include "shenbao-package-reader.h"
 
@@ -709,6 +711,57 @@ test_cli (Fixture       *fixture,
   assert_contains (out, "附件/06-纳税（完税）证明.pdf");
 }
 
+/* Dark pixels of the first page of a PDF drawn at 150 dpi in grey. */
+static guint
+count_dark_pixels (GBytes     *pdf,
+                   const char *directory)
+{
+  g_autofree char *path = g_build_filename (directory, "glyph.pdf", NULL);
+  g_autofree char *prefix = g_build_filename (directory, "glyph", NULL);
+  g_autofree char *pgm_path = g_strconcat (prefix, ".pgm", NULL);
+  g_autofree char *pgm = NULL;
+  g_autofree char *out = NULL;
+  gsize length;
+  guint width, height, dark = 0;
+  const char *pixels;
+  int status;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  out = run (&status, "pdftoppm", "-gray", "-r", "150", "-singlefile", path, prefix, NULL);
+  g_assert_true (g_file_get_contents (pgm_path, &pgm, &length, NULL));
+  /* "P5\nW H\n255\n" then one byte a pixel. */
+  g_assert_cmpint (sscanf (pgm, "P5 %u %u 255", &width, &height), ==, 2);
+  pixels = pgm + length - (gsize) width * height;
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    if ((guchar) pixels[i] < 128)
+      dark++;
+  return dark;
+}
+
+/* Every character drawn, 如 included: cairo 1.16 subsets its simplified-Chinese glyph badly
+ * (see shenbao-document.c), and a page that says "并　实提供" is no commitment. */
+static void
+test_glyphs_drawn (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(ShenbaoDocument) blank = shenbao_document_new ("", TRUE);
+  g_autoptr(ShenbaoDocument) with_character = shenbao_document_new ("", TRUE);
+  g_autoptr(GBytes) blank_pdf = NULL;
+  g_autoptr(GBytes) character_pdf = NULL;
+  guint without, with;
+
+  shenbao_document_add_paragraph (blank, "　");
+  shenbao_document_add_paragraph (with_character, "如");
+  blank_pdf = shenbao_document_to_pdf (blank, "blank", NULL);
+  character_pdf = shenbao_document_to_pdf (with_character, "如", NULL);
+  without = count_dark_pixels (blank_pdf, fixture->directory);
+  with = count_dark_pixels (character_pdf, fixture->directory);
+  g_test_message ("dark pixels: %u without, %u with 如", without, with);
+  /* A 10.5 pt character (the regular weight of paragraphs) at 150 dpi covers some 22 × 22
+   * pixels, a good part of them ink. */
+  g_assert_cmpuint (with, >, without + 30);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -728,6 +781,7 @@ main (int   argc,
   ADD ("draft", test_draft);
   ADD ("replace-and-cancel", test_replace_and_cancel);
   ADD ("cli", test_cli);
+  ADD ("glyphs-drawn", test_glyphs_drawn);
 #undef ADD
 
   return g_test_run ();

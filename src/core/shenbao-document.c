@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "shenbao-document.h"
 
@@ -257,6 +258,37 @@ shenbao_document_add_page_break (ShenbaoDocument *self)
 
 /* ------------------------------------------------------------------ layout */
 
+/* cairo 1.16's CFF subsetter (Debian 12) writes a broken outline for the simplified-Chinese
+ * glyph of 如 (U+5982) in Noto Sans CJK SC Regular when the subset is small: poppler and MuPDF
+ * draw nothing ("cannot render glyph"), though the text layer has it. Scanning all 6,763
+ * characters of GB 2312 in subsets of 40 finds no other. The Japanese form of the same character,
+ * from the same font, subsets correctly and differs only in a stroke's end, so it is drawn
+ * instead; the text still reads 如. */
+#define BROKEN_SUBSET_CHARACTER "\xe5\xa6\x82"   /* 如 */
+
+static void
+avoid_broken_glyphs (PangoLayout *layout,
+                     const char  *text)
+{
+  PangoAttrList *attributes = NULL;
+
+  for (const char *p = text; p != NULL && (p = strstr (p, BROKEN_SUBSET_CHARACTER)) != NULL; p += 3)
+    {
+      PangoAttribute *language = pango_attr_language_new (pango_language_from_string ("ja"));
+
+      if (attributes == NULL)
+        attributes = pango_attr_list_new ();
+      language->start_index = p - text;
+      language->end_index = p - text + 3;
+      pango_attr_list_insert (attributes, language);
+    }
+  if (attributes != NULL)
+    {
+      pango_layout_set_attributes (layout, attributes);
+      pango_attr_list_unref (attributes);
+    }
+}
+
 static PangoLayout *
 make_layout (ShenbaoDocument *self,
              const char      *text,
@@ -274,6 +306,7 @@ make_layout (ShenbaoDocument *self,
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  avoid_broken_glyphs (layout, text);
   return layout;
 }
 
