@@ -212,11 +212,11 @@ collect_error (void            *data,
                const xmlError  *error)
 {
   SchemaErrors *errors = data;
+  g_autofree char *message = g_strchomp (g_strdup (error->message != NULL ? error->message : ""));
 
   if (errors->messages->len > 0)
     g_string_append_c (errors->messages, '\n');
-  g_string_append_printf (errors->messages, "%s:%d: %s", errors->name, error->line,
-                          g_strchomp (g_strdup (error->message != NULL ? error->message : "")));
+  g_string_append_printf (errors->messages, "%s:%d: %s", errors->name, error->line, message);
 }
 
 static void
@@ -382,10 +382,10 @@ shenbao_application_xml_read (const char  *data,
   if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
     {
       const xmlError *last = xmlGetLastError ();
+      g_autofree char *message = g_strchomp (g_strdup (last != NULL && last->message != NULL ? last->message : "?"));
 
       g_set_error (error, SHENBAO_APPLICATION_XML_ERROR, SHENBAO_APPLICATION_XML_ERROR_PARSE,
-                   _("%s is not well-formed XML: %s"), name,
-                   last != NULL && last->message != NULL ? g_strchomp (g_strdup (last->message)) : "?");
+                   _("%s is not well-formed XML: %s"), name, message);
       return NULL;
     }
   if (doc->intSubset != NULL)

@@ -271,6 +271,7 @@ shenbao_checklist_rebuild (ShenbaoChecklist  *self,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
+  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_attachment_record_free);
   guint old_length = self->items->len;
 
   g_return_val_if_fail (SHENBAO_IS_CHECKLIST (self), FALSE);
@@ -280,12 +281,17 @@ shenbao_checklist_rebuild (ShenbaoChecklist  *self,
            : g_ptr_array_new ();
   if (stored == NULL)
     return FALSE;
+  /* The user's own items apart, the policy's by id: each default takes its record out. */
+  g_ptr_array_set_free_func (stored, NULL);
   for (guint i = 0; i < stored->len; i++)
     {
       ShenbaoAttachmentRecord *record = g_ptr_array_index (stored, i);
-      g_hash_table_replace (records, record->item_id, record);
+
+      if (record->added_by_user)
+        g_ptr_array_add (users, record);
+      else
+        g_hash_table_replace (records, record->item_id, record);
     }
-  g_ptr_array_set_free_func (stored, NULL);
 
   for (guint i = 0; policy != NULL && i < policy->materials->len; i++)
     {
@@ -304,13 +310,12 @@ shenbao_checklist_rebuild (ShenbaoChecklist  *self,
           add_default (items, records, positions, item_id, clause->full_id, attachment);
         }
     }
-  for (guint i = 0; i < stored->len; i++)
+  for (guint i = 0; i < users->len; i++)
     {
-      ShenbaoAttachmentRecord *record = g_ptr_array_index (stored, i);
+      ShenbaoAttachmentRecord *record = g_ptr_array_index (users, i);
       ShenbaoChecklistItem *item;
 
-      if (!record->added_by_user || record->removed
-          || !g_hash_table_contains (records, record->item_id))
+      if (record->removed)
         continue;
       item = shenbao_checklist_item_new (record->item_id, NULL, NULL, record->required);
       shenbao_checklist_item_apply_record (item, record);
