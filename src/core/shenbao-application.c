@@ -27,7 +27,7 @@ struct _ShenbaoApplication
   GDate                as_of;
   ShenbaoPolicyResult *result;    /* cached until the next change */
   ShenbaoChecklist    *checklist;
-  gboolean             rebuilding; /* the checklist follows a change already announced */
+  gboolean             rebuilding; /* checklist changes that are not the user's: not announced */
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoApplication, shenbao_application, G_TYPE_OBJECT)
@@ -924,7 +924,11 @@ add_checklist_problems (ShenbaoApplication *self,
 {
   GListModel *model = G_LIST_MODEL (self->checklist);
 
+  /* A file found changed updates its row, but is not a change of the application: announcing
+   * one here would recompute, and free, the result the caller is reading. */
+  self->rebuilding = TRUE;
   shenbao_checklist_check_files (self->checklist);
+  self->rebuilding = FALSE;
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(ShenbaoChecklistItem) item = g_list_model_get_item (model, i);
