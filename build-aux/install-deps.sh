@@ -7,7 +7,7 @@ packages=(
   libglib2.0-dev libglib2.0-bin libxml2-dev libjson-glib-dev libsqlite3-dev
   gettext locales
   libgtk-4-dev libadwaita-1-dev fonts-noto-cjk xvfb xauth dbus-x11 at-spi2-core
-  desktop-file-utils appstream imagemagick
+  desktop-file-utils appstream imagemagick yelp-tools
   python3-dogtail python3-pyatspi gir1.2-atspi-2.0 python3-gi
   python3-stdnum
   libarchive-dev libcairo2-dev libpango1.0-dev poppler-utils libarchive-tools unzip zip

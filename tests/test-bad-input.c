@@ -378,6 +378,19 @@ test_impossible_policy_dates (void)
     }
 }
 
+/* fuzz-expr found that count() and sum() without arguments crashed the checker; in a policy
+ * that was the loader. Now it is a file:line problem like any other. */
+static void
+test_call_without_arguments (void)
+{
+  g_autofree char *text = g_strconcat (POLICY_HEAD, CLAUSE_OPEN ("1"),
+                                       "      <amount zh=\"补贴\" en=\"Subsidy\">count() * 1[yuan]</amount>\n",
+                                       CLAUSE_CLOSE, "</policy>\n", NULL);
+  g_autoptr(GPtrArray) problems = read_policy (text, 13);
+
+  assert_mentions (problems, "count() takes a list field and a formula");
+}
+
 static void
 assert_value_refused (ShenbaoField *field,
                       const char   *text,
@@ -471,6 +484,7 @@ main (int   argc,
   g_test_add_func ("/shenbao/bad-input/input-keys-sorted", test_input_keys_sorted);
   g_test_add_func ("/shenbao/bad-input/special-files", test_special_files);
   g_test_add_func ("/shenbao/bad-input/impossible-policy-dates", test_impossible_policy_dates);
+  g_test_add_func ("/shenbao/bad-input/call-without-arguments", test_call_without_arguments);
   g_test_add_func ("/shenbao/bad-input/bad-amounts", test_bad_amounts);
   g_test_add_func ("/shenbao/bad-input/overflow-in-compute", test_overflow_in_compute);
 

@@ -40,10 +40,23 @@ test_list (void)
   g_assert_cmpint (run_cli (&out, &err, "list", "--as-of", "2026-11-23", NULL), ==, 0);
   /* Hangzhou runs 2025-01-22 to 2027-12-31: on 2026-11-23 that is 403 days before expiry. */
   g_assert_nonnull (strstr (out, "hangzhou-2024-66"));
-  g_assert_nonnull (strstr (out, "403 days left"));
+  g_assert_nonnull (strstr (out, "in force; stated period ends in 403 days (2027-12-31)"));
   g_assert_nonnull (strstr (out, "minhang-2025-draft   draft"));
   g_assert_nonnull (strstr (out, " 27 clauses"));
   g_assert_cmpstr (err, ==, "");
+}
+
+/* A draft says its stated period; the one whose period has ended is listed last. */
+static void
+test_list_drafts (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "list", "--as-of", "2026-12-02", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "shangyu-2025         draft; its stated period ended 2025-12-31"));
+  g_assert_nonnull (strstr (out, "pudong-2024          draft; stated period ends in 26 days (2026-12-28)"));
+  g_assert_true (strstr (out, "shangyu-2025") > strstr (out, "suzhou-2025"));
+  g_assert_true (strstr (out, "shangyu-2025") > strstr (out, "pudong-2024"));
 }
 
 static void
@@ -52,7 +65,7 @@ test_list_expired (void)
   g_autofree char *out = NULL, *err = NULL;
 
   g_assert_cmpint (run_cli (&out, &err, "list", "--as-of", "2028-01-01", NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "suzhou-2025          expired"));
+  g_assert_nonnull (strstr (out, "suzhou-2025          expired; its stated period ended 2027-12-31"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   /* The day before Suzhou takes effect (2025-06-01). */
@@ -265,6 +278,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/shenbao/cli/list", test_list);
+  g_test_add_func ("/shenbao/cli/list-drafts", test_list_drafts);
   g_test_add_func ("/shenbao/cli/list-expired", test_list_expired);
   g_test_add_func ("/shenbao/cli/compute-json", test_compute_json);
   g_test_add_func ("/shenbao/cli/bad-value", test_bad_value);

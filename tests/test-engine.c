@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "shenbao-engine.h"
+#include "shenbao-worksheet.h"
 #include "shenbao-policy-set.h"
 
 /* Each expected amount below is worked by hand from the policy text; the comment shows how. */
@@ -58,21 +59,46 @@ clause (ShenbaoPolicyResult *result,
 }
 
 static gboolean
-lines_mention (GPtrArray  *lines,
-               const char *text)
+strings_mention (GPtrArray  *lines,
+                 const char *text)
 {
   for (guint i = 0; i < lines->len; i++)
-    {
-      ShenbaoText *line = g_ptr_array_index (lines, i);
-
-      if (strstr (line->en, text) != NULL || strstr (line->zh, text) != NULL)
-        return TRUE;
-    }
+    if (strstr (g_ptr_array_index (lines, i), text) != NULL)
+      return TRUE;
   return FALSE;
 }
 
-#define assert_mentions(lines, text) \
-  G_STMT_START { if (!lines_mention ((lines), (text))) g_error ("no line mentions “%s”", (text)); } G_STMT_END
+/* The clause's worksheet in either language, as the one renderer writes it. */
+static gboolean
+clause_mentions (ShenbaoClauseResult *result,
+                 const char          *text)
+{
+  g_autoptr(GPtrArray) en = shenbao_worksheet_clause_lines (result, FALSE, SHENBAO_WORKSHEET_DEFAULT);
+  g_autoptr(GPtrArray) zh = shenbao_worksheet_clause_lines (result, TRUE, SHENBAO_WORKSHEET_DEFAULT);
+
+  if (strings_mention (en, text) || strings_mention (zh, text))
+    return TRUE;
+  for (guint i = 0; i < en->len; i++)
+    g_printerr ("  en: %s\n", (char *) g_ptr_array_index (en, i));
+  for (guint i = 0; i < zh->len; i++)
+    g_printerr ("  zh: %s\n", (char *) g_ptr_array_index (zh, i));
+  return FALSE;
+}
+
+static gboolean
+notes_mention (ShenbaoPolicyResult *result,
+               const char          *text)
+{
+  g_autoptr(GPtrArray) en = shenbao_worksheet_notes (result, FALSE);
+  g_autoptr(GPtrArray) zh = shenbao_worksheet_notes (result, TRUE);
+
+  return strings_mention (en, text) || strings_mention (zh, text);
+}
+
+#define assert_mentions(clause_result, text) \
+  G_STMT_START { if (!clause_mentions ((clause_result), (text))) g_error ("no line mentions “%s”", (text)); } G_STMT_END
+#define assert_notes_mention(result, text) \
+  G_STMT_START { if (!notes_mention ((result), (text))) g_error ("no note mentions “%s”", (text)); } G_STMT_END
 
 /* Domain guide example 1B: 9,000 m² × 20 yuan × 12 months = 2,160,000, capped at 2,000,000. */
 static void
@@ -85,8 +111,8 @@ test_rent_cap_binds (void)
 
   g_assert_cmpint (rent->applies, ==, SHENBAO_APPLIES_YES);
   g_assert_cmpint (rent->award_fen, ==, G_GINT64_CONSTANT (200000000));
-  assert_mentions (rent->lines, "20 × 9,000 × 12 = 2,160,000.00");
-  assert_mentions (rent->lines, "the cap of 2,000,000.00 binds");
+  assert_mentions (rent, "20.00 yuan/m²/month × Rented factory area 9,000 m² × 12 months = 2,160,000.00 yuan");
+  assert_mentions (rent, "At most 2,000,000 per company per year: the cap binds: 2,000,000.00 yuan");
   /* 1a is an "up to" clause (每平方米每月最高20元): counted in the total with maxima only. */
   g_assert_cmpint (result->total_fen, ==, 0);
   g_assert_cmpint (result->total_up_to_fen, ==, G_GINT64_CONSTANT (200000000));
@@ -102,7 +128,7 @@ test_rent_cap_not_binding (void)
   ShenbaoClauseResult *rent = clause (result, "1a");
 
   g_assert_cmpint (rent->award_fen, ==, G_GINT64_CONSTANT (162000000));
-  assert_mentions (rent->lines, "cap 2,000,000.00, not reached");
+  assert_mentions (rent, "At most 2,000,000 per company per year: not reached");
 }
 
 /* Example 2C: revenue 50,000,000.01 is 超过 50m, tier 500,000, less 300,000 already received. */
@@ -115,10 +141,10 @@ test_tier_promotion_difference (void)
   ShenbaoClauseResult *tier = clause (result, "3a");
 
   g_assert_cmpint (tier->award_fen, ==, G_GINT64_CONSTANT (20000000));
-  assert_mentions (tier->lines, "is above 50,000,000.00: the tier pays 500,000.00");
+  assert_mentions (tier, "50,000,000.01 yuan, above 50,000,000.00 yuan: the tier pays 500,000.00 yuan");
   /* The next tier and what reaching it would pay. */
-  assert_mentions (tier->lines, "Next tier: above 100,000,000.00, the tier pays 1,000,000.00 (500,000.00 more");
-  assert_mentions (tier->lines, "500,000.00 − 300,000.00 = 200,000.00");
+  assert_mentions (tier, "Next tier: above 100,000,000.00 yuan, it pays 1,000,000.00 yuan (500,000.00 yuan more)");
+  assert_mentions (tier, "500,000.00 yuan − Lower-tier revenue award already received 300,000.00 yuan = 200,000.00 yuan");
 }
 
 /* 超过 is strict: exactly 50,000,000 stays in the 300,000 tier (example 2B). */
@@ -153,7 +179,7 @@ test_pool_pro_rata (void)
   g_assert_cmpint (clause (result, "11")->award_fen, ==, G_GINT64_CONSTANT (123456789));
   g_assert_cmpint (clause (result, "11")->payout_fen, ==, G_GINT64_CONSTANT (98765431));
   g_assert_cmpint (clause (result, "1a")->payout_fen, ==, G_GINT64_CONSTANT (129600000));
-  assert_mentions (clause (result, "11")->lines, "1,234,567.89 × 0.8 = 987,654.312, to the fen 987,654.31");
+  assert_mentions (clause (result, "11"), "1,234,567.89 yuan × 0.8 = 987,654.312 yuan, to the fen 987,654.31 yuan");
   g_assert_cmpint (result->total_up_to_fen, ==, G_GINT64_CONSTANT (268365431));
 }
 
@@ -170,7 +196,7 @@ test_no_duplication_keeps_higher (void)
   g_assert_true (low->dropped);
   g_assert_cmpint (low->payout_fen, ==, 0);
   g_assert_cmpint (low->award_fen, ==, G_GINT64_CONSTANT (160000000));
-  g_assert_nonnull (strstr (low->dropped_reason.en, "clause 6b pays 4,000,000.00, more than 1,600,000.00"));
+  g_assert_nonnull (strstr (low->dropped_reason.en, "clause 6b pays 4,000,000.00 yuan, more than 1,600,000.00 yuan"));
   g_assert_false (high->dropped);
   g_assert_cmpint (high->payout_fen, ==, G_GINT64_CONSTANT (400000000));
   g_assert_cmpint (result->total_fen, ==, G_GINT64_CONSTANT (400000000));
@@ -226,7 +252,7 @@ test_draft_said_plainly (void)
 {
   g_autoptr(ShenbaoPolicyResult) result = compute ("minhang-2025-draft", "2026-01-01", NULL);
 
-  assert_mentions (result->notes, "draft for comment, not in force on 2026-01-01");
+  assert_notes_mention (result, "draft for comment, not in force on 2026-01-01");
 }
 
 /* Example 9B: Pudong maximum min(50 % × 12,000,000, 20,000,000) = 6,000,000; the municipal
@@ -242,7 +268,7 @@ test_top_up (void)
 
   g_assert_cmpint (benchmark->applies, ==, SHENBAO_APPLIES_YES);
   g_assert_cmpint (benchmark->award_fen, ==, G_GINT64_CONSTANT (200000000));
-  assert_mentions (benchmark->lines, "6,000,000.00 − 4,000,000.00 = 2,000,000.00");
+  assert_mentions (benchmark, "6,000,000.00 yuan − 4,000,000.00 yuan paid by the higher level = 2,000,000.00 yuan");
 }
 
 /* Pudong: 工商注册地和税收户管地均在浦东新区. A company taxed in Minhang does not qualify. */
@@ -257,7 +283,7 @@ test_location_both_required (void)
              "1/benchmark_project=yes", "1/project_total_investment=12000000", NULL);
 
   g_assert_cmpint (clause (elsewhere, "1")->applies, ==, SHENBAO_APPLIES_NO);
-  assert_mentions (clause (elsewhere, "1")->unmet, "Tax administration must be in");
+  assert_mentions (clause (elsewhere, "1"), "Tax administration must be in");
   g_assert_cmpint (elsewhere->total_up_to_fen, ==, 0);
   /* Registration read from the credit code's region digits; the tax district is still needed. */
   g_assert_true (unknown->location_fits);
@@ -311,7 +337,7 @@ test_review_shows_cap_only (void)
   g_assert_false (institute->has_amount);
   g_assert_true (institute->has_cap);
   g_assert_cmpint (institute->cap_fen, ==, G_GINT64_CONSTANT (20000000000));
-  assert_mentions (institute->lines, "Amount determined on review, at most 200,000,000.00");
+  assert_mentions (institute, "Amount determined on review, at most 200,000,000.00 yuan");
 }
 
 /* 一票否决: a company so listed gets nothing from Shangyu that year (7B would pay 4,000,000). */
@@ -370,7 +396,7 @@ test_hard_combined_cap (void)
 
   g_assert_cmpint (clause (result, "1")->payout_fen, ==, G_GINT64_CONSTANT (40000000));
   g_assert_cmpint (clause (result, "2")->payout_fen, ==, G_GINT64_CONSTANT (60000000));
-  assert_mentions (clause (result, "2")->lines, "reduced by 400,000.00");
+  assert_mentions (clause (result, "2"), "reduced by 400,000.00 yuan");
   g_assert_cmpint (result->total_fen, ==, G_GINT64_CONSTANT (100000000));
 }
 

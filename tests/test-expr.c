@@ -205,6 +205,11 @@ test_fuzz_findings (void)
   /* count() and sum() without arguments read a first argument that was not there. */
   assert_check_fails ("count()", SHENBAO_EXPR_ERROR_SYNTAX, "count() takes a list field and a formula");
   assert_check_fails ("sum()", SHENBAO_EXPR_ERROR_SYNTAX, "sum() takes a list field and a formula");
+  /* A long formula with a byte that is not UTF-8: quoting its start for the message read past
+   * the end of the text. */
+  assert_check_fails ("2/-0222/-01/-08/-162/-01/-0222/-01/-08/-161/-08/-162/-01/-\xf4" "22",
+                      SHENBAO_EXPR_ERROR_SYNTAX, "not valid UTF-8");
+  assert_check_fails ("area \xe5", SHENBAO_EXPR_ERROR_SYNTAX, "not valid UTF-8");
 }
 
 static void
@@ -313,6 +318,19 @@ test_render (void)
   world_free (world);
 }
 
+/* Bytes that are not UTF-8 are refused before any message quotes the formula (fuzz-expr found
+ * an error message reading past the end of such a formula). */
+static void
+test_invalid_utf8 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShenbaoExpr) expr = shenbao_expr_parse ("sum(orders, if(r\xdf\x61 o-r u3b * boo99*9+9t*h o9\xd0", &error);
+
+  g_assert_null (expr);
+  g_assert_error (error, SHENBAO_EXPR_ERROR, SHENBAO_EXPR_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "not valid UTF-8"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -320,6 +338,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/shenbao/expr/arithmetic", test_arithmetic);
+  g_test_add_func ("/shenbao/expr/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/shenbao/expr/comparisons", test_comparisons);
   g_test_add_func ("/shenbao/expr/missing-values", test_missing_values);
   g_test_add_func ("/shenbao/expr/errors", test_errors);

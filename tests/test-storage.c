@@ -1359,6 +1359,80 @@ test_disk_full (Fixture       *fixture,
   assert_only_revenue (fixture->path, company_id, "1234567.89");
 }
 
+/* ------------------------------------------------------------------ application windows */
+
+/* A window is kept per policy, dates as the strict parser reads them (full-width and Chinese
+ * forms included), replaced on a second save, listed by policy and removed. */
+static void
+test_policy_windows (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShenbaoStorage *storage = open_storage (fixture->path);
+  g_autoptr(ShenbaoPolicyWindow) window = NULL;
+  g_autoptr(ShenbaoPolicyWindow) none = NULL;
+  g_autoptr(GPtrArray) windows = NULL;
+
+  g_assert_true (shenbao_storage_set_policy_window (storage, "suzhou-2025", "2026-12-01", "2026年12月15日",
+                                                    "https://example.gov.cn/apply", &error));
+  g_assert_no_error (error);
+  g_assert_true (shenbao_storage_set_policy_window (storage, "pudong-2024", NULL, "2026-12-09", "区科经委 3 楼窗口",
+                                                    &error));
+  g_assert_no_error (error);
+  /* A second save replaces the first. */
+  g_assert_true (shenbao_storage_set_policy_window (storage, "suzhou-2025", "2026-12-01", "2026-12-20", NULL, &error));
+  g_assert_no_error (error);
+  close_storage (storage);
+
+  storage = open_storage (fixture->path);
+  window = shenbao_storage_get_policy_window (storage, "suzhou-2025", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (window);
+  g_assert_cmpint (g_date_get_day (&window->opens), ==, 1);
+  g_assert_cmpint (g_date_get_day (&window->closes), ==, 20);
+  g_assert_cmpint (g_date_get_month (&window->closes), ==, 12);
+  g_assert_null (window->where_to_file);
+
+  windows = shenbao_storage_list_policy_windows (storage, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (windows->len, ==, 2);
+  g_assert_cmpstr (((ShenbaoPolicyWindow *) g_ptr_array_index (windows, 0))->policy_id, ==, "pudong-2024");
+  g_assert_false (g_date_valid (&((ShenbaoPolicyWindow *) g_ptr_array_index (windows, 0))->opens));
+  g_assert_cmpstr (((ShenbaoPolicyWindow *) g_ptr_array_index (windows, 0))->where_to_file, ==, "区科经委 3 楼窗口");
+
+  g_assert_true (shenbao_storage_delete_policy_window (storage, "suzhou-2025", &error));
+  g_assert_no_error (error);
+  none = shenbao_storage_get_policy_window (storage, "suzhou-2025", &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+  close_storage (storage);
+}
+
+/* Dates that do not parse, and a window that closes before it opens, are refused and leave
+ * the stored window as it was. */
+static void
+test_policy_window_refused (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShenbaoStorage *storage = open_storage (fixture->path);
+  g_autoptr(ShenbaoPolicyWindow) window = NULL;
+
+  g_assert_true (shenbao_storage_set_policy_window (storage, "hangzhou-2024-66", "2026-03-01", "2026-03-15", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (shenbao_storage_set_policy_window (storage, "hangzhou-2024-66", NULL, "2026-02-30", NULL, &error));
+  g_assert_error (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (shenbao_storage_set_policy_window (storage, "hangzhou-2024-66", "2026-03-15", "2026-03-01", NULL, &error));
+  g_assert_error (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  window = shenbao_storage_get_policy_window (storage, "hangzhou-2024-66", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_date_get_day (&window->closes), ==, 15);
+  close_storage (storage);
+}
+
 /* The checklist rows: saved in any order, listed by position; an upsert replaces the whole row;
  * a delete removes just that item; the application's delete takes them with it. */
 static void
@@ -1525,6 +1599,9 @@ main (int   argc,
   add_test ("/shenbao/storage/read-only-file", test_read_only_file);
   add_test ("/shenbao/storage/read-only-folder", test_read_only_folder);
   add_test ("/shenbao/storage/disk-full", test_disk_full);
+  add_test ("/shenbao/storage/policy-windows", test_policy_windows);
+  add_test ("/shenbao/storage/policy-window-refused", test_policy_window_refused);
+
   add_test ("/shenbao/storage/attachments", test_attachments);
   add_test ("/shenbao/storage/import-all-or-nothing", test_import);
 

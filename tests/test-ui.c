@@ -8,9 +8,11 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "shenbao-application-row.h"
 #include "shenbao-field-row.h"
 #include "shenbao-package.h"
 #include "shenbao-package-reader.h"
+#include "shenbao-start-page.h"
 #include "shenbao-region-chooser.h"
 #include "shenbao-window.h"
 
@@ -530,15 +532,16 @@ count_saved (void)
   return saved->len;
 }
 
+static GListModel *
+start_model (ShenbaoWindow *window)
+{
+  return shenbao_start_page_get_model (SHENBAO_START_PAGE (shenbao_window_get_page (window, "start")));
+}
+
 static guint
 count_rows (ShenbaoWindow *window)
 {
-  GtkWidget *list = find_descendant (shenbao_window_get_page (window, "start"), GTK_TYPE_LIST_BOX);
-  guint rows = 0;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    rows++;
-  return rows;
+  return g_list_model_get_n_items (start_model (window));
 }
 
 /* Deleting an application can be undone; once its toast is gone, it is gone from the database. */
@@ -574,6 +577,16 @@ test_delete_and_undo (void)
   g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (window), _("_Undo")), "clicked");
   settle ();
   g_assert_cmpuint (count_rows (window), ==, before);
+
+  /* Deleted again: the new toast replaces the first, which must not carry the deletion out
+   * while the new one can still undo it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-application", "x", id));
+  settle ();
+  g_assert_cmpuint (count_saved (), ==, before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", "x", id));
+  settle ();
+  g_assert_cmpuint (count_rows (window), ==, before);
+  g_assert_cmpuint (count_saved (), ==, before);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-application", "x", id));
   settle ();
@@ -639,15 +652,21 @@ make_suzhou_application (gboolean complete)
   return shenbao_application_get_id (application);
 }
 
+/* What the start page says of the company's application, as its row shows it. */
 static char *
 start_row_subtitle (ShenbaoWindow *window,
                     const char    *company)
 {
-  GtkWidget *list = find_descendant (shenbao_window_get_page (window, "start"), GTK_TYPE_LIST_BOX);
+  GListModel *model = start_model (window);
 
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (ADW_IS_ACTION_ROW (row) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), company) == 0)
-      return g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ShenbaoSavedApplication) item = g_list_model_get_item (model, i);
+      const ShenbaoApplicationSummary *summary = shenbao_saved_application_get_summary (item);
+
+      if (g_strcmp0 (summary->company_name, company) == 0)
+        return shenbao_application_row_describe (summary, policies);
+    }
   return NULL;
 }
 
@@ -759,7 +778,6 @@ test_package (void)
   gint64 id;
   guint frames = 0;
   gint64 deadline;
-
   if (!have_display)
     {
       g_test_skip ("no display: run under xvfb-run");
@@ -822,6 +840,80 @@ test_package (void)
   settle ();
 }
 
+/* Moves without waiting for transitions to finish: enough for every page to be built and drawn
+ * once, quick enough to walk every clause of every policy. */
+static void
+press_quickly (ShenbaoWindow *window,
+               const char    *action)
+{
+  gint64 until = g_get_monotonic_time () + 40 * G_TIME_SPAN_MILLISECOND;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Every page of every shipped policy is shown once, with every clause claimed: a title with "&"
+ * or "<" (Suzhou's "R&D") must not be read as markup, and any Gtk-WARNING fails the run. */
+static void
+test_every_policy (void)
+{
+  g_autoptr(GPtrArray) all = shenbao_policy_set_get_policies (policies);
+  ShenbaoWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  window = open_window ();
+  press (window, "win.new-application");
+  fill (window, "company_name", "R&D <测试> 公司");
+  for (guint i = 0; i < all->len; i++)
+    {
+      ShenbaoPolicy *policy = g_ptr_array_index (all, i);
+      guint steps = 0;
+
+      while (g_strcmp0 (shenbao_window_get_page_name (window), "policies") != 0)
+        press_quickly (window, g_strcmp0 (shenbao_window_get_page_name (window), "company") == 0 ? "win.next" : "win.back");
+      tick (window, policy->id);
+      press_quickly (window, "win.next");
+      g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "clauses");
+      for (guint j = 0; j < policy->clauses->len; j++)
+        tick (window, ((ShenbaoClause *) g_ptr_array_index (policy->clauses, j))->full_id);
+      while (g_strcmp0 (shenbao_window_get_page_name (window), "review") != 0)
+        {
+          press_quickly (window, "win.next");
+          /* each clause's page, the materials, the review */
+          g_assert_cmpuint (++steps, <=, policy->clauses->len + 2);
+        }
+    }
+  press (window, "win.home");
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+/* GtkApplication adds the shortcuts window from this resource path to every window by itself. */
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GObject *overlay;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  builder = gtk_builder_new_from_resource ("/io/github/shenbao/Shenbao/gtk/help-overlay.ui");
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_present (GTK_WINDOW (overlay));
+  screenshot (GTK_WIDGET (overlay), "shortcuts");
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -840,6 +932,7 @@ main (int   argc,
   home = g_dir_make_tmp ("shenbao-ui-XXXXXX", &error);
   g_assert_no_error (error);
   g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
 
   g_test_init (&argc, &argv, NULL);
   have_display = gtk_init_check ();
@@ -850,6 +943,8 @@ main (int   argc,
   g_test_add_func ("/shenbao/ui/first-set-list-page", test_first_set_list_page);
   g_test_add_func ("/shenbao/ui/start-page-readiness", test_start_page_readiness);
   g_test_add_func ("/shenbao/ui/package", test_package);
+  g_test_add_func ("/shenbao/ui/every-policy", test_every_policy);
+  g_test_add_func ("/shenbao/ui/help-overlay", test_help_overlay);
   if (!have_display)
     return g_test_run ();
   adw_init ();

@@ -40,6 +40,108 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* The user guide as HTML, in the first of the user's languages it exists in: installed beside the
+ * policies, or in the build tree when the program runs uninstalled. */
+static char *
+find_html_help (void)
+{
+  const char * const *languages = g_get_language_names ();
+  const char *roots[] = { PKGDATADIR "/help", HELP_BUILD_DIR };
+
+  for (guint i = 0; i < G_N_ELEMENTS (roots); i++)
+    for (guint j = 0; languages[j] != NULL; j++)
+      {
+        g_autofree char *path = g_build_filename (roots[i], languages[j], "index.html", NULL);
+
+        if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+          return g_filename_to_uri (path, NULL, NULL);
+      }
+  return NULL;
+}
+
+/* Whether the Mallard pages are installed where a help browser looks for help:shenbao. */
+static gboolean
+mallard_help_installed (void)
+{
+  const char * const *dirs = g_get_system_data_dirs ();
+  g_autofree char *path = g_build_filename (DATADIR, "help", "C", "shenbao", "index.page", NULL);
+
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *other = g_build_filename (dirs[i], "help", "C", "shenbao", "index.page", NULL);
+
+      if (g_file_test (other, G_FILE_TEST_IS_REGULAR))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+show_help_failed (GtkWindow  *parent,
+                  const char *reason)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Cannot Show Help"), reason);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_html_help_shown (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (parent, result, &error))
+    show_help_failed (parent, error->message);
+}
+
+static void
+show_html_help (GtkWindow *parent)
+{
+  g_autofree char *uri = find_html_help ();
+
+  if (uri == NULL)
+    show_help_failed (parent, _("The user guide is not installed."));
+  else
+    gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, on_html_help_shown, g_object_ref (parent));
+}
+
+/* No help browser took help:shenbao (Yelp is not installed, say): the HTML guide opens instead. */
+static void
+on_help_shown (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (parent, result, &error))
+    {
+      g_debug ("Cannot open help:shenbao: %s", error->message);
+      show_html_help (parent);
+    }
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (parent == NULL)
+    return;
+  if (mallard_help_installed ())
+    gtk_show_uri_full (parent, "help:shenbao", GDK_CURRENT_TIME, NULL, on_help_shown, g_object_ref (parent));
+  else
+    show_html_help (parent);
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -50,6 +152,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "help", help_action },
   { "quit", quit_action },
 };
 
@@ -95,7 +198,11 @@ shenbao_app_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", (const char *[]) { "F1", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.home", (const char *[]) { "<Alt>Home", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-application", (const char *[]) { "<Control>n", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.next", (const char *[]) { "<Alt>Right", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.back", (const char *[]) { "<Alt>Left", NULL });
 
   self->policies = shenbao_policy_set_new_default (&error);
   if (self->policies == NULL)

@@ -25,6 +25,8 @@ struct _ShenbaoClausePage
   GtkLabel            *flags_label;
   GtkLabel            *amount_label;
   GtkLabel            *explanation_label;
+  GtkExpander         *formulas_expander;
+  GtkLabel            *formulas_label;
   AdwPreferencesGroup *inputs_group;
   AdwPreferencesGroup *facts_group;
 };
@@ -56,6 +58,8 @@ shenbao_clause_page_class_init (ShenbaoClausePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, flags_label);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, amount_label);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, formulas_expander);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, formulas_label);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, inputs_group);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, facts_group);
 }
@@ -87,8 +91,10 @@ show_text (ShenbaoClausePage *self)
 {
   g_autoptr(GString) flags = g_string_new (NULL);
   g_autofree char *title = g_strdup_printf ("%s · %s", self->clause->id, shenbao_ui_text (&self->clause->title));
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
 
-  adw_preferences_group_set_title (self->text_group, title);
+  /* A group's title is always markup in libadwaita 1.2. */
+  adw_preferences_group_set_title (self->text_group, escaped);
   gtk_label_set_text (self->quote_label, self->clause->quote);
   for (guint i = 0; i < self->clause->flags->len; i++)
     {
@@ -146,6 +152,7 @@ shenbao_clause_page_refresh (ShenbaoClausePage *self)
   ShenbaoClauseResult *clause_result = result != NULL ? shenbao_policy_result_find (result, self->clause->id) : NULL;
   g_autofree char *amount = NULL;
   g_autofree char *explanation = NULL;
+  g_autofree char *formulas = NULL;
 
   shenbao_page_refresh_rows (self->rows);
   if (clause_result == NULL)
@@ -154,4 +161,7 @@ shenbao_clause_page_refresh (ShenbaoClausePage *self)
   explanation = shenbao_ui_explanation (clause_result);
   gtk_label_set_text (self->amount_label, amount);
   gtk_label_set_text (self->explanation_label, explanation);
+  formulas = shenbao_ui_formulas (clause_result);
+  gtk_label_set_text (self->formulas_label, formulas);
+  gtk_widget_set_visible (GTK_WIDGET (self->formulas_expander), *formulas != '\0');
 }

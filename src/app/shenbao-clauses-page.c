@@ -102,8 +102,8 @@ clause_row (ShenbaoClausesPage *self,
   GtkWidget *check = gtk_check_button_new ();
   g_autofree char *title = g_strdup_printf ("%s · %s", clause->id, shenbao_ui_text (&clause->title));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check),

@@ -6,12 +6,18 @@
 #include <adwaita.h>
 
 #include "shenbao-application.h"
+#include "shenbao-saved-application.h"
+#include "shenbao-start-page.h"
+#include "shenbao-window.h"
 
 /* Two measurements behind build-aux/bench.sh:
  *   shenbao-gui-bench bare       an empty libadwaita window that quits after its first frame,
  *                                the yardstick for the program's start-up;
  *   shenbao-gui-bench keystroke  the time from one keystroke in a field to the whole
- *                                application saved and recomputed, with its explanation. */
+ *                                application saved and recomputed, with its explanation;
+ *   shenbao-gui-bench delete     with the saved applications of $XDG_DATA_HOME/shenbao, the
+ *                                time from deleting the first one on the start page, and from
+ *                                undoing it, to the next frame drawn. */
 
 static void
 quit_after_paint (GdkFrameClock *clock,
@@ -110,6 +116,74 @@ keystroke (void)
   return 0;
 }
 
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* From an action to the frame that shows its result. */
+static gint64
+until_next_frame (GtkWidget  *window,
+                  const char *action,
+                  gint64      id)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gboolean painted = FALSE;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gint64 start = g_get_monotonic_time ();
+
+  gtk_widget_activate_action (window, action, "x", id);
+  gtk_widget_queue_draw (window);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+  return g_get_monotonic_time () - start;
+}
+
+static int
+delete_and_undo (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "shenbao", "shenbao.db", NULL);
+  g_autoptr(ShenbaoPolicySet) policies = NULL;
+  g_autoptr(ShenbaoStorage) storage = NULL;
+  g_autoptr(GArray) deletes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) undos = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkWidget *window;
+  GListModel *model;
+  const int runs = 21;
+
+  adw_init ();
+  policies = shenbao_policy_set_new_default (NULL);
+  storage = shenbao_storage_open (path, NULL);
+  if (policies == NULL || storage == NULL)
+    return 1;
+  window = GTK_WIDGET (shenbao_window_new (NULL, storage, policies));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  model = shenbao_start_page_get_model (SHENBAO_START_PAGE (shenbao_window_get_page (SHENBAO_WINDOW (window), "start")));
+
+  for (int run = 0; run < runs; run++)
+    {
+      g_autoptr(ShenbaoSavedApplication) first = g_list_model_get_item (model, 0);
+      gint64 id = shenbao_saved_application_get_id (first);
+
+      g_array_append_val (deletes, (gint64) { until_next_frame (window, "win.delete-application", id) });
+      g_array_append_val (undos, (gint64) { until_next_frame (window, "win.undo-delete", id) });
+    }
+  g_array_sort (deletes, compare_int64);
+  g_array_sort (undos, compare_int64);
+  printf ("with %u saved applications: delete to next frame %.1f ms, undo to next frame %.1f ms (median of %d)\n",
+          g_list_model_get_n_items (model), g_array_index (deletes, gint64, runs / 2) / 1000.0,
+          g_array_index (undos, gint64, runs / 2) / 1000.0, runs);
+  /* Undone every time: nothing was deleted from the database. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -118,6 +192,8 @@ main (int   argc,
     return bare_window ();
   if (argc == 2 && g_str_equal (argv[1], "keystroke"))
     return keystroke ();
-  fprintf (stderr, "Usage: shenbao-gui-bench bare|keystroke\n");
+  if (argc == 2 && g_str_equal (argv[1], "delete") && gtk_init_check ())
+    return delete_and_undo ();
+  fprintf (stderr, "Usage: shenbao-gui-bench bare|keystroke|delete\n");
   return 2;
 }

@@ -13,5 +13,7 @@ G_DECLARE_FINAL_TYPE (ShenbaoPoliciesPage, shenbao_policies_page, SHENBAO, POLIC
 void shenbao_policies_page_set_application (ShenbaoPoliciesPage *self,
                                             ShenbaoApplication  *application);
 void shenbao_policies_page_refresh         (ShenbaoPoliciesPage *self);
+void shenbao_policies_page_set_storage     (ShenbaoPoliciesPage *self,
+                                           ShenbaoStorage      *storage);
 
 G_END_DECLS

@@ -6,35 +6,120 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "shenbao-application.h"
+#include "shenbao-application-row.h"
+#include "shenbao-saved-applications.h"
 #include "shenbao-start-page.h"
-#include "shenbao-ui-text.h"
 
-/* The saved applications, newest first, to resume; an explained empty state otherwise. */
+/* The saved applications to resume, searchable, sorted and filtered; an explained empty state
+ * when there are none. The list is a view on a model read from the database a page at a time,
+ * so a consultant's thousands of applications open as fast as a few. */
 struct _ShenbaoStartPage
 {
-  GtkBox          parent_instance;
+  GtkBox                    parent_instance;
 
-  AdwStatusPage  *empty_status;
-  GtkWidget      *list_view;
-  GtkListBox     *list;
+  ShenbaoSavedApplications *model;
+  ShenbaoPolicySet         *policies;
+  ShenbaoStorage           *storage;
+
+  AdwStatusPage            *empty_status;
+  GtkWidget                *list_view;
+  GtkListView              *list;
+  GtkSearchEntry           *search_entry;
+  GtkDropDown              *sort_dropdown;
+  GtkDropDown              *filter_dropdown;
+  GtkWidget                *no_match_label;
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoStartPage, shenbao_start_page, GTK_TYPE_BOX)
 
 static void
 on_row_activated (ShenbaoStartPage *self,
-                  GtkListBoxRow    *row)
+                  guint             position)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "application-id"));
+  g_autoptr(ShenbaoSavedApplication) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-application", "x", id);
+  if (item != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-application", "x",
+                                shenbao_saved_application_get_id (item));
+}
+
+/* The empty state when nothing is saved at all; a line when only the search finds nothing. */
+static void
+update_visibility (ShenbaoStartPage *self)
+{
+  guint shown = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  gboolean narrowed = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0'
+                      || gtk_drop_down_get_selected (self->filter_dropdown) != 0;
+  const GError *error = self->model != NULL ? shenbao_saved_applications_get_error (self->model) : NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_status), shown == 0 && !narrowed);
+  gtk_widget_set_visible (self->list_view, shown > 0 || narrowed);
+  gtk_widget_set_visible (self->no_match_label, shown == 0 && narrowed);
+  if (error != NULL)
+    adw_status_page_set_description (self->empty_status, error->message);
+}
+
+static void
+on_search_changed (ShenbaoStartPage *self)
+{
+  if (self->model == NULL)
+    return;
+  shenbao_saved_applications_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_visibility (self);
+}
+
+static void
+on_sort_changed (ShenbaoStartPage *self)
+{
+  if (self->model == NULL)
+    return;
+  shenbao_saved_applications_set_sort (self->model, gtk_drop_down_get_selected (self->sort_dropdown));
+  update_visibility (self);
+}
+
+static void
+on_filter_changed (ShenbaoStartPage *self)
+{
+  if (self->model == NULL)
+    return;
+  shenbao_saved_applications_set_filter (self->model, gtk_drop_down_get_selected (self->filter_dropdown));
+  update_visibility (self);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           ShenbaoStartPage         *self)
+{
+  gtk_list_item_set_child (list_item, shenbao_application_row_new ());
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          ShenbaoStartPage         *self)
+{
+  shenbao_application_row_set_item (SHENBAO_APPLICATION_ROW (gtk_list_item_get_child (list_item)),
+                                    gtk_list_item_get_item (list_item), self->policies, self->storage);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            ShenbaoStartPage         *self)
+{
+  shenbao_application_row_set_item (SHENBAO_APPLICATION_ROW (gtk_list_item_get_child (list_item)), NULL, NULL, NULL);
 }
 
 static void
 shenbao_start_page_dispose (GObject *object)
 {
+  ShenbaoStartPage *self = SHENBAO_START_PAGE (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), SHENBAO_TYPE_START_PAGE);
+  g_clear_object (&self->model);
+  g_clear_object (&self->policies);
+  g_clear_object (&self->storage);
   G_OBJECT_CLASS (shenbao_start_page_parent_class)->dispose (object);
 }
 
@@ -50,111 +135,57 @@ shenbao_start_page_class_init (ShenbaoStartPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, empty_status);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, list);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, no_match_label);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
 }
 
 static void
 shenbao_start_page_init (ShenbaoStartPage *self)
 {
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  gtk_list_view_set_factory (self->list, factory);
+  g_object_unref (factory);
 }
 
-/* A flat icon button on a saved application's row, acting on one application or company. */
-static GtkWidget *
-row_button (const char *icon_name,
-            const char *label,
-            const char *action_name,
-            gint64      target)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", target);
-  return button;
-}
-
-/* "Ready to file" only when nothing stands in the way; otherwise how much does. */
-static char *
-describe_state (const char *state)
-{
-  guint n_problems;
-
-  if (!shenbao_application_parse_summary_state (state, &n_problems))
-    return g_strdup (_("In progress"));
-  if (n_problems == 0)
-    return g_strdup (_("Ready to file"));
-  return g_strdup_printf (ngettext ("%u problem", "%u problems", n_problems), n_problems);
-}
-
-static char *
-describe (ShenbaoApplicationSummary *summary,
-          ShenbaoPolicySet          *policies)
-{
-  ShenbaoPolicy *policy = summary->policy_id != NULL ? shenbao_policy_set_lookup (policies, summary->policy_id) : NULL;
-  g_autoptr(GDateTime) updated = g_date_time_new_from_unix_local (summary->updated);
-  g_autofree char *when = g_date_time_format (updated, "%Y-%m-%d %H:%M");
-  g_autofree char *amount = shenbao_ui_format_yuan (summary->total_up_to_fen);
-  /* Translators: the expected total of the claimed clauses, e.g. "up to 2,000,000.00 yuan" */
-  g_autofree char *total = summary->total_up_to_fen > 0 ? g_strdup_printf (_("up to %s"), amount)
-                                                         : g_strdup (_("no amount yet"));
-  g_autofree char *state = describe_state (summary->state);
-
-  /* Translators: policy · last change · expected total · state */
-  return g_strdup_printf (_("%s · changed %s · %s · %s"),
-                          policy != NULL ? shenbao_ui_text (&policy->title) : _("No policy chosen yet"),
-                          when, total, state);
-}
-
-/* hidden: ids (gint64 keys) of applications being deleted, still undoable; may be NULL. */
+/* hidden: ids (gint64 keys) of applications being deleted, still undoable; may be NULL. The
+ * model is made once and then only asked to count again: rows are made for what is visible. */
 void
 shenbao_start_page_reload (ShenbaoStartPage *self,
                            ShenbaoStorage   *storage,
                            ShenbaoPolicySet *policies,
                            GHashTable       *hidden)
 {
-  guint shown = 0;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) applications = shenbao_storage_list_applications (storage, &error);
-  GtkWidget *child;
+  g_return_if_fail (SHENBAO_IS_START_PAGE (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-
-  for (guint i = 0; applications != NULL && i < applications->len; i++)
+  if (self->model == NULL)
     {
-      ShenbaoApplicationSummary *summary = g_ptr_array_index (applications, i);
-      GtkWidget *row;
-      g_autofree char *subtitle = NULL;
+      g_autoptr(GtkNoSelection) selection = NULL;
 
-      if (hidden != NULL && g_hash_table_contains (hidden, &summary->id))
-        continue;
-      row = adw_action_row_new ();
-      subtitle = describe (summary, policies);
-      shown++;
-      const char *name = summary->company_name != NULL && *summary->company_name != '\0'
-                         ? summary->company_name : _("Unnamed company");
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      /* A company's profile is entered once: another application for it starts from there. */
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button ("document-new-symbolic", _("New Application for This Company"),
-                                             "win.new-application-for-company", summary->company_id));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button ("user-trash-symbolic", _("Delete Application"),
-                                             "win.delete-application", summary->id));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "application-id", GSIZE_TO_POINTER ((gsize) summary->id));
-      gtk_list_box_append (self->list, row);
+      g_set_object (&self->policies, policies);
+      g_set_object (&self->storage, storage);
+      self->model = shenbao_saved_applications_new (storage, policies);
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+      gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
     }
+  shenbao_saved_applications_set_hidden (self->model, hidden);
+  update_visibility (self);
+}
 
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_status), shown == 0);
-  gtk_widget_set_visible (self->list_view, shown > 0);
-  if (error != NULL)
-    adw_status_page_set_description (self->empty_status, error->message);
+/* The list's model, for tests and benchmarks. */
+GListModel *
+shenbao_start_page_get_model (ShenbaoStartPage *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_START_PAGE (self), NULL);
+  return self->model != NULL ? G_LIST_MODEL (self->model) : NULL;
 }

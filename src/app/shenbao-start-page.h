@@ -15,5 +15,6 @@ void shenbao_start_page_reload (ShenbaoStartPage *self,
                                 ShenbaoStorage   *storage,
                                 ShenbaoPolicySet *policies,
                                 GHashTable       *hidden);
+GListModel *shenbao_start_page_get_model (ShenbaoStartPage *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "shenbao-decimal.h"
 #include "shenbao-ui-text.h"
+#include "shenbao-worksheet.h"
 
 const char *
 shenbao_ui_text (const ShenbaoText *text)
@@ -35,8 +36,13 @@ shenbao_ui_unit_label (const char *unit)
 char *
 shenbao_ui_format_yuan (gint64 fen)
 {
-  g_autofree char *amount = shenbao_fen_format (fen);
+  g_autofree char *amount = NULL;
 
+  /* In Chinese, 10,000 yuan and more also in 万元, as the worksheet writes it: one rule for the
+   * clause pages, the review, the chart and the start page. */
+  if (shenbao_prefers_chinese ())
+    return shenbao_worksheet_amount (fen, TRUE);
+  amount = shenbao_fen_format (fen);
   /* Translators: an amount of money; %s is the number, e.g. 1,620,000.00 */
   return g_strdup_printf (_("%s yuan"), amount);
 }
@@ -99,22 +105,43 @@ shenbao_ui_clause_amount (ShenbaoClauseResult *result)
   return g_strdup (_("Not computed yet"));
 }
 
+/* The clause's worksheet in the UI's language, from the core's one renderer; English gets a
+ * gloss of each Chinese programme word the first time it appears. */
 char *
 shenbao_ui_explanation (ShenbaoClauseResult *result)
 {
-  GString *out = g_string_new (NULL);
   gboolean chinese = shenbao_prefers_chinese ();
+  g_autoptr(GPtrArray) lines = shenbao_worksheet_clause_lines (result, chinese, SHENBAO_WORKSHEET_DEFAULT);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GString *out = g_string_new (NULL);
 
-  for (guint i = 0; i < result->unmet->len; i++)
-    g_string_append_printf (out, "%s %s\n", _("Not met:"),
-                            shenbao_text_get (g_ptr_array_index (result->unmet, i), chinese));
-  for (guint i = 0; i < result->missing->len; i++)
-    g_string_append_printf (out, "%s %s\n", _("Still needed:"),
-                            shenbao_text_get (&((ShenbaoField *) g_ptr_array_index (result->missing, i))->label, chinese));
-  for (guint i = 0; result->lines != NULL && i < result->lines->len; i++)
-    g_string_append_printf (out, "%s\n", shenbao_text_get (g_ptr_array_index (result->lines, i), chinese));
-  if (out->len > 0)
-    g_string_truncate (out, out->len - 1);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_autofree char *line = chinese ? g_strdup (g_ptr_array_index (lines, i))
+                                      : shenbao_worksheet_gloss (g_ptr_array_index (lines, i), seen);
+
+      g_string_append_printf (out, "%s%s", i > 0 ? "\n" : "", line);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The formulas behind the worksheet, for the expander a policy author opens. */
+char *
+shenbao_ui_formulas (ShenbaoClauseResult *result)
+{
+  gboolean chinese = shenbao_prefers_chinese ();
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; result->work != NULL && i < result->work->len; i++)
+    {
+      ShenbaoWorkStep *step = g_ptr_array_index (result->work, i);
+      g_autofree char *formula = shenbao_worksheet_formula (step, chinese);
+
+      if (formula == NULL)
+        continue;
+      g_string_append_printf (out, "%s%s: %s", out->len > 0 ? "\n" : "",
+                              step->label != NULL ? shenbao_text_get (step->label, chinese) : "", formula);
+    }
   return g_string_free (out, FALSE);
 }
 

@@ -16,6 +16,7 @@ char       *shenbao_ui_validity_label     (ShenbaoValidity    validity,
 const char *shenbao_ui_applies_label      (ShenbaoApplicability applies);
 char       *shenbao_ui_clause_amount      (ShenbaoClauseResult *result);
 char       *shenbao_ui_explanation        (ShenbaoClauseResult *result);
+char       *shenbao_ui_formulas           (ShenbaoClauseResult *result);
 const char *shenbao_ui_field_value        (ShenbaoField      *field,
                                            const char        *text);
 

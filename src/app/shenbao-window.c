@@ -34,7 +34,7 @@ struct _ShenbaoWindow
   ShenbaoApplication   *application;
   ShenbaoSettings      *settings;
   GPtrArray            *clause_pages;   /* page names of the chosen clauses, in order */
-  GHashTable           *pending_deletes; /* gint64 ids deleted but still undoable */
+  GHashTable           *pending_deletes; /* gint64 id deleted but still undoable → its toast */
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
@@ -287,6 +287,7 @@ set_application (ShenbaoWindow      *self,
 
   g_signal_connect_object (application, "changed", G_CALLBACK (on_application_changed), self, G_CONNECT_SWAPPED);
   shenbao_company_page_set_application (self->company_page, application);
+  shenbao_policies_page_set_storage (self->policies_page, self->storage);
   shenbao_policies_page_set_application (self->policies_page, application);
   shenbao_clauses_page_set_application (self->clauses_page, application);
   shenbao_review_page_set_application (self->review_page, application);
@@ -431,12 +432,17 @@ home_action (GtkWidget  *widget,
  * the database only when its toast goes away without Undo (or the window closes). */
 static void
 finish_delete (ShenbaoWindow *self,
-               gint64         application_id)
+               gint64         application_id,
+               AdwToast      *toast)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->pending_deletes == NULL || !g_hash_table_remove (self->pending_deletes, &application_id))
+  /* Only the toast of the latest deletion carries it out: deleted, undone and deleted again,
+   * the first toast going away (as the second replaces it) must not delete what the second
+   * can still undo. */
+  if (self->pending_deletes == NULL || g_hash_table_lookup (self->pending_deletes, &application_id) != toast)
     return;
+  g_hash_table_remove (self->pending_deletes, &application_id);
   if (!shenbao_storage_delete_application (self->storage, application_id, &error))
     show_error (self, error->message);
   if (self->settings != NULL && shenbao_settings_get_last_application (self->settings) == application_id)
@@ -449,18 +455,20 @@ on_delete_toast_dismissed (AdwToast      *toast,
 {
   gint64 *id = g_object_get_data (G_OBJECT (toast), "application-id");
 
-  finish_delete (self, *id);
+  finish_delete (self, *id, toast);
 }
 
+/* The toast's Undo: the application is listed again, as it was. */
 static void
-on_delete_undone (AdwToast      *toast,
-                  ShenbaoWindow *self)
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  gint64 *id = g_object_get_data (G_OBJECT (toast), "application-id");
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
 
-  if (self->pending_deletes == NULL)
+  if (self->pending_deletes == NULL || !g_hash_table_remove (self->pending_deletes, &id))
     return;
-  g_hash_table_remove (self->pending_deletes, id);
   shenbao_start_page_reload (self->start_page, self->storage, self->policies, self->pending_deletes);
 }
 
@@ -474,12 +482,13 @@ delete_application_action (GtkWidget  *widget,
   AdwToast *toast = adw_toast_new (_("Application deleted"));
 
   *id = g_variant_get_int64 (parameter);
-  g_hash_table_add (self->pending_deletes, g_memdup2 (id, sizeof *id));
+  g_hash_table_replace (self->pending_deletes, g_memdup2 (id, sizeof *id), toast);
   shenbao_start_page_reload (self->start_page, self->storage, self->policies, self->pending_deletes);
 
   adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_action_target (toast, "x", *id);
   g_object_set_data_full (G_OBJECT (toast), "application-id", id, g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_delete_undone), self, 0);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -785,6 +794,7 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print-form", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.print-letter", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.import-package", NULL, import_package_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", "x", undo_delete_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.back", NULL);

@@ -5,6 +5,7 @@
 
 #include "shenbao-engine.h"
 #include "shenbao-policy-set.h"
+#include "shenbao-worksheet.h"
 
 /* Loads and validates every shipped policy, then computes each whole policy many times, and
  * prints the median of each. Run it with: build/src/cli/shenbao-bench */
@@ -48,7 +49,8 @@ time_compute (ShenbaoPolicySet   *set,
               ShenbaoPolicy      *policy,
               ShenbaoInputs      *inputs,
               const GDate        *as_of,
-              ShenbaoComputeFlags flags)
+              ShenbaoComputeFlags flags,
+              gboolean            rendered)
 {
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -58,7 +60,17 @@ time_compute (ShenbaoPolicySet   *set,
       gint64 start = g_get_monotonic_time ();
 
       for (int i = 0; i < BATCH; i++)
-        shenbao_policy_result_free (shenbao_engine_compute_full (set, policy, inputs, as_of, flags));
+        {
+          ShenbaoPolicyResult *result = shenbao_engine_compute_full (set, policy, inputs, as_of, flags);
+
+          /* With the worksheet put in words, in both languages, as the package prints it. */
+          if (rendered)
+            {
+              g_free (shenbao_worksheet_policy_text (result, TRUE, SHENBAO_WORKSHEET_DEFAULT));
+              g_free (shenbao_worksheet_policy_text (result, FALSE, SHENBAO_WORKSHEET_DEFAULT));
+            }
+          shenbao_policy_result_free (result);
+        }
       g_array_append_val (times, (gint64) { g_get_monotonic_time () - start });
     }
   return median (times) / (double) BATCH;
@@ -97,14 +109,16 @@ main (void)
   g_date_clear (&as_of, 1);
   g_date_set_dmy (&as_of, 1, G_DATE_JUNE, 2025);
 
-  g_print ("compute one whole policy (median of %d runs; with explanation / amounts only):\n", COMPUTE_RUNS);
+  g_print ("compute one whole policy (median of %d runs; with explanation steps / amounts only /"
+           " steps and both languages' text):\n", COMPUTE_RUNS);
   for (guint p = 0; p < policies->len; p++)
     {
       ShenbaoPolicy *policy = g_ptr_array_index (policies, p);
 
-      g_print ("  %-20s %2u clauses  %5.1f us / %5.1f us\n", policy->id, policy->clauses->len,
-               time_compute (set, policy, inputs, &as_of, SHENBAO_COMPUTE_EXPLAIN),
-               time_compute (set, policy, inputs, &as_of, SHENBAO_COMPUTE_AMOUNTS_ONLY));
+      g_print ("  %-20s %2u clauses  %5.1f us / %5.1f us / %6.1f us\n", policy->id, policy->clauses->len,
+               time_compute (set, policy, inputs, &as_of, SHENBAO_COMPUTE_EXPLAIN, FALSE),
+               time_compute (set, policy, inputs, &as_of, SHENBAO_COMPUTE_AMOUNTS_ONLY, FALSE),
+               time_compute (set, policy, inputs, &as_of, SHENBAO_COMPUTE_EXPLAIN, TRUE));
     }
   return 0;
 }

@@ -10,8 +10,10 @@
 #include <json-glib/json-glib.h>
 
 #include "shenbao-cli-package.h"
+#include "shenbao-deadline.h"
 #include "shenbao-decimal.h"
 #include "shenbao-engine.h"
+#include "shenbao-worksheet.h"
 #include "shenbao-parse.h"
 #include "shenbao-policy-set.h"
 
@@ -23,6 +25,7 @@ typedef struct
   GDate      as_of;
   GPtrArray *settings;    /* char *: NAME=VALUE */
   gboolean   json;
+  gboolean   formulas;    /* each worksheet step's formula too, for policy authors */
   gboolean   all;
   gboolean   chinese;
   GPtrArray *positional;  /* char * */
@@ -42,6 +45,7 @@ usage (void)
               "  shenbao-cli validate FILE…\n"
               "  shenbao-cli compute POLICY [--as-of DATE] [--set NAME=VALUE]… [--claim ID,ID…]\n"
               "                     [--same ID,ID…] [--distinct ID,ID…] [--json] [--lang zh|en]\n"
+              "                     [--formulas]\n"
               "  shenbao-cli compute --all [--set NAME=VALUE]… [--json]\n"
               "  shenbao-cli package POLICY [--set NAME=VALUE]… --claim ID,ID… [--attach ITEM=FILE]…\n"
               "                     [--same ID,ID…] [--distinct ID,ID…] [--lang zh|en] [--draft] [--force] [-o FILE.zip]\n"
@@ -124,6 +128,8 @@ parse_options (int      argc,
 
       if (g_str_equal (arg, "--json"))
         options->json = TRUE;
+      else if (g_str_equal (arg, "--formulas"))
+        options->formulas = TRUE;
       else if (g_str_equal (arg, "--all"))
         options->all = TRUE;
       else if (g_str_equal (arg, "--claim") && i + 1 < argc)
@@ -192,7 +198,7 @@ find_policy (ShenbaoPolicySet *set,
 
   if (policy == NULL)
     {
-      g_autoptr(GPtrArray) policies = shenbao_policy_set_get_policies (set);
+      g_autoptr(GPtrArray) policies = shenbao_policy_set_list_headers (set);
 
       g_printerr ("shenbao-cli: no policy “%s”; known:", policy_id);
       for (guint i = 0; i < policies->len; i++)
@@ -218,25 +224,28 @@ validity_label (ShenbaoValidity validity,
     }
 }
 
+static gint
+compare_for_list (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  return shenbao_policy_compare_by_status (*(ShenbaoPolicy **) a, *(ShenbaoPolicy **) b, user_data);
+}
+
+/* A draft says its stated period, and one whose period has ended comes last. */
 static int
 command_list (ShenbaoPolicySet *set,
               Options          *options)
 {
-  g_autoptr(GPtrArray) policies = shenbao_policy_set_get_policies (set);
+  g_autoptr(GPtrArray) policies = shenbao_policy_set_list_headers (set);
 
+  g_ptr_array_sort_with_data (policies, compare_for_list, &options->as_of);
   for (guint i = 0; i < policies->len; i++)
     {
       ShenbaoPolicy *policy = g_ptr_array_index (policies, i);
-      int days = -1;
-      ShenbaoValidity validity = shenbao_policy_get_validity (policy, &options->as_of, &days);
-      g_autofree char *status = NULL;
+      g_autofree char *status = shenbao_policy_status_text (policy, &options->as_of, options->chinese);
 
-      if (validity == SHENBAO_VALIDITY_IN_FORCE && days >= 0)
-        status = g_strdup_printf (options->chinese ? "%s（剩 %d 天）" : "%s (%d days left)",
-                                  validity_label (validity, options->chinese), days);
-      else
-        status = g_strdup (validity_label (validity, options->chinese));
-      g_print ("%-20s %-26s %3u %s  %s\n", policy->id, status, policy->clauses->len,
+      g_print ("%-20s %s\n%-20s %3u %s  %s\n", policy->id, status, "", policy->n_clauses,
                options->chinese ? "条" : "clauses", shenbao_text_get (&policy->title, options->chinese));
     }
   return 0;
@@ -532,6 +541,59 @@ add_bilingual_texts (JsonBuilder *builder,
 }
 
 static void
+add_strings (JsonBuilder *builder,
+             const char  *member,
+             GPtrArray   *strings)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < strings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (strings, i));
+  json_builder_end_array (builder);
+}
+
+/* The worksheet in both languages, from the one renderer the app and the package use too. */
+static void
+add_worksheet (JsonBuilder *builder,
+               const char  *member,
+               GPtrArray   *(*lines) (const ShenbaoClauseResult *, gboolean, ShenbaoWorksheetFlags),
+               ShenbaoClauseResult *result,
+               ShenbaoWorksheetFlags flags)
+{
+  g_autofree char *zh = g_strdup_printf ("%s_zh", member);
+  g_autoptr(GPtrArray) en_lines = lines (result, FALSE, flags);
+  g_autoptr(GPtrArray) zh_lines = lines (result, TRUE, flags);
+
+  add_strings (builder, member, en_lines);
+  add_strings (builder, zh, zh_lines);
+}
+
+static void
+add_alternatives (JsonBuilder         *builder,
+                  ShenbaoClauseResult *result)
+{
+  json_builder_set_member_name (builder, "other_readings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; result->alternatives != NULL && i < result->alternatives->len; i++)
+    {
+      ShenbaoWorkStep *step = g_ptr_array_index (result->alternatives, i);
+      g_autofree char *amount = shenbao_fen_to_string (shenbao_decimal_round_to_fen (step->after));
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "flag");
+      json_builder_add_string_value (builder, step->flag->id);
+      json_builder_set_member_name (builder, "reading");
+      json_builder_add_string_value (builder, step->flag->alternative_label.en);
+      json_builder_set_member_name (builder, "reading_zh");
+      json_builder_add_string_value (builder, step->flag->alternative_label.zh);
+      json_builder_set_member_name (builder, "award");
+      json_builder_add_string_value (builder, amount);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
 add_amount (JsonBuilder *builder,
             const char  *member,
             gint64       fen)
@@ -544,7 +606,8 @@ add_amount (JsonBuilder *builder,
 
 static void
 add_clause_json (JsonBuilder         *builder,
-                 ShenbaoClauseResult *result)
+                 ShenbaoClauseResult *result,
+                 ShenbaoWorksheetFlags flags)
 {
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
@@ -579,7 +642,8 @@ add_clause_json (JsonBuilder         *builder,
   for (guint i = 0; i < result->missing->len; i++)
     json_builder_add_string_value (builder, ((ShenbaoField *) g_ptr_array_index (result->missing, i))->input_key);
   json_builder_end_array (builder);
-  add_bilingual_texts (builder, "explanation", result->lines);
+  add_worksheet (builder, "explanation", shenbao_worksheet_step_lines, result, flags);
+  add_alternatives (builder, result);
   json_builder_set_member_name (builder, "flags");
   json_builder_begin_array (builder);
   for (guint i = 0; i < result->clause->flags->len; i++)
@@ -606,8 +670,12 @@ add_clause_json (JsonBuilder         *builder,
 
 static void
 add_policy_json (JsonBuilder         *builder,
-                 ShenbaoPolicyResult *result)
+                 ShenbaoPolicyResult *result,
+                 ShenbaoWorksheetFlags flags)
 {
+  g_autoptr(GPtrArray) notes_en = shenbao_worksheet_notes (result, FALSE);
+  g_autoptr(GPtrArray) notes_zh = shenbao_worksheet_notes (result, TRUE);
+
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "policy");
   json_builder_add_string_value (builder, result->policy->id);
@@ -622,12 +690,13 @@ add_policy_json (JsonBuilder         *builder,
     }
   json_builder_set_member_name (builder, "location_fits");
   json_builder_add_boolean_value (builder, result->location_fits);
-  add_bilingual_texts (builder, "notes", result->notes);
+  add_strings (builder, "notes", notes_en);
+  add_strings (builder, "notes_zh", notes_zh);
 
   json_builder_set_member_name (builder, "clauses");
   json_builder_begin_array (builder);
   for (guint i = 0; i < result->clauses->len; i++)
-    add_clause_json (builder, g_ptr_array_index (result->clauses, i));
+    add_clause_json (builder, g_ptr_array_index (result->clauses, i), flags);
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "dropped");
@@ -807,17 +876,25 @@ static int
 compute_all (ShenbaoPolicySet *set,
              Options          *options)
 {
-  g_autoptr(GPtrArray) policies = shenbao_policy_set_get_policies (set);
+  g_autoptr(GPtrArray) headers = shenbao_policy_set_list_headers (set);
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_policy_result_free);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(ShenbaoInputs) company = shenbao_inputs_new ();
   gboolean clean = TRUE;
 
-  for (guint i = 0; i < policies->len; i++)
+  if (!apply_settings (set, NULL, options, company))
+    return EXIT_USAGE;
+  for (guint i = 0; i < headers->len; i++)
     {
-      ShenbaoPolicy *policy = g_ptr_array_index (policies, i);
+      ShenbaoPolicy *policy = g_ptr_array_index (headers, i);
       g_autoptr(ShenbaoInputs) inputs = shenbao_inputs_new ();
       ShenbaoPolicyResult *result;
 
+      /* A policy whose area cannot hold the company is never read. */
+      if (!shenbao_policy_area_matches (policy, shenbao_inputs_get_registered_region (company)))
+        continue;
+      if ((policy = shenbao_policy_set_lookup (set, policy->id)) == NULL)
+        continue;
       if (!apply_settings (set, NULL, options, inputs))
         return EXIT_USAGE;
       result = shenbao_engine_compute (set, policy, inputs, &options->as_of);
@@ -833,7 +910,8 @@ compute_all (ShenbaoPolicySet *set,
     {
       json_builder_begin_array (builder);
       for (guint i = 0; i < results->len; i++)
-        add_policy_json (builder, g_ptr_array_index (results, i));
+        add_policy_json (builder, g_ptr_array_index (results, i),
+                         options->formulas ? SHENBAO_WORKSHEET_FORMULAS : SHENBAO_WORKSHEET_DEFAULT);
       json_builder_end_array (builder);
       print_json (builder);
     }
@@ -891,12 +969,14 @@ command_compute (ShenbaoPolicySet *set,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      add_policy_json (builder, result);
+      add_policy_json (builder, result, options->formulas ? SHENBAO_WORKSHEET_FORMULAS : SHENBAO_WORKSHEET_DEFAULT);
       print_json (builder);
     }
   else
     {
-      g_autofree char *text = shenbao_policy_result_explain (result, options->chinese);
+      g_autofree char *text = shenbao_worksheet_policy_text (result, options->chinese,
+                                                             options->formulas ? SHENBAO_WORKSHEET_FORMULAS
+                                                                               : SHENBAO_WORKSHEET_DEFAULT);
       g_print ("%s", text);
     }
   return report_errors (result) ? 0 : EXIT_USAGE;

@@ -17,6 +17,54 @@ typedef enum
   SHENBAO_APPLIES_INCOMPLETE,
 } ShenbaoApplicability;
 
+/* One line of a worksheet, as the engine worked it out; shenbao-worksheet.c puts it in words. */
+typedef enum
+{
+  SHENBAO_WORK_FIGURE,        /* a value worked out from the inputs: trace, result */
+  SHENBAO_WORK_TIERS,         /* base (trace, result), the tier reached (or none), the next */
+  SHENBAO_WORK_LESS,          /* before − operand = after, never below 0 (晋级差额, amounts paid) */
+  SHENBAO_WORK_SCALE,         /* before × operand = after */
+  SHENBAO_WORK_CAP,           /* a cap (operand); bound or not; before → after */
+  SHENBAO_WORK_ROUND,         /* before (exact) → after, half-up to the fen */
+  SHENBAO_WORK_TOP_UP,        /* higher level first: before − operand (paid) = after */
+  SHENBAO_WORK_POOL,          /* annual pool: before × operand (factor) = exact → after; budget */
+  SHENBAO_WORK_COMBINED_CAP,  /* several clauses' cap (operand): cut by before (bound) or a warning */
+  SHENBAO_WORK_SAME_MATTER,   /* dropped for rival: before (own) vs operand (rival's) */
+  SHENBAO_WORK_REVIEW,        /* amount on review; operand the maximum when has_operand */
+  SHENBAO_WORK_OTHER_POLICY,  /* amount set by another policy */
+  SHENBAO_WORK_NON_MONETARY,
+  SHENBAO_WORK_ALTERNATIVE,   /* flag: after is the amount under the other reading */
+} ShenbaoWorkKind;
+
+typedef enum
+{
+  SHENBAO_SAME_MATTER_BY_TEXT,      /* the policy text makes them one matter */
+  SHENBAO_SAME_MATTER_BY_ANSWER,    /* the user said so */
+  SHENBAO_SAME_MATTER_BY_ASSUMPTION /* not answered: estimated as one matter */
+} ShenbaoSameMatterWhy;
+
+typedef struct
+{
+  ShenbaoWorkKind      kind;
+  const ShenbaoText   *label;       /* the step's label, or the rule's text (policy wording) */
+  ShenbaoTrace        *trace;       /* how the step's formula was worked out, or NULL */
+  ShenbaoExpr         *expr;        /* the formula, for policy authors (not owned) */
+  ShenbaoValue         result;      /* FIGURE, TIERS: the value worked out (number) */
+  ShenbaoDecimal       before;
+  ShenbaoDecimal       operand;
+  ShenbaoDecimal       after;
+  ShenbaoDecimal       exact;       /* POOL: before rounding */
+  gboolean             has_before;  /* CAP: there was an amount to hold against it */
+  gboolean             has_operand; /* REVIEW: a maximum is known */
+  gboolean             bound;       /* CAP, COMBINED_CAP: the amount was reduced; POOL: scaled */
+  gboolean             strict;      /* TIERS: 超过 (>) rather than 达到 (≥) */
+  int                  tier;        /* TIERS: the tier reached, −1 for none */
+  const GArray        *tiers;       /* TIERS: ShenbaoTier, not owned */
+  const char          *rival;       /* SAME_MATTER: the clause kept (id) */
+  ShenbaoSameMatterWhy why;
+  const ShenbaoFlag   *flag;        /* ALTERNATIVE: the ambiguity */
+} ShenbaoWorkStep;
+
 typedef struct
 {
   ShenbaoClause        *clause;
@@ -31,8 +79,11 @@ typedef struct
   ShenbaoText           dropped_reason;
   GPtrArray            *unmet;         /* ShenbaoText: every condition not met */
   GPtrArray            *missing;       /* ShenbaoField (not owned): inputs still needed */
-  GPtrArray            *lines;         /* ShenbaoText: the explanation, step by step; NULL
-                                        * when computed without SHENBAO_COMPUTE_EXPLAIN */
+  GPtrArray            *work;          /* ShenbaoWorkStep: the worksheet, step by step, put in
+                                        * words by shenbao-worksheet.h; NULL when computed
+                                        * without SHENBAO_COMPUTE_EXPLAIN */
+  GPtrArray            *alternatives;  /* ShenbaoWorkStep (ALTERNATIVE): the amount under the
+                                        * other reading of each flag that has one */
   GError               *error;         /* an amount that could not be computed exactly */
 } ShenbaoClauseResult;
 
@@ -51,9 +102,10 @@ typedef struct
   ShenbaoPolicy   *policy;
   ShenbaoValidity  validity;
   int              days_to_expiry;
+  GDate            as_of;              /* the date the result was computed for */
   gboolean         location_fits;
   GPtrArray       *clauses;            /* ShenbaoClauseResult */
-  GPtrArray       *notes;              /* ShenbaoText: policy-wide lines */
+  GPtrArray       *notes;              /* ShenbaoWorkStep: policy-wide lines (soft caps) */
   gint64           total_fen;          /* exact amounts */
   gint64           total_up_to_fen;    /* adding the "up to" maxima and amounts told on review */
   GPtrArray       *questions;          /* ShenbaoSameMatterQuestion, over claimed clauses */
@@ -85,8 +137,6 @@ ShenbaoPolicyResult *shenbao_engine_compute_claim     (ShenbaoPolicySet    *set,
 void                 shenbao_policy_result_free       (ShenbaoPolicyResult *result);
 ShenbaoClauseResult *shenbao_policy_result_find       (ShenbaoPolicyResult *result,
                                                        const char          *clause_id);
-char                *shenbao_policy_result_explain    (ShenbaoPolicyResult *result,
-                                                       gboolean             chinese);
 gboolean             shenbao_engine_check_examples    (ShenbaoPolicySet    *set,
                                                        ShenbaoPolicy       *policy,
                                                        GPtrArray           *problems,

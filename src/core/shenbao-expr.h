@@ -5,6 +5,9 @@
 
 #include "shenbao-value.h"
 
+/* ShenbaoText is defined in shenbao-policy.h, which includes this header. */
+typedef struct _ShenbaoText ShenbaoText;
+
 G_BEGIN_DECLS
 
 #define SHENBAO_EXPR_ERROR (shenbao_expr_error_quark ())
@@ -43,12 +46,42 @@ typedef const ShenbaoValue *(*ShenbaoValueLookupFunc) (const char *name,
 typedef char *(*ShenbaoLabelFunc) (const char *name,
                                    gpointer    user_data);
 
+typedef enum
+{
+  SHENBAO_TRACE_LITERAL,
+  SHENBAO_TRACE_NAME,
+  SHENBAO_TRACE_UNARY,
+  SHENBAO_TRACE_BINARY,
+  SHENBAO_TRACE_CALL,
+} ShenbaoTraceKind;
+
+/* How one part of a formula was worked out: what it read and what it came to. A worksheet is
+ * written from it (shenbao-worksheet.c); the formula language stays out of the words. */
+typedef struct _ShenbaoTrace ShenbaoTrace;
+struct _ShenbaoTrace
+{
+  ShenbaoTraceKind  kind;
+  const char       *name;        /* a name or a function, borrowed from the formula */
+  const char       *symbol_zh;   /* an operator as written in Chinese and in English */
+  const char       *symbol_en;
+  int               precedence;  /* of an operator, for brackets */
+  gboolean          test;        /* a comparison or a logical operator */
+  ShenbaoValue      value;       /* what it came to; a string is owned, list rows are not kept */
+  guint             n_rows;      /* a list: its rows */
+  int               row;         /* inside sum() or count(): the row, from 0; otherwise −1 */
+  ShenbaoText      *label;       /* a name: how a person reads it, set by the caller (owned) */
+  gboolean          derived;     /* a name: a value worked out in an earlier step */
+  GPtrArray        *children;    /* ShenbaoTrace, in the order they were worked out */
+};
+
 typedef struct
 {
   ShenbaoValueLookupFunc lookup;
   gpointer               user_data;
   GHashTable            *row;       /* the current row inside sum() and count() */
   GPtrArray             *missing;   /* names that had no value (no duplicates) */
+  ShenbaoTrace          *trace;     /* set: each part worked out is recorded under it */
+  guint                  trace_row; /* the row being worked out inside sum() and count(), from 1 */
 } ShenbaoEvalContext;
 
 GQuark       shenbao_expr_error_quark     (void);
@@ -77,7 +110,13 @@ char        *shenbao_expr_render_in       (ShenbaoExpr           *expr,
 char        *shenbao_expr_render_values   (ShenbaoExpr           *expr,
                                            ShenbaoEvalContext    *context);
 gboolean     shenbao_expr_is_literal      (ShenbaoExpr           *expr);
+ShenbaoTrace *shenbao_expr_trace          (ShenbaoExpr           *expr,
+                                           ShenbaoEvalContext    *context,
+                                           ShenbaoValue          *result,
+                                           GError               **error);
+void         shenbao_trace_free           (ShenbaoTrace          *trace);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShenbaoExpr, shenbao_expr_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShenbaoTrace, shenbao_trace_free)
 
 G_END_DECLS

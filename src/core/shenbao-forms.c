@@ -7,6 +7,7 @@
 
 #include "shenbao-display.h"
 #include "shenbao-forms.h"
+#include "shenbao-worksheet.h"
 
 /* The documents' own words, in both languages side by side. They are not gettext strings: the
  * language of a package is chosen for each package (a consultant on an English desktop files
@@ -227,20 +228,24 @@ add_basics (ShenbaoDocument    *document,
   add_fields_table (document, application, facts, chinese);
 }
 
+/* The worksheet as the core words it (shenbao-worksheet.c), the same lines as the clause page. */
 static void
 add_explanation (ShenbaoDocument     *document,
                  ShenbaoClauseResult *result,
                  gboolean             chinese)
 {
-  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *text = NULL;
 
-  if (result == NULL || result->lines == NULL || result->lines->len == 0)
+  if (result == NULL)
     return;
-  for (guint i = 0; i < result->lines->len; i++)
-    g_string_append_printf (lines, "%s%s", i > 0 ? "\n" : "",
-                            shenbao_text_get (g_ptr_array_index (result->lines, i), chinese));
+  lines = shenbao_worksheet_step_lines (result, chinese, SHENBAO_WORKSHEET_DEFAULT);
+  if (lines->len == 0)
+    return;
+  g_ptr_array_add (lines, NULL);
+  text = g_strjoinv ("\n", (char **) lines->pdata);
   shenbao_document_add_paragraph (document, PICK (chinese, "测算说明：", "Calculation statement (测算说明):"));
-  shenbao_document_add_quote (document, lines->str);
+  shenbao_document_add_quote (document, text);
 }
 
 static void

@@ -100,6 +100,24 @@ shenbao_inputs_list_keys (ShenbaoInputs *self)
   return keys;
 }
 
+/* The division a company is registered in: the registered region it gave, else the
+ * registration authority's six digits in its credit code. NULL when neither is known. */
+const char *
+shenbao_inputs_get_registered_region (ShenbaoInputs *self)
+{
+  const ShenbaoValue *value, *code;
+
+  g_return_val_if_fail (SHENBAO_IS_INPUTS (self), NULL);
+
+  value = shenbao_inputs_lookup (self, "registered_region");
+  if (value != NULL && value->type == SHENBAO_VALUE_STRING)
+    return value->string;
+  code = shenbao_inputs_lookup (self, "credit_code");
+  if (code != NULL && code->type == SHENBAO_VALUE_STRING && strlen (code->string) == 18)
+    return code->string + 2;
+  return NULL;
+}
+
 /* ------------------------------------------------------------------ parsing what a user typed */
 
 static const char *

@@ -29,6 +29,7 @@ void                 shenbao_inputs_remove       (ShenbaoInputs      *self,
 const ShenbaoValue  *shenbao_inputs_lookup       (ShenbaoInputs      *self,
                                                   const char         *key);
 GPtrArray           *shenbao_inputs_list_keys    (ShenbaoInputs      *self);
+const char          *shenbao_inputs_get_registered_region (ShenbaoInputs *self);
 
 ShenbaoValue        *shenbao_field_parse_value   (const ShenbaoField *field,
                                                   const char         *text,

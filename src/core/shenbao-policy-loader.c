@@ -402,6 +402,8 @@ read_field (Loader  *loader,
   field->has_max = read_limit (loader, node, "max", &field->max);
   read_bilingual (node, "label", &field->label);
   read_bilingual (node, "help", &field->help);
+  field->row_label.zh = attribute (node, "row-zh");
+  field->row_label.en = attribute (node, "row-en");
 
   if (field->type == SHENBAO_FIELD_MONEY && field->unit_text != NULL && !g_str_equal (field->unit_text, "yuan"))
     problem (loader, field->line, "field “%s”: a money field is always in yuan, not “%s”",
@@ -593,6 +595,31 @@ award_kind_from_string (const char *text)
   return SHENBAO_AWARD_NONE;
 }
 
+/* A flag's other reading is a formula over this clause's values and "award", the amount under
+ * the default reading; it is checked here, where the clause's names are in scope. */
+static void
+read_alternatives (Loader        *loader,
+                   ShenbaoClause *clause)
+{
+  for (guint i = 0; i < loader->policy->flags->len; i++)
+    {
+      ShenbaoFlag *flag = g_ptr_array_index (loader->policy->flags, i);
+      LetType *award;
+      g_autofree char *source = NULL;
+
+      if (flag->alternative_source == NULL || g_strcmp0 (flag->alternative_clause, clause->id) != 0)
+        continue;
+      award = g_new0 (LetType, 1);
+      award->name = g_strdup ("award");
+      award->type.type = SHENBAO_VALUE_NUMBER;
+      award->type.unit = shenbao_unit_yuan ();
+      g_ptr_array_add (loader->lets, award);
+      source = g_steal_pointer (&flag->alternative_source);
+      flag->alternative = read_formula (loader, source, flag->alternative_line, EXPECT_MONEY, NULL);
+      g_ptr_array_remove (loader->lets, award);
+    }
+}
+
 static void
 read_award (Loader        *loader,
             xmlNode       *node,
@@ -623,6 +650,7 @@ read_award (Loader        *loader,
         problem (loader, step->line, "a <less> or <scale> step needs an <amount> or <tiers> before it");
       g_ptr_array_add (clause->steps, step);
     }
+  read_alternatives (loader, clause);
   g_clear_pointer (&loader->lets, g_ptr_array_unref);
 
   if (clause->kind == SHENBAO_AWARD_NONE && has_amount)
@@ -662,6 +690,7 @@ read_example (Loader  *loader,
     {
       example->applies = attribute (expect, "applies");
       example->award = attribute (expect, "award");
+      example->award_alternative = attribute (expect, "award-other-reading");
       example->total = attribute (expect, "total");
       example->total_up_to = attribute (expect, "total-up-to");
       example->dropped = attribute (expect, "dropped");
@@ -943,6 +972,15 @@ read_header (Loader        *loader,
 
           flag->id = attribute (child, "id");
           read_bilingual (child, "text", &flag->text);
+          for (xmlNode *other = child->children; other != NULL; other = other->next)
+            if (is_element (other, "alternative"))
+              {
+                flag->alternative_clause = attribute (other, "clause");
+                flag->alternative_label.zh = attribute (other, "zh");
+                flag->alternative_label.en = attribute (other, "en");
+                flag->alternative_source = text_content (other);
+                flag->alternative_line = line_of (other);
+              }
           if (shenbao_policy_find_flag (policy, flag->id) != NULL)
             problem (loader, line_of (child), "flag %s is defined twice", flag->id);
           g_ptr_array_add (policy->flags, flag);

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "shenbao-policy-index.h"
 #include "shenbao-policy-loader.h"
 #include "shenbao-policy-set.h"
 
@@ -16,8 +17,11 @@ struct _ShenbaoPolicySet
   xmlRelaxNG *schema;
   xmlRelaxNG *facts_schema;
   GPtrArray  *facts;      /* ShenbaoField */
-  GHashTable *policies;   /* id → ShenbaoPolicy */
+  GHashTable *policies;   /* id → ShenbaoPolicy: a header from the index, or the whole policy */
+  GHashTable *loaded;     /* id → ShenbaoPolicy read whole, checked against the schema */
   GPtrArray  *problems;   /* char *: "file:line: message" */
+  ShenbaoPolicyIndex *index;  /* NULL: every file is read whole at once */
+  GHashTable *seen_files; /* paths met while loading, for pruning the index */
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoPolicySet, shenbao_policy_set, G_TYPE_OBJECT)
@@ -31,7 +35,10 @@ shenbao_policy_set_finalize (GObject *object)
   g_clear_pointer (&self->facts_schema, xmlRelaxNGFree);
   g_clear_pointer (&self->facts, g_ptr_array_unref);
   g_clear_pointer (&self->policies, g_hash_table_unref);
+  g_clear_pointer (&self->loaded, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->index, shenbao_policy_index_free);
+  g_clear_pointer (&self->seen_files, g_hash_table_unref);
   G_OBJECT_CLASS (shenbao_policy_set_parent_class)->finalize (object);
 }
 
@@ -45,6 +52,8 @@ static void
 shenbao_policy_set_init (ShenbaoPolicySet *self)
 {
   self->policies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->loaded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->seen_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->problems = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -88,6 +97,27 @@ shipped_policy_dir (void)
   return PKGDATADIR "/policies";
 }
 
+/* What a policy was checked against: the schema, the facts and the program. A cache entry made
+ * under another stamp is not believed. */
+static char *
+program_stamp (const char *schema_dir)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *files[] = { "policy.rng", "facts.xml", "facts.rng" };
+
+  g_checksum_update (checksum, (const guchar *) PACKAGE_VERSION, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (schema_dir, files[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (path, &contents, &length, NULL))
+        g_checksum_update (checksum, (const guchar *) contents, (gssize) length);
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
 /* The shipped policies, then the user's own in $XDG_DATA_HOME/shenbao/policies, which replace a
  * shipped policy with the same id. */
 ShenbaoPolicySet *
@@ -96,12 +126,20 @@ shenbao_policy_set_new_default (GError **error)
   const char *shipped = shipped_policy_dir ();
   g_autofree char *user_dir = g_build_filename (g_get_user_data_dir (), "shenbao", "policies", NULL);
   ShenbaoPolicySet *self = shenbao_policy_set_new (shipped, error);
+  g_autofree char *index_path = NULL;
+  g_autofree char *stamp = NULL;
 
   if (self == NULL)
     return NULL;
+  index_path = g_build_filename (g_get_user_cache_dir (), "shenbao", "policy-index.ini", NULL);
+  stamp = program_stamp (shipped);
+  self->index = shenbao_policy_index_load (index_path, stamp);
   shenbao_policy_set_load_directory (self, shipped);
   if (g_file_test (user_dir, G_FILE_TEST_IS_DIR))
     shenbao_policy_set_load_directory (self, user_dir);
+  shenbao_policy_index_forget_missing (self->index, self->seen_files);
+  /* The cache only saves time: failing to write it is no reason to stop. */
+  shenbao_policy_index_save (self->index, NULL);
   return self;
 }
 
@@ -152,6 +190,47 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+static ShenbaoPolicy *
+read_whole (ShenbaoPolicySet *self,
+            const char       *path)
+{
+  ShenbaoPolicy *policy = shenbao_policy_set_read_file (self, path, self->problems);
+
+  if (policy != NULL)
+    policy->n_clauses = policy->clauses->len;
+  return policy;
+}
+
+/* A file the index knows as it is now is not read: its header stands for it until the policy
+ * is needed. A new or changed file is read whole and checked, and the index learns it. */
+static ShenbaoPolicy *
+index_or_read (ShenbaoPolicySet *self,
+               const char       *path)
+{
+  g_autoptr(GError) error = NULL;
+  ShenbaoFileStamp stamp;
+  ShenbaoPolicy *policy = NULL;
+  guint before = self->problems->len;
+
+  if (self->index == NULL)
+    return read_whole (self, path);
+  if (!shenbao_policy_index_stat (path, &stamp, &error))
+    {
+      g_ptr_array_add (self->problems, g_strdup (error->message));
+      return NULL;
+    }
+  g_hash_table_add (self->seen_files, g_strdup (path));
+  if (shenbao_policy_index_lookup (self->index, path, &stamp, &policy, self->problems))
+    return policy;
+
+  policy = read_whole (self, path);
+  if (policy != NULL)
+    shenbao_policy_index_store_policy (self->index, path, &stamp, policy);
+  else if (self->problems->len > before)
+    shenbao_policy_index_store_problems (self->index, path, &stamp, self->problems, before);
+  return policy;
+}
+
 /* A broken file is reported and skipped; every other policy still loads. Files are read in the
  * order of their names, so what loads never depends on the order the directory lists them in.
  * Two files of one directory with the same policy id are an error naming both: the first by name
@@ -182,7 +261,7 @@ shenbao_policy_set_load_directory (ShenbaoPolicySet *self,
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *path = g_build_filename (directory, g_ptr_array_index (names, i), NULL);
-      ShenbaoPolicy *policy = shenbao_policy_set_read_file (self, path, self->problems);
+      ShenbaoPolicy *policy = index_or_read (self, path);
       const char *first_path;
 
       if (policy == NULL)
@@ -197,6 +276,10 @@ shenbao_policy_set_load_directory (ShenbaoPolicySet *self,
           continue;
         }
       g_hash_table_insert (seen, g_strdup (policy->id), g_strdup (path));
+      /* A user's file replaces a shipped one of the same id, whole or not yet read. */
+      g_hash_table_remove (self->loaded, policy->id);
+      if (!policy->header_only)
+        g_hash_table_replace (self->loaded, g_strdup (policy->id), g_object_ref (policy));
       g_hash_table_replace (self->policies, g_strdup (policy->id), policy);
     }
 }
@@ -211,29 +294,89 @@ compare_policies (gconstpointer a,
   return g_strcmp0 (pa->id, pb->id);
 }
 
-/* Sorted by id; the caller owns the array, not the policies. */
-GPtrArray *
-shenbao_policy_set_get_policies (ShenbaoPolicySet *self)
+static GPtrArray *
+sorted_values (GHashTable *table)
 {
   GPtrArray *policies = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer value;
 
-  g_return_val_if_fail (SHENBAO_IS_POLICY_SET (self), NULL);
-
-  g_hash_table_iter_init (&iter, self->policies);
+  g_hash_table_iter_init (&iter, table);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_ptr_array_add (policies, value);
   g_ptr_array_sort (policies, compare_policies);
   return policies;
 }
 
+/* Every policy, read whole: for validating and for tests. Sorted by id; the caller owns the
+ * array, not the policies. A list of titles wants shenbao_policy_set_list_headers (). */
+GPtrArray *
+shenbao_policy_set_get_policies (ShenbaoPolicySet *self)
+{
+  g_autoptr(GPtrArray) headers = NULL;
+  GPtrArray *policies = g_ptr_array_new ();
+
+  g_return_val_if_fail (SHENBAO_IS_POLICY_SET (self), NULL);
+
+  headers = sorted_values (self->policies);
+  for (guint i = 0; i < headers->len; i++)
+    {
+      ShenbaoPolicy *policy = shenbao_policy_set_lookup (self, ((ShenbaoPolicy *) g_ptr_array_index (headers, i))->id);
+
+      if (policy != NULL)
+        g_ptr_array_add (policies, policy);
+    }
+  return policies;
+}
+
+/* Every policy by its header (id, titles, issuer, status, dates, areas, n_clauses), without
+ * reading any file: some may be whole policies, none should be computed with. Sorted by id;
+ * valid as long as the set. */
+GPtrArray *
+shenbao_policy_set_list_headers (ShenbaoPolicySet *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY_SET (self), NULL);
+  return sorted_values (self->policies);
+}
+
+ShenbaoPolicy *
+shenbao_policy_set_lookup_header (ShenbaoPolicySet *self,
+                                  const char       *policy_id)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY_SET (self), NULL);
+  return policy_id != NULL ? g_hash_table_lookup (self->policies, policy_id) : NULL;
+}
+
+/* The whole policy, read and checked against the schema the first time it is needed; NULL
+ * when there is none, or when its file no longer reads (the problems say why). */
 ShenbaoPolicy *
 shenbao_policy_set_lookup (ShenbaoPolicySet *self,
                            const char       *policy_id)
 {
+  ShenbaoPolicy *header, *policy;
+
   g_return_val_if_fail (SHENBAO_IS_POLICY_SET (self), NULL);
-  return g_hash_table_lookup (self->policies, policy_id);
+
+  if (policy_id == NULL)
+    return NULL;
+  if ((policy = g_hash_table_lookup (self->loaded, policy_id)) != NULL)
+    return policy;
+  header = g_hash_table_lookup (self->policies, policy_id);
+  if (header == NULL)
+    return NULL;
+
+  policy = read_whole (self, header->path);
+  if (policy == NULL)
+    return NULL;
+  if (!g_str_equal (policy->id, policy_id))
+    {
+      g_ptr_array_add (self->problems, g_strdup_printf ("%s: the file now holds policy “%s”, not “%s”",
+                                                        header->path, policy->id, policy_id));
+      g_object_unref (policy);
+      return NULL;
+    }
+  g_hash_table_replace (self->loaded, g_strdup (policy_id), policy);
+  return policy;
 }
 
 GPtrArray *

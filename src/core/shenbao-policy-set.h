@@ -35,6 +35,9 @@ void              shenbao_policy_set_replace_facts      (ShenbaoPolicySet  *self
                                                          GPtrArray         *facts);
 gboolean          shenbao_policy_set_is_facts_file      (const char        *path);
 GPtrArray        *shenbao_policy_set_get_policies       (ShenbaoPolicySet  *self);
+GPtrArray        *shenbao_policy_set_list_headers       (ShenbaoPolicySet  *self);
+ShenbaoPolicy    *shenbao_policy_set_lookup_header      (ShenbaoPolicySet  *self,
+                                                         const char        *policy_id);
 ShenbaoPolicy    *shenbao_policy_set_lookup             (ShenbaoPolicySet  *self,
                                                          const char        *policy_id);
 GPtrArray        *shenbao_policy_set_get_facts          (ShenbaoPolicySet  *self);

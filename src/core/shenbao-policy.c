@@ -65,6 +65,7 @@ shenbao_field_free (ShenbaoField *field)
   g_clear_pointer (&field->regex, g_regex_unref);
   shenbao_text_clear (&field->label);
   shenbao_text_clear (&field->help);
+  shenbao_text_clear (&field->row_label);
   g_clear_pointer (&field->choices, g_ptr_array_unref);
   g_clear_pointer (&field->columns, g_ptr_array_unref);
   g_free (field);
@@ -115,6 +116,7 @@ shenbao_example_free (ShenbaoExample *example)
   g_clear_pointer (&example->settings, g_ptr_array_unref);
   g_free (example->applies);
   g_free (example->award);
+  g_free (example->award_alternative);
   g_free (example->total);
   g_free (example->total_up_to);
   g_free (example->dropped);
@@ -171,6 +173,10 @@ shenbao_flag_free (ShenbaoFlag *flag)
 {
   g_free (flag->id);
   shenbao_text_clear (&flag->text);
+  g_free (flag->alternative_clause);
+  g_free (flag->alternative_source);
+  g_clear_pointer (&flag->alternative, shenbao_expr_free);
+  shenbao_text_clear (&flag->alternative_label);
   g_free (flag);
 }
 

@@ -9,11 +9,11 @@
 G_BEGIN_DECLS
 
 /* Every text a user reads exists in Chinese (the documents' language) and English. */
-typedef struct
+struct _ShenbaoText
 {
   char *zh;
   char *en;
-} ShenbaoText;
+};
 
 typedef enum
 {
@@ -56,6 +56,7 @@ struct _ShenbaoField
   ShenbaoText       help;
   GPtrArray        *choices;   /* ShenbaoChoice */
   GPtrArray        *columns;   /* ShenbaoField, for lists */
+  ShenbaoText       row_label; /* a list's row as a worksheet names it: 订单 / Order */
   char             *input_key; /* where its value is kept in ShenbaoInputs */
   int               line;
 };
@@ -124,6 +125,7 @@ typedef struct
   GPtrArray *settings;   /* ShenbaoSetting */
   char      *applies;
   char      *award;
+  char      *award_alternative; /* the amount under the other reading of the clause's flag */
   char      *total;
   char      *total_up_to;
   char      *dropped;
@@ -194,6 +196,13 @@ typedef struct
 {
   char        *id;
   ShenbaoText  text;
+  /* How the other reading computes, where it changes an amount: a formula over the clause's
+   * values and "award" (the default reading's amount), and its words. */
+  char        *alternative_clause;
+  ShenbaoExpr *alternative;
+  ShenbaoText  alternative_label;
+  int          alternative_line;
+  char        *alternative_source; /* while loading */
 } ShenbaoFlag;
 
 typedef enum
@@ -230,6 +239,8 @@ struct _ShenbaoPolicy
   GPtrArray   *clauses;            /* ShenbaoClause */
   GPtrArray   *examples;           /* ShenbaoExample */
   GPtrArray   *materials;          /* ShenbaoAttachment: the default policy-wide checklist */
+  guint        n_clauses;
+  gboolean     header_only;        /* from the index: id, titles, status, dates, areas only */
 };
 
 ShenbaoPolicy       *shenbao_policy_new               (void);

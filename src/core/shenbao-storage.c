@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 
+#include "shenbao-parse.h"
 #include "shenbao-storage.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
@@ -1247,6 +1248,210 @@ shenbao_storage_list_applications (ShenbaoStorage  *self,
   return g_steal_pointer (&applications);
 }
 
+/* ------------------------------------------------------------------ querying the list */
+
+/* One WHERE for every filter and search, its choices bound as parameters; only the order is
+ * chosen among fixed statements, since ORDER BY cannot be bound. ?1 company-name key, ?2
+ * credit-code key, ?3 search pattern or NULL, ?4 JSON array of policy ids matching the search,
+ * ?5 JSON array of hidden ids, ?6 filter, ?7 today, ?8 today + 7 days. */
+#define QUERY_FROM                                                                            \
+  "  FROM applications AS a"                                                                  \
+  "  LEFT JOIN company_values AS name ON name.company_id = a.company_id AND name.key = ?1"    \
+  "  LEFT JOIN company_values AS code ON code.company_id = a.company_id AND code.key = ?2"    \
+  "  LEFT JOIN policy_windows AS w ON w.policy_id = a.policy_id"                              \
+  "  WHERE a.id NOT IN (SELECT value FROM json_each (?5))"                                    \
+  "    AND (?3 IS NULL OR name.value LIKE ?3 ESCAPE '\\' OR code.value LIKE ?3 ESCAPE '\\'"   \
+  "         OR a.policy_id LIKE ?3 ESCAPE '\\'"                                               \
+  "         OR a.policy_id IN (SELECT value FROM json_each (?4)))"                            \
+  "    AND (?6 = 0"                                                                           \
+  "         OR (?6 = 1 AND a.state NOT IN ('ready', 'packaged'))"                             \
+  "         OR (?6 = 2 AND a.state = 'ready')"                                                \
+  "         OR (?6 = 3 AND a.state = 'packaged')"                                             \
+  "         OR (?6 = 4 AND w.closes >= ?7 AND w.closes <= ?8))"
+
+#define ORDER_CHANGED " ORDER BY a.updated DESC, a.id DESC"
+#define ORDER_COMPANY " ORDER BY name.value IS NULL, name.value, a.id"
+#define ORDER_DEADLINE " ORDER BY w.closes IS NULL, w.closes, a.updated DESC, a.id DESC"
+#define ORDER_AMOUNT " ORDER BY a.total_up_to_fen DESC, a.id DESC"
+
+static const char * const query_orders[] = {
+  [SHENBAO_APPLICATION_SORT_CHANGED] = "SELECT a.id, a.updated" QUERY_FROM ORDER_CHANGED,
+  [SHENBAO_APPLICATION_SORT_COMPANY] = "SELECT a.id, a.updated" QUERY_FROM ORDER_COMPANY,
+  [SHENBAO_APPLICATION_SORT_DEADLINE] = "SELECT a.id, a.updated" QUERY_FROM ORDER_DEADLINE,
+  [SHENBAO_APPLICATION_SORT_AMOUNT] = "SELECT a.id, a.updated" QUERY_FROM ORDER_AMOUNT,
+};
+
+/* "%word%" with LIKE's own characters escaped, so a search for "50%" finds "50%". */
+static char *
+like_pattern (const char *search)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = search; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
+
+static char *
+hidden_json (GHashTable *hidden)
+{
+  GString *json = g_string_new ("[");
+  GHashTableIter iter;
+  gpointer key;
+
+  if (hidden != NULL)
+    {
+      g_hash_table_iter_init (&iter, hidden);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_string_append_printf (json, "%s%" G_GINT64_FORMAT, json->len > 1 ? "," : "", *(gint64 *) key);
+    }
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+/* Policy ids are [a-z][a-z0-9-]*, checked by the schema; any other is left out rather than
+ * quoted. */
+static char *
+policy_ids_json (GPtrArray *ids)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+
+      if (*id == '\0' || strspn (id, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen (id))
+        continue;
+      g_string_append_printf (json, "%s\"%s\"", json->len > 1 ? "," : "", id);
+    }
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+/* The texts of a query are made here and freed before the statement runs: SQLite copies them. */
+static gboolean
+bind_copy (ShenbaoStorage  *self,
+           sqlite3_stmt    *stmt,
+           int              index,
+           const char      *text,
+           const char      *doing,
+           GError         **error)
+{
+  if (sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT) != SQLITE_OK)
+    return set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+  return TRUE;
+}
+
+static gboolean
+bind_query (ShenbaoStorage                *self,
+            sqlite3_stmt                  *stmt,
+            const ShenbaoApplicationQuery *query,
+            const char                    *doing,
+            GError                       **error)
+{
+  g_autofree char *pattern = query->search != NULL && *query->search != '\0' ? like_pattern (query->search) : NULL;
+  g_autofree char *policies = policy_ids_json (query->policy_ids);
+  g_autofree char *hidden = hidden_json (query->hidden);
+  g_autofree char *week_later = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, query->today != NULL ? query->today : "");
+  if (g_date_valid (&date))
+    {
+      char text[16];
+
+      g_date_add_days (&date, 7);
+      g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
+      week_later = g_strdup (text);
+    }
+  return bind_text (self, stmt, 1, COMPANY_NAME_KEY, doing, error)
+         && bind_text (self, stmt, 2, "credit_code", doing, error)
+         && bind_copy (self, stmt, 3, pattern, doing, error)
+         && bind_copy (self, stmt, 4, policies, doing, error)
+         && bind_copy (self, stmt, 5, hidden, doing, error)
+         && bind_int64 (self, stmt, 6, query->filter, doing, error)
+         && bind_copy (self, stmt, 7, query->today, doing, error)
+         && bind_copy (self, stmt, 8, week_later, doing, error);
+}
+
+/* The ids of the applications the query shows, in its order, each with the time of its last
+ * change (so a list can tell which rows it must read again): an array of
+ * ShenbaoApplicationStamp. A few milliseconds for thousands: the rows themselves are read a page at
+ * a time with shenbao_storage_load_applications (). */
+GArray *
+shenbao_storage_query_application_ids (ShenbaoStorage                *self,
+                                       const ShenbaoApplicationQuery *query,
+                                       GError                       **error)
+{
+  const char *doing = "listing applications";
+  g_autoptr(BorrowedStatement) stmt = NULL;
+  g_autoptr(GArray) stamps = NULL;
+  int rc;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
+  g_return_val_if_fail (query != NULL && query->sort < G_N_ELEMENTS (query_orders), NULL);
+
+  stmt = borrow_statement (self, query_orders[query->sort], doing, error);
+  if (stmt == NULL || !bind_query (self, stmt, query, doing, error))
+    return NULL;
+
+  stamps = g_array_new (FALSE, FALSE, sizeof (ShenbaoApplicationStamp));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ShenbaoApplicationStamp stamp = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_val (stamps, stamp);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+      return NULL;
+    }
+  return g_steal_pointer (&stamps);
+}
+
+/* The summaries of these applications, in no particular order; an id that is gone is left out. */
+GPtrArray *
+shenbao_storage_load_applications (ShenbaoStorage *self,
+                                   const gint64   *ids,
+                                   guint           n_ids,
+                                   GError        **error)
+{
+  const char *doing = "reading saved applications";
+  g_autoptr(BorrowedStatement) stmt = NULL;
+  g_autoptr(GPtrArray) applications = NULL;
+  g_autoptr(GString) json = g_string_new ("[");
+  int rc;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (json, ']');
+  stmt = borrow_statement (self, SELECT_APPLICATION_SUMMARY " WHERE a.id IN (SELECT value FROM json_each (?2))",
+                           doing, error);
+  if (stmt == NULL || !bind_text (self, stmt, 1, COMPANY_NAME_KEY, doing, error)
+      || !bind_copy (self, stmt, 2, json->str, doing, error))
+    return NULL;
+
+  applications = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_application_summary_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (applications, application_summary_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+      return NULL;
+    }
+  return g_steal_pointer (&applications);
+}
+
 /* Its values and clause choices go with it (ON DELETE CASCADE). */
 gboolean
 shenbao_storage_delete_application (ShenbaoStorage  *self,
@@ -1300,6 +1505,192 @@ shenbao_storage_integrity_check (ShenbaoStorage  *self,
 
   *result = g_string_free (g_steal_pointer (&problems), FALSE);
   return TRUE;
+}
+
+/* ------------------------------------------------------------------ application windows */
+
+/* The window of the current call (申报窗口 from the annual guide) the user recorded for a
+ * policy. Dates are checked with the one strict parser before they are stored, so what is read
+ * back always parses; an empty date is an unknown one. */
+
+void
+shenbao_policy_window_free (ShenbaoPolicyWindow *window)
+{
+  if (window == NULL)
+    return;
+  g_free (window->policy_id);
+  g_free (window->where_to_file);
+  g_free (window);
+}
+
+static gboolean
+check_window_date (const char  *text,
+                   GDate       *date,
+                   const char  *which,
+                   GError     **error)
+{
+  g_autoptr(GError) parse_error = NULL;
+
+  g_date_clear (date, 1);
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  if (shenbao_date_parse (text, date, &parse_error))
+    return TRUE;
+  g_set_error (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_INVALID,
+               "the window’s %s date: %s", which, parse_error->message);
+  return FALSE;
+}
+
+static char *
+date_text (const GDate *date)
+{
+  if (!g_date_valid (date))
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+}
+
+/* opens and closes as typed (YYYY-MM-DD, 2026年1月5日…) or NULL; where_to_file the portal address
+ * or office. A window that closes before it opens is refused. */
+gboolean
+shenbao_storage_set_policy_window (ShenbaoStorage  *self,
+                                   const char      *policy_id,
+                                   const char      *opens,
+                                   const char      *closes,
+                                   const char      *where_to_file,
+                                   GError         **error)
+{
+  const char *doing = "saving the application window";
+  g_autoptr(BorrowedStatement) stmt = NULL;
+  g_autofree char *opens_text = NULL, *closes_text = NULL;
+  GDate opens_date, closes_date;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), FALSE);
+  g_return_val_if_fail (policy_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_window_date (opens, &opens_date, "opening", error)
+      || !check_window_date (closes, &closes_date, "closing", error))
+    return FALSE;
+  if (g_date_valid (&opens_date) && g_date_valid (&closes_date) && g_date_compare (&closes_date, &opens_date) < 0)
+    {
+      g_set_error_literal (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_INVALID,
+                           "the window closes before it opens");
+      return FALSE;
+    }
+  if (!shenbao_storage_check_writable (self, error))
+    return FALSE;
+  opens_text = date_text (&opens_date);
+  closes_text = date_text (&closes_date);
+
+  stmt = borrow_statement (self,
+                           "INSERT INTO policy_windows (policy_id, opens, closes, where_to_file, updated)"
+                           "  VALUES (?1, ?2, ?3, ?4, ?5)"
+                           "  ON CONFLICT (policy_id) DO UPDATE SET opens = excluded.opens,"
+                           "    closes = excluded.closes, where_to_file = excluded.where_to_file,"
+                           "    updated = excluded.updated",
+                           doing, error);
+  if (stmt == NULL
+      || !bind_text (self, stmt, 1, policy_id, doing, error)
+      || !bind_text (self, stmt, 2, opens_text, doing, error)
+      || !bind_text (self, stmt, 3, closes_text, doing, error)
+      || !bind_text (self, stmt, 4, where_to_file != NULL && *where_to_file != '\0' ? where_to_file : NULL, doing, error)
+      || !bind_int64 (self, stmt, 5, now_seconds (), doing, error))
+    return FALSE;
+  return step_done (self, stmt, doing, error);
+}
+
+static ShenbaoPolicyWindow *
+policy_window_from_row (sqlite3_stmt *stmt)
+{
+  ShenbaoPolicyWindow *window = g_new0 (ShenbaoPolicyWindow, 1);
+
+  window->policy_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  g_date_clear (&window->opens, 1);
+  g_date_clear (&window->closes, 1);
+  if (sqlite3_column_type (stmt, 1) == SQLITE_TEXT)
+    shenbao_date_parse ((const char *) sqlite3_column_text (stmt, 1), &window->opens, NULL);
+  if (sqlite3_column_type (stmt, 2) == SQLITE_TEXT)
+    shenbao_date_parse ((const char *) sqlite3_column_text (stmt, 2), &window->closes, NULL);
+  window->where_to_file = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  window->updated = sqlite3_column_int64 (stmt, 4);
+  return window;
+}
+
+/* NULL without an error when none was recorded. */
+ShenbaoPolicyWindow *
+shenbao_storage_get_policy_window (ShenbaoStorage  *self,
+                                   const char      *policy_id,
+                                   GError         **error)
+{
+  const char *doing = "loading the application window";
+  g_autoptr(BorrowedStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
+  g_return_val_if_fail (policy_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = borrow_statement (self,
+                           "SELECT policy_id, opens, closes, where_to_file, updated FROM policy_windows"
+                           "  WHERE policy_id = ?1",
+                           doing, error);
+  if (stmt == NULL || !bind_text (self, stmt, 1, policy_id, doing, error))
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return policy_window_from_row (stmt);
+  if (rc != SQLITE_DONE)
+    set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+  return NULL;
+}
+
+/* Every recorded window (ShenbaoPolicyWindow), by policy id. */
+GPtrArray *
+shenbao_storage_list_policy_windows (ShenbaoStorage  *self,
+                                     GError         **error)
+{
+  const char *doing = "listing the application windows";
+  g_autoptr(BorrowedStatement) stmt = NULL;
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_policy_window_free);
+  int rc;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = borrow_statement (self,
+                           "SELECT policy_id, opens, closes, where_to_file, updated FROM policy_windows"
+                           "  ORDER BY policy_id",
+                           doing, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (windows, policy_window_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+      return NULL;
+    }
+  return g_steal_pointer (&windows);
+}
+
+gboolean
+shenbao_storage_delete_policy_window (ShenbaoStorage  *self,
+                                      const char      *policy_id,
+                                      GError         **error)
+{
+  const char *doing = "removing the application window";
+  g_autoptr(BorrowedStatement) stmt = NULL;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), FALSE);
+  g_return_val_if_fail (policy_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!shenbao_storage_check_writable (self, error))
+    return FALSE;
+  stmt = borrow_statement (self, "DELETE FROM policy_windows WHERE policy_id = ?1", doing, error);
+  return stmt != NULL
+         && bind_text (self, stmt, 1, policy_id, doing, error)
+         && step_done (self, stmt, doing, error);
 }
 
 /* ------------------------------------------------------------------ materials checklist */

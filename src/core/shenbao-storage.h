@@ -16,6 +16,7 @@ typedef enum
   SHENBAO_STORAGE_ERROR_DAMAGED,
   SHENBAO_STORAGE_ERROR_DISK_FULL,
   SHENBAO_STORAGE_ERROR_READ_ONLY,
+  SHENBAO_STORAGE_ERROR_INVALID,
 } ShenbaoStorageError;
 
 #define SHENBAO_STORAGE_SCHEMA_VERSION 3
@@ -37,6 +38,20 @@ typedef struct
 
 void shenbao_application_summary_free (ShenbaoApplicationSummary *summary);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShenbaoApplicationSummary, shenbao_application_summary_free)
+
+/* The application window of a policy's current call, as the user recorded it from the annual
+ * guide; a date not given is invalid (g_date_valid). */
+typedef struct
+{
+  char   *policy_id;
+  GDate   opens;
+  GDate   closes;
+  char   *where_to_file;   /* portal address or office, or NULL */
+  gint64  updated;
+} ShenbaoPolicyWindow;
+
+void shenbao_policy_window_free (ShenbaoPolicyWindow *window);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShenbaoPolicyWindow, shenbao_policy_window_free)
 
 #define SHENBAO_TYPE_STORAGE (shenbao_storage_get_type ())
 G_DECLARE_FINAL_TYPE (ShenbaoStorage, shenbao_storage, SHENBAO, STORAGE, GObject)
@@ -103,6 +118,49 @@ ShenbaoApplicationSummary *shenbao_storage_get_application (ShenbaoStorage  *sel
                                                             GError         **error);
 GPtrArray      *shenbao_storage_list_applications       (ShenbaoStorage  *self,
                                                          GError         **error);
+
+typedef enum
+{
+  SHENBAO_APPLICATION_SORT_CHANGED,   /* last change first */
+  SHENBAO_APPLICATION_SORT_COMPANY,
+  SHENBAO_APPLICATION_SORT_DEADLINE,  /* the policy's application window closing soonest first */
+  SHENBAO_APPLICATION_SORT_AMOUNT,    /* largest total first */
+} ShenbaoApplicationSort;
+
+typedef enum
+{
+  SHENBAO_APPLICATION_FILTER_ALL,
+  SHENBAO_APPLICATION_FILTER_IN_PROGRESS,
+  SHENBAO_APPLICATION_FILTER_READY,
+  SHENBAO_APPLICATION_FILTER_PACKAGED,
+  SHENBAO_APPLICATION_FILTER_WINDOW_CLOSING,  /* its policy's window closes within 7 days */
+} ShenbaoApplicationFilter;
+
+/* Which saved applications a list shows, in what order. */
+typedef struct
+{
+  const char               *search;      /* words found in the company name, credit code or
+                                          * policy id; NULL or "" for all */
+  GPtrArray                *policy_ids;  /* char *: policies whose titles match the search */
+  GHashTable               *hidden;      /* gint64 ids left out (deleted, still undoable) */
+  ShenbaoApplicationSort    sort;
+  ShenbaoApplicationFilter  filter;
+  const char               *today;       /* YYYY-MM-DD, for the window filter */
+} ShenbaoApplicationQuery;
+
+typedef struct
+{
+  gint64 id;
+  gint64 updated;
+} ShenbaoApplicationStamp;
+
+GArray         *shenbao_storage_query_application_ids   (ShenbaoStorage                *self,
+                                                         const ShenbaoApplicationQuery *query,
+                                                         GError                       **error);
+GPtrArray      *shenbao_storage_load_applications       (ShenbaoStorage                *self,
+                                                         const gint64                  *ids,
+                                                         guint                          n_ids,
+                                                         GError                       **error);
 gboolean        shenbao_storage_delete_application      (ShenbaoStorage  *self,
                                                          gint64           application_id,
                                                          GError         **error);
@@ -154,6 +212,20 @@ gint64          shenbao_storage_import_application      (ShenbaoStorage  *self,
                                                          const ShenbaoApplicationImport *import,
                                                          GError         **error);
 
+gboolean        shenbao_storage_set_policy_window       (ShenbaoStorage  *self,
+                                                         const char      *policy_id,
+                                                         const char      *opens,
+                                                         const char      *closes,
+                                                         const char      *where_to_file,
+                                                         GError         **error);
+ShenbaoPolicyWindow *shenbao_storage_get_policy_window  (ShenbaoStorage  *self,
+                                                         const char      *policy_id,
+                                                         GError         **error);
+GPtrArray      *shenbao_storage_list_policy_windows     (ShenbaoStorage  *self,
+                                                         GError         **error);
+gboolean        shenbao_storage_delete_policy_window    (ShenbaoStorage  *self,
+                                                         const char      *policy_id,
+                                                         GError         **error);
 gboolean        shenbao_storage_integrity_check         (ShenbaoStorage  *self,
                                                          char           **result,
                                                          GError         **error);

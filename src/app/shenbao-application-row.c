@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-application-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shenbao-application.h"
+#include "shenbao-application-row.h"
+#include "shenbao-deadline.h"
+#include "shenbao-ui-text.h"
+
+/* One saved application on the start page: its company, policy, last change, claimed total and
+ * whether it is ready to file; it opens on activation, and its buttons start another
+ * application for the company or delete this one. Made only while visible. */
+struct _ShenbaoApplicationRow
+{
+  GtkBox                   parent_instance;
+
+  ShenbaoSavedApplication *item;
+  GtkLabel                *title_label;
+  GtkLabel                *subtitle_label;
+  GtkLabel                *deadline_label;
+  GtkButton               *new_button;
+  GtkButton               *delete_button;
+};
+
+G_DEFINE_FINAL_TYPE (ShenbaoApplicationRow, shenbao_application_row, GTK_TYPE_BOX)
+
+static void
+shenbao_application_row_dispose (GObject *object)
+{
+  ShenbaoApplicationRow *self = (ShenbaoApplicationRow *) object;
+
+  g_clear_object (&self->item);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SHENBAO_TYPE_APPLICATION_ROW);
+  G_OBJECT_CLASS (shenbao_application_row_parent_class)->dispose (object);
+}
+
+static void
+shenbao_application_row_class_init (ShenbaoApplicationRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = shenbao_application_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-application-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoApplicationRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoApplicationRow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoApplicationRow, deadline_label);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoApplicationRow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoApplicationRow, delete_button);
+}
+
+static void
+shenbao_application_row_init (ShenbaoApplicationRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+shenbao_application_row_new (void)
+{
+  return g_object_new (SHENBAO_TYPE_APPLICATION_ROW, NULL);
+}
+
+/* "Ready to file" only when nothing stands in the way; otherwise how much does. */
+static char *
+describe_state (const char *state)
+{
+  guint n_problems;
+
+  if (g_strcmp0 (state, "packaged") == 0)
+    return g_strdup (_("Packaged"));
+  if (!shenbao_application_parse_summary_state (state, &n_problems))
+    return g_strdup (_("In progress"));
+  if (n_problems == 0)
+    return g_strdup (_("Ready to file"));
+  return g_strdup_printf (ngettext ("%u problem", "%u problems", n_problems), n_problems);
+}
+
+char *
+shenbao_application_row_describe (const ShenbaoApplicationSummary *summary,
+                                  ShenbaoPolicySet                *policies)
+{
+  ShenbaoPolicy *policy = shenbao_policy_set_lookup_header (policies, summary->policy_id);
+  g_autoptr(GDateTime) updated = g_date_time_new_from_unix_local (summary->updated);
+  g_autofree char *when = g_date_time_format (updated, "%Y-%m-%d %H:%M");
+  g_autofree char *amount = shenbao_ui_format_yuan (summary->total_up_to_fen);
+  /* Translators: the expected total of the claimed clauses, e.g. "up to 2,000,000.00 yuan" */
+  g_autofree char *total = summary->total_up_to_fen > 0 ? g_strdup_printf (_("up to %s"), amount)
+                                                         : g_strdup (_("no amount yet"));
+  g_autofree char *state = describe_state (summary->state);
+
+  /* Translators: policy · last change · expected total · state */
+  return g_strdup_printf (_("%s · changed %s · %s · %s"),
+                          policy != NULL ? shenbao_ui_text (&policy->title) : _("No policy chosen yet"),
+                          when, total, state);
+}
+
+/* The policy's status and its application window with the days left, as a second line. */
+char *
+shenbao_application_row_describe_deadlines (const ShenbaoApplicationSummary *summary,
+                                            ShenbaoPolicySet                *policies,
+                                            ShenbaoStorage                  *storage,
+                                            const GDate                     *today)
+{
+  ShenbaoPolicy *policy = shenbao_policy_set_lookup_header (policies, summary->policy_id);
+  gboolean chinese = shenbao_prefers_chinese ();
+  g_autoptr(ShenbaoPolicyWindow) window = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *window_text = NULL;
+
+  if (policy == NULL)
+    return NULL;
+  status = shenbao_policy_status_text (policy, today, chinese);
+  if (storage != NULL)
+    window = shenbao_storage_get_policy_window (storage, policy->id, NULL);
+  if (window == NULL)
+    return g_steal_pointer (&status);
+  window_text = shenbao_window_text (window, today, chinese);
+  /* Translators: policy status · application window */
+  return g_strdup_printf (_("%s · %s"), status, window_text);
+}
+
+void
+shenbao_application_row_set_item (ShenbaoApplicationRow   *self,
+                                  ShenbaoSavedApplication *item,
+                                  ShenbaoPolicySet        *policies,
+                                  ShenbaoStorage          *storage)
+{
+  const ShenbaoApplicationSummary *summary;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *deadlines = NULL;
+  GDate today;
+
+  g_return_if_fail (SHENBAO_IS_APPLICATION_ROW (self));
+
+  g_set_object (&self->item, item);
+  if (item == NULL)
+    return;
+  summary = shenbao_saved_application_get_summary (item);
+  subtitle = shenbao_application_row_describe (summary, policies);
+  gtk_label_set_text (self->title_label, summary->company_name != NULL && *summary->company_name != '\0'
+                                         ? summary->company_name : _("Unnamed company"));
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  deadlines = shenbao_application_row_describe_deadlines (summary, policies, storage, &today);
+  gtk_label_set_text (self->deadline_label, deadlines != NULL ? deadlines : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), deadlines != NULL);
+  /* The target first, then the action: an action without its target would be refused. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->new_button), "x", summary->company_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->new_button), "win.new-application-for-company");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x", summary->id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "win.delete-application");
+}
+
+ShenbaoSavedApplication *
+shenbao_application_row_get_item (ShenbaoApplicationRow *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_APPLICATION_ROW (self), NULL);
+  return self->item;
+}

@@ -1,0 +1,267 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <utime.h>
+
+#include "shenbao-policy-set.h"
+
+/* The policy index: a file unchanged since the last start is not read again, a changed or new one
+ * is, and neither a stale nor a damaged cache lets a wrong or invalid policy through. The user's
+ * policy folder and the cache live in a temporary home made for this run. */
+
+static char *home;
+static char *user_dir;
+static char *index_path;
+
+static char *
+shipped_path (const char *name)
+{
+  return g_build_filename (g_getenv ("SHENBAO_POLICY_DIR"), name, NULL);
+}
+
+/* A copy of Pudong's policy under another id, so it adds to the shipped five. */
+static char *
+write_user_policy (const char *id,
+                   const char *title_en)
+{
+  g_autofree char *source = shipped_path ("pudong-2024.xml");
+  g_autofree char *contents = NULL;
+  g_autofree char *path = g_build_filename (user_dir, "mine.xml", NULL);
+  g_autoptr(GString) copy = NULL;
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  copy = g_string_new (contents);
+  g_string_replace (copy, "id=\"pudong-2024\"", id, 1);
+  if (title_en != NULL)
+    g_assert_cmpuint (g_string_replace (copy, "Pudong New Area Operating Rules", title_en, 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, copy->str, -1, NULL));
+  return g_steal_pointer (&path);
+}
+
+/* Moves the file's modification time, as an editor saving it would. */
+static void
+touch_later (const char *path,
+             int         seconds)
+{
+  GStatBuf info;
+  struct utimbuf times;
+
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  times.actime = info.st_atime;
+  times.modtime = info.st_mtime + seconds;
+  g_assert_cmpint (utime (path, &times), ==, 0);
+}
+
+static ShenbaoPolicySet *
+open_set (void)
+{
+  g_autoptr(GError) error = NULL;
+  ShenbaoPolicySet *set = shenbao_policy_set_new_default (&error);
+
+  g_assert_no_error (error);
+  return set;
+}
+
+static gboolean
+has_problem_about (ShenbaoPolicySet *set,
+                   const char       *text)
+{
+  GPtrArray *problems = shenbao_policy_set_get_problems (set);
+
+  for (guint i = 0; i < problems->len; i++)
+    if (strstr (g_ptr_array_index (problems, i), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+clean (void)
+{
+  g_autofree char *mine = g_build_filename (user_dir, "mine.xml", NULL);
+
+  g_unlink (mine);
+  g_unlink (index_path);
+}
+
+/* The first start reads every file and writes the index; the next reads none of them. */
+static void
+test_second_start_reads_nothing (void)
+{
+  g_autoptr(ShenbaoPolicySet) first = NULL;
+  g_autoptr(ShenbaoPolicySet) second = NULL;
+  g_autofree char *path = write_user_policy ("id=\"mine\"", NULL);
+  ShenbaoPolicy *header;
+
+  first = open_set ();
+  g_assert_false (shenbao_policy_set_lookup_header (first, "mine")->header_only);
+  g_assert_true (g_file_test (index_path, G_FILE_TEST_IS_REGULAR));
+
+  second = open_set ();
+  header = shenbao_policy_set_lookup_header (second, "mine");
+  g_assert_nonnull (header);
+  g_assert_true (header->header_only);
+  g_assert_cmpuint (header->n_clauses, ==, 10);
+  g_assert_cmpuint (header->clauses->len, ==, 0);
+  g_assert_cmpstr (header->areas->len > 0 ? ((ShenbaoArea *) g_ptr_array_index (header->areas, 0))->prefix : NULL,
+                   ==, "310115");
+  /* Needed, it is read whole: its ten clauses. */
+  g_assert_cmpuint (shenbao_policy_set_lookup (second, "mine")->clauses->len, ==, 10);
+  {
+    g_autoptr(GPtrArray) headers = shenbao_policy_set_list_headers (second);
+    g_assert_cmpuint (headers->len, ==, 6);
+  }
+  clean ();
+}
+
+/* A file edited since (new content, new modification time) is read again. */
+static void
+test_changed_file_read_again (void)
+{
+  g_autofree char *path = write_user_policy ("id=\"mine\"", NULL);
+  g_autoptr(ShenbaoPolicySet) second = NULL;
+
+  g_object_unref (open_set ());
+  g_free (write_user_policy ("id=\"mine\"", "Edited Rules"));
+  touch_later (path, 10);
+  second = open_set ();
+  g_assert_false (shenbao_policy_set_lookup_header (second, "mine")->header_only);
+  g_assert_nonnull (strstr (shenbao_policy_set_lookup_header (second, "mine")->title.en, "Edited Rules"));
+  clean ();
+}
+
+/* A file removed since is gone from the list. */
+static void
+test_removed_file_gone (void)
+{
+  g_autofree char *path = write_user_policy ("id=\"mine\"", NULL);
+  g_autoptr(ShenbaoPolicySet) second = NULL;
+  g_autofree char *contents = NULL;
+
+  g_object_unref (open_set ());
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  second = open_set ();
+  g_assert_null (shenbao_policy_set_lookup_header (second, "mine"));
+  {
+    g_autoptr(GPtrArray) headers = shenbao_policy_set_list_headers (second);
+    g_assert_cmpuint (headers->len, ==, 5);
+  }
+  g_assert_true (g_file_get_contents (index_path, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "mine.xml"));
+  clean ();
+}
+
+/* A damaged or deleted cache is rebuilt without a word. */
+static void
+test_damaged_cache_rebuilt (void)
+{
+  g_autofree char *path = write_user_policy ("id=\"mine\"", NULL);
+  g_autoptr(ShenbaoPolicySet) damaged = NULL;
+  g_autoptr(ShenbaoPolicySet) deleted = NULL;
+
+  g_object_unref (open_set ());
+  g_assert_true (g_file_set_contents (index_path, "[not\x01 a key file\n\xff\xfe", -1, NULL));
+  damaged = open_set ();
+  g_assert_nonnull (shenbao_policy_set_lookup (damaged, "mine"));
+  g_assert_cmpuint (shenbao_policy_set_get_problems (damaged)->len, ==, 0);
+
+  g_assert_cmpint (g_unlink (index_path), ==, 0);
+  deleted = open_set ();
+  g_assert_nonnull (shenbao_policy_set_lookup (deleted, "mine"));
+  g_assert_true (g_file_test (index_path, G_FILE_TEST_IS_REGULAR));
+  clean ();
+}
+
+/* A file that became invalid is reported, at this start and the next, and never used. */
+static void
+test_file_became_invalid (void)
+{
+  g_autofree char *path = write_user_policy ("id=\"mine\"", NULL);
+  g_autoptr(ShenbaoPolicySet) broken = NULL;
+  g_autoptr(ShenbaoPolicySet) again = NULL;
+
+  g_object_unref (open_set ());
+  g_assert_true (g_file_set_contents (path, "<policy xmlns=\"https://shenbao.github.io/ns/policy/1\" id=\"mine\">",
+                                      -1, NULL));
+  touch_later (path, 20);
+  broken = open_set ();
+  g_assert_null (shenbao_policy_set_lookup (broken, "mine"));
+  g_assert_true (has_problem_about (broken, "mine.xml"));
+
+  again = open_set ();
+  g_assert_null (shenbao_policy_set_lookup_header (again, "mine"));
+  g_assert_true (has_problem_about (again, "mine.xml"));
+  clean ();
+}
+
+/* A cache that lies (its entry says valid for a file now broken, size and time made to match)
+ * still lets nothing invalid through: a policy is checked against the schema when read whole. */
+static void
+test_lying_cache_lets_nothing_through (void)
+{
+  g_autofree char *path = write_user_policy ("id=\"mine\"", NULL);
+  g_autoptr(ShenbaoPolicySet) set = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  struct stat before;
+  struct timespec times[2];
+
+  g_object_unref (open_set ());
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpint (stat (path, &before), ==, 0);
+  /* Same length, same time, broken content: an element the schema does not know. */
+  {
+    char *at = strstr (contents, "<clause ");
+
+    g_assert_nonnull (at);
+    memcpy (at, "<cla_se ", 8);
+  }
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  times[0] = before.st_atim;
+  times[1] = before.st_mtim;
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+
+  set = open_set ();
+  g_assert_nonnull (shenbao_policy_set_lookup_header (set, "mine"));
+  g_assert_null (shenbao_policy_set_lookup (set, "mine"));
+  g_assert_true (has_problem_about (set, "mine.xml"));
+  clean ();
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  home = g_dir_make_tmp ("shenbao-index-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* Before anything asks GLib for these folders: it remembers the first answer. */
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  user_dir = g_build_filename (home, "shenbao", "policies", NULL);
+  index_path = g_build_filename (home, "shenbao", "policy-index.ini", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (user_dir, 0755), ==, 0);
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/shenbao/policy-index/second-start-reads-nothing", test_second_start_reads_nothing);
+  g_test_add_func ("/shenbao/policy-index/changed-file-read-again", test_changed_file_read_again);
+  g_test_add_func ("/shenbao/policy-index/removed-file-gone", test_removed_file_gone);
+  g_test_add_func ("/shenbao/policy-index/damaged-cache-rebuilt", test_damaged_cache_rebuilt);
+  g_test_add_func ("/shenbao/policy-index/file-became-invalid", test_file_became_invalid);
+  g_test_add_func ("/shenbao/policy-index/lying-cache-lets-nothing-through", test_lying_cache_lets_nothing_through);
+  status = g_test_run ();
+
+  clean ();
+  g_rmdir (user_dir);
+  {
+    g_autofree char *shenbao = g_build_filename (home, "shenbao", NULL);
+    g_rmdir (shenbao);
+  }
+  g_rmdir (home);
+  return status;
+}
