@@ -7,6 +7,7 @@
 
 #include "shenbao-display.h"
 #include "shenbao-forms.h"
+#include "shenbao-regions.h"
 #include "shenbao-worksheet.h"
 
 /* The documents' own words, in both languages side by side. They are not gettext strings: the
@@ -123,7 +124,11 @@ field_display (ShenbaoApplication *application,
 {
   const ShenbaoValue *value = shenbao_inputs_lookup (shenbao_application_get_inputs (application),
                                                      field->input_key);
+  const char *text = shenbao_application_get_text (application, field->input_key);
 
+  /* A division by its name, as the office reads it, not by its code alone. */
+  if (field->type == SHENBAO_FIELD_REGION && text != NULL && shenbao_regions_lookup (text) != NULL)
+    return shenbao_region_dup_label (shenbao_regions_lookup (text));
   if (value != NULL)
     return shenbao_display_value (field, value, chinese);
   return g_strdup (text_or_dash (shenbao_application_get_text (application, field->input_key)));
