@@ -201,7 +201,7 @@ test_validate_facts (void)
 }
 
 /* An edited facts.xml without compute_fees_paid: Minhang's clause 1b still names it (its
- * condition on line 230), and validate says so; a fact without its type breaks facts.rng. */
+ * condition on line 265, after the default materials list), and validate says so; a fact without its type breaks facts.rng. */
 static void
 test_validate_edited_facts (void)
 {
@@ -211,7 +211,7 @@ test_validate_edited_facts (void)
   g_autofree char *dir = g_dir_make_tmp ("shenbao-cli-facts-XXXXXX", NULL);
   g_autofree char *edited = g_build_filename (dir, "facts.xml", NULL);
   g_autofree char *contents = NULL;
-  g_autofree char *expected = g_strdup_printf ("%s:230: ", minhang);
+  g_autofree char *expected = g_strdup_printf ("%s:265: ", minhang);
   char *start, *end;
 
   g_assert_true (g_file_get_contents (shipped, &contents, NULL, NULL));

@@ -356,6 +356,22 @@ shenbao_app_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* `shenbao FILE.zip` or a package opened from the file manager: each becomes a saved
+ * application (see shenbao_window_import ()). */
+static void
+shenbao_app_open (GApplication  *application,
+                  GFile        **files,
+                  int            n_files,
+                  const char    *hint)
+{
+  GtkWindow *window;
+
+  shenbao_app_activate (application);
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  for (int i = 0; SHENBAO_IS_WINDOW (window) && i < n_files; i++)
+    shenbao_window_import (SHENBAO_WINDOW (window), files[i]);
+}
+
 static void
 shenbao_app_dispose (GObject *object)
 {
@@ -376,6 +392,7 @@ shenbao_app_class_init (ShenbaoAppClass *klass)
   object_class->dispose = shenbao_app_dispose;
   app_class->startup = shenbao_app_startup;
   app_class->activate = shenbao_app_activate;
+  app_class->open = shenbao_app_open;
 }
 
 static void
@@ -388,7 +405,7 @@ shenbao_app_new (void)
 {
   return g_object_new (SHENBAO_TYPE_APP,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/shenbao/Shenbao",
                        NULL);
 }
