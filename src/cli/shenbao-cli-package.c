@@ -14,6 +14,9 @@
 #include "shenbao-package-reader.h"
 #include "shenbao-cli-package.h"
 
+/* A consultant's script waits for the window to finish its save rather than failing: a minute. */
+#define CLI_BUSY_TIMEOUT_MS 60000
+
 #define EXIT_MISMATCH 1
 #define EXIT_REFUSED 2
 
@@ -272,6 +275,8 @@ application_saved (ShenbaoPolicySet               *set,
       return NULL;
     }
   scratch->storage = shenbao_storage_open_default (&error);
+  if (scratch->storage != NULL)
+    shenbao_storage_set_busy_timeout (scratch->storage, CLI_BUSY_TIMEOUT_MS);
   if (scratch->storage == NULL
       || (application = shenbao_application_load (scratch->storage, set, id, &error)) == NULL)
     {
@@ -368,6 +373,9 @@ shenbao_cli_applications (ShenbaoPolicySet               *set,
   g_autoptr(GError) error = NULL;
   g_autoptr(ShenbaoStorage) storage = shenbao_storage_open_default (&error);
   g_autoptr(GPtrArray) applications = NULL;
+
+  if (storage != NULL)
+    shenbao_storage_set_busy_timeout (storage, CLI_BUSY_TIMEOUT_MS);
 
   if (storage == NULL || (applications = shenbao_storage_list_applications (storage, &error)) == NULL)
     {

@@ -832,6 +832,16 @@ shenbao_storage_get_schema_version (ShenbaoStorage *self)
   return self->schema_version;
 }
 
+/* How long a save waits for another Shenbao holding the file (the window, while the command line
+ * packages from the same database) before it gives up with a message. */
+void
+shenbao_storage_set_busy_timeout (ShenbaoStorage *self,
+                                  int             milliseconds)
+{
+  g_return_if_fail (SHENBAO_IS_STORAGE (self));
+  sqlite3_busy_timeout (self->db, milliseconds);
+}
+
 const char *
 shenbao_storage_get_path (ShenbaoStorage *self)
 {

@@ -62,6 +62,8 @@ ShenbaoStorage *shenbao_storage_open                    (const char      *path,
 ShenbaoStorage *shenbao_storage_open_default            (GError         **error);
 int             shenbao_storage_get_schema_version      (ShenbaoStorage  *self);
 const char     *shenbao_storage_get_path                (ShenbaoStorage  *self);
+void            shenbao_storage_set_busy_timeout        (ShenbaoStorage  *self,
+                                                         int              milliseconds);
 gboolean        shenbao_storage_is_read_only            (ShenbaoStorage  *self);
 gboolean        shenbao_storage_check_writable          (ShenbaoStorage  *self,
                                                          GError         **error);
