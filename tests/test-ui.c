@@ -964,11 +964,11 @@ test_policy_window (void)
   settle ();
   dialog = find_toplevel (SHENBAO_TYPE_POLICY_WINDOW_DIALOG);
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (dialog, _("Opens"))), "2026年12月1日");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (dialog, _("Opens (e.g. 2026-12-01 or 2026年12月1日)"))), "2026年12月1日");
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (dialog, _("Closes"))), "2026-02-30");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (dialog, _("Closes"))), "２０２６/１２/２８");
-  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (dialog, _("Where to file"))), "浦东新区专项资金服务平台");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (dialog, _("Where to file (portal address or office)"))), "浦东新区专项资金服务平台");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
   screenshot (dialog, "policy-window");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
