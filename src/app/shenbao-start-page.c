@@ -104,16 +104,16 @@ deadlines_of (ShenbaoStartPage        *self,
   const ShenbaoApplicationSummary *summary = shenbao_saved_application_get_summary (item);
   const char *text;
 
-  if (summary->policy_id == NULL)
-    return NULL;
-  if (!g_hash_table_lookup_extended (self->deadlines, summary->policy_id, NULL, (gpointer *) &text))
+  if (!g_hash_table_lookup_extended (self->deadlines, summary->policy_id != NULL ? summary->policy_id : "", NULL,
+                                     (gpointer *) &text))
     {
       GDate today;
 
       g_date_clear (&today, 1);
       g_date_set_time_t (&today, time (NULL));
       text = shenbao_application_row_describe_deadlines (summary, self->policies, self->storage, &today);
-      g_hash_table_insert (self->deadlines, g_strdup (summary->policy_id), (gpointer) text);
+      g_hash_table_insert (self->deadlines, g_strdup (summary->policy_id != NULL ? summary->policy_id : ""),
+                           (gpointer) text);
     }
   return text;
 }
