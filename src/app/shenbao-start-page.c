@@ -190,7 +190,7 @@ shenbao_start_page_init (ShenbaoStartPage *self)
 
 /* A list view of GTK 4.8 makes some two hundred rows whatever it shows: the first window's
  * worth is shown at once, for a quick first frame, and the list grows by as many each frame. */
-#define ROWS_AT_ONCE 16
+#define ROWS_AT_ONCE 10
 
 static gboolean
 grow_shown (gpointer data)
@@ -208,11 +208,21 @@ grow_shown (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The rest of the list grows only once the first frame is on screen. */
+static void
+on_first_paint (GdkFrameClock    *clock,
+                ShenbaoStartPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  if (self->grow_id == 0 && self->shown != NULL && gtk_slice_list_model_get_size (self->shown) != G_MAXUINT)
+    self->grow_id = g_timeout_add (16, grow_shown, self);
+}
+
 static void
 on_map (ShenbaoStartPage *self)
 {
-  if (self->grow_id == 0 && self->shown != NULL && gtk_slice_list_model_get_size (self->shown) != G_MAXUINT)
-    self->grow_id = g_timeout_add (16, grow_shown, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_paint), self, 0);
 }
 
 /* hidden: ids (gint64 keys) of applications being deleted, still undoable; may be NULL. The
