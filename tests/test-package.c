@@ -403,6 +403,12 @@ test_round_trip (Fixture       *fixture,
   gint64 id;
 
   attach_everything (fixture);
+  /* A default item the user removed stays removed on the other desktop. */
+  g_assert_nonnull (shenbao_checklist_lookup (shenbao_application_get_checklist (fixture->application),
+                                              "power_of_attorney"));
+  g_assert_true (shenbao_checklist_remove (shenbao_application_get_checklist (fixture->application),
+                                           "power_of_attorney", &error));
+  g_assert_no_error (error);
   zip = make_package (fixture, "package.zip", TRUE);
   first = shenbao_package_new (fixture->application, TRUE, FALSE, &fixture->date, &error);
   id = shenbao_package_import (fixture->storage, fixture->policies, zip, attachments, &error);
@@ -415,6 +421,7 @@ test_round_trip (Fixture       *fixture,
   second = shenbao_package_new (reopened, TRUE, FALSE, &fixture->date, &error);
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (shenbao_package_get_xml (first), shenbao_package_get_xml (second)));
+  g_assert_null (shenbao_checklist_lookup (shenbao_application_get_checklist (reopened), "power_of_attorney"));
   /* The attachments now live in the user's data folder, not where they were. */
   g_assert_true (g_str_has_prefix (shenbao_checklist_item_get_path (
                    shenbao_checklist_lookup (shenbao_application_get_checklist (reopened), "business_licence")),

@@ -127,6 +127,23 @@ add_materials (ShenbaoApplication *application,
           set_int_prop (file, "pages", record->pages);
         }
     }
+
+  /* Removed defaults too: reopened elsewhere, the application must not get them back. */
+  {
+    g_autoptr(GPtrArray) removed = shenbao_checklist_list_removed (shenbao_application_get_checklist (application));
+
+    for (guint i = 0; i < removed->len; i++)
+      {
+        ShenbaoAttachmentRecord *record = g_ptr_array_index (removed, i);
+        xmlNode *node = xmlNewChild (materials, NULL, BAD_CAST "item", NULL);
+
+        xmlNewProp (node, BAD_CAST "id", BAD_CAST record->item_id);
+        set_int_prop (node, "position", record->position);
+        xmlNewProp (node, BAD_CAST "required", BAD_CAST boolean (record->required));
+        xmlNewProp (node, BAD_CAST "added-by-user", BAD_CAST "false");
+        xmlNewProp (node, BAD_CAST "removed", BAD_CAST "true");
+      }
+  }
 }
 
 static void

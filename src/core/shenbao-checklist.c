@@ -517,6 +517,29 @@ shenbao_checklist_move (ShenbaoChecklist  *self,
   return save_positions (self, error);
 }
 
+/* The default items the user removed (ShenbaoAttachmentRecord), so that a package carries them
+ * and a reopened application does not get them back. */
+GPtrArray *
+shenbao_checklist_list_removed (ShenbaoChecklist *self)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  GPtrArray *removed = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_attachment_record_free);
+
+  g_return_val_if_fail (SHENBAO_IS_CHECKLIST (self), removed);
+
+  if (self->application_id <= 0
+      || (records = shenbao_storage_load_attachments (self->storage, self->application_id, NULL)) == NULL)
+    return removed;
+  for (guint i = 0; i < records->len; i++)
+    {
+      ShenbaoAttachmentRecord *record = g_ptr_array_index (records, i);
+
+      if (record->removed)
+        g_ptr_array_add (removed, shenbao_attachment_record_copy (record));
+    }
+  return removed;
+}
+
 /* A default item is remembered as removed, so that it does not come back with the policy's
  * list; one the user added is forgotten. */
 gboolean

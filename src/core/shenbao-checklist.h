@@ -49,6 +49,7 @@ gboolean              shenbao_checklist_move        (ShenbaoChecklist  *self,
                                                      const char        *item_id,
                                                      guint              position,
                                                      GError           **error);
+GPtrArray            *shenbao_checklist_list_removed (ShenbaoChecklist *self);
 gboolean              shenbao_checklist_remove      (ShenbaoChecklist  *self,
                                                      const char        *item_id,
                                                      GError           **error);
