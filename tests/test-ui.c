@@ -12,7 +12,9 @@
 #include "shenbao-field-row.h"
 #include "shenbao-package.h"
 #include "shenbao-package-reader.h"
+#include "shenbao-forms.h"
 #include "shenbao-policy-window-dialog.h"
+#include "shenbao-print-operation.h"
 #include "shenbao-settings.h"
 #include "shenbao-start-page.h"
 #include "shenbao-region-chooser.h"
@@ -1073,6 +1075,48 @@ test_start_page_at_scale (void)
   }
 }
 
+/* Printing goes through GtkPrintOperation with the same drawing as the PDF: exported to a file
+ * (what the print dialog's "Print to File" does), the form reads the company and the total of
+ * the Suzhou 8b application, 2,000,000.00. */
+static void
+test_print_operation (void)
+{
+  g_autofree char *directory = g_dir_make_tmp ("shenbao-print-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (directory, "printed.pdf", NULL);
+  g_autoptr(ShenbaoApplication) application = NULL;
+  g_autoptr(GPtrArray) attachments = NULL;
+  g_autoptr(ShenbaoDocument) document = NULL;
+  g_autoptr(ShenbaoPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  GDate today;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  application = shenbao_application_load (storage, policies, make_suzhou_application (TRUE), &error);
+  g_assert_no_error (error);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 2, G_DATE_DECEMBER, 2026);
+  attachments = shenbao_forms_number_attachments (shenbao_application_get_checklist (application));
+  document = shenbao_forms_application (application, attachments, TRUE, FALSE, &today);
+  operation = shenbao_print_operation_new (document, "test");
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
+                                            &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &text, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "苏州灵巧机器人有限公司"));
+  g_assert_nonnull (strstr (text, "2,000,000.00"));
+  g_unlink (pdf);
+  g_rmdir (directory);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1105,6 +1149,7 @@ main (int   argc,
   g_test_add_func ("/shenbao/ui/every-policy", test_every_policy);
   g_test_add_func ("/shenbao/ui/policy-window", test_policy_window);
   g_test_add_func ("/shenbao/ui/start-page-at-scale", test_start_page_at_scale);
+  g_test_add_func ("/shenbao/ui/print-operation", test_print_operation);
   g_test_add_func ("/shenbao/ui/help-overlay", test_help_overlay);
   if (!have_display)
     return g_test_run ();
