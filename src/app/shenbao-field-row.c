@@ -209,8 +209,8 @@ on_day_selected (ShenbaoFieldRow *self)
 static void
 on_entry_activated (ShenbaoFieldRow *self)
 {
-  /* Enter moves the wizard on, as the Next button would. */
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.next", NULL);
+  /* Enter moves the wizard on when the page is complete, else shows what is left. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.next-checked", NULL);
 }
 
 /* The values a dropdown offers after its first item, which leaves the field unset. */
@@ -409,7 +409,7 @@ shenbao_field_row_new (ShenbaoApplication *application,
   if (field->type == SHENBAO_FIELD_REGION)
     shenbao_region_chooser_set_title (self->region_chooser, label);
   if (field->type == SHENBAO_FIELD_TEXT || field->type == SHENBAO_FIELD_LIST)
-    gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 30);
+    gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), 30);
   gtk_widget_set_visible (self->calendar_button, field->type == SHENBAO_FIELD_DATE);
   gtk_widget_set_visible (self->table_button, field->type == SHENBAO_FIELD_LIST && field->columns != NULL);
   if (unit != NULL)

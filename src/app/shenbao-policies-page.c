@@ -169,6 +169,8 @@ shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
       g_signal_connect (radio, "toggled", G_CALLBACK (on_policy_toggled), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), radio);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), radio);
+      /* The radio takes the focus, the row not too: one Tab stop per policy. */
+      gtk_widget_set_focusable (row, FALSE);
       shenbao_accessible_set_label (radio, shenbao_ui_text (&policy->title));
       gtk_widget_set_name (row, policy->id);
 
