@@ -145,6 +145,7 @@ shenbao_application_row_set_item (ShenbaoApplicationRow   *self,
   gtk_label_set_text (self->title_label, summary->company_name != NULL && *summary->company_name != '\0'
                                          ? summary->company_name : _("Unnamed company"));
   gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), subtitle);
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));
   deadlines = shenbao_application_row_describe_deadlines (summary, policies, storage, &today);

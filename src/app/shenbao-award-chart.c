@@ -196,6 +196,7 @@ shenbao_award_chart_set_bars (ShenbaoAwardChart *self,
                               GPtrArray         *clause_results)
 {
   g_autoptr(GString) description = g_string_new (NULL);
+  gboolean chinese = shenbao_prefers_chinese ();
 
   g_array_set_size (self->bars, 0);
   for (guint i = 0; i < clause_results->len; i++)
@@ -209,7 +210,7 @@ shenbao_award_chart_set_bars (ShenbaoAwardChart *self,
       bar.amount = cap != NULL ? g_strdup_printf ("%s / %s", amount, cap) : g_strdup (amount);
       bar.award_fen = result->payout_fen;
       bar.cap_fen = result->has_cap ? result->cap_fen : 0;
-      g_string_append_printf (description, "%s: %s. ", bar.label, bar.amount);
+      g_string_append_printf (description, chinese ? "%s：%s。" : "%s: %s. ", bar.label, bar.amount);
       g_array_append_val (self->bars, bar);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, description->str, -1);

@@ -85,8 +85,9 @@ wrapped_label (const char *text,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  /* Selectable with the pointer, skipped by Tab: the text is read, not edited. */
-  gtk_widget_set_focusable (label, FALSE);
+  /* Selectable with the pointer, skipped by Tab (which would select it all): the text is
+   * read, not edited. */
+  gtk_widget_set_can_focus (label, FALSE);
   gtk_widget_set_margin_start (label, 12);
   gtk_widget_set_margin_end (label, 12);
   gtk_widget_set_margin_top (label, 8);

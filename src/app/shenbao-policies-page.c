@@ -136,6 +136,7 @@ shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
   ShenbaoPolicySet *policies = shenbao_application_get_policies (self->application);
   g_autoptr(GPtrArray) all = shenbao_policy_set_list_headers (policies);
   ShenbaoPolicy *chosen = shenbao_application_get_policy (self->application);
+  guint n_fitting = 0;
   GDate today;
 
   /* A policy whose stated period has ended goes last. */
@@ -157,7 +158,8 @@ shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shenbao_ui_text (&policy->title));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+      /* The whole title, wrapped: on a narrow window two lines cut it. */
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       gtk_widget_set_valign (radio, GTK_ALIGN_CENTER);
 
       if (self->radio_group != NULL)
@@ -176,7 +178,11 @@ shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
 
       adw_preferences_group_add (fits ? self->fitting_group : self->other_group, row);
       g_ptr_array_add (self->rows, row);
+      n_fitting += fits ? 1 : 0;
     }
+  /* A heading shows only with something under it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->fitting_group), n_fitting > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->other_group), n_fitting < all->len);
   self->updating = FALSE;
 }
 

@@ -384,6 +384,9 @@ go_to (ShenbaoWindow *self,
     name = "clauses";
 
   gtk_stack_set_visible_child_name (self->stack, name);
+  /* What Enter said was left to fix concerned the page left. */
+  if (self->problem_toast != NULL)
+    adw_toast_dismiss (self->problem_toast);
   if (self->application != NULL && !g_str_equal (name, "start")
       && !shenbao_application_set_page (self->application, name, &error))
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
