@@ -140,10 +140,12 @@ build_notes (ShenbaoClausesPage *self)
                               ? g_strdup_printf ("%s\n⚑ %s", shenbao_ui_text (&rule->text), shenbao_ui_text (&flag->text))
                               : g_strdup (shenbao_ui_text (&rule->text));
       GtkWidget *label = wrapped_label (text, flag != NULL ? "warning" : NULL);
-      GtkWidget *row = gtk_list_box_row_new ();
+      /* A preferences row, so the group lists it in its boxed list: a plain list-box row lands
+       * in the group's box, outside any list, and Tab into it fails. Read, not activated: no
+       * Tab stop. */
+      GtkWidget *row = g_object_new (ADW_TYPE_PREFERENCES_ROW, "activatable", FALSE, "focusable", FALSE, NULL);
 
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       adw_preferences_group_add (self->notes_group, row);
       g_ptr_array_add (self->note_rows, row);
     }

@@ -431,6 +431,12 @@ shenbao_field_row_new (ShenbaoApplication *application,
     set_up_choices (self);
   if (field->type == SHENBAO_FIELD_REGION)
     shenbao_region_chooser_set_title (self->region_chooser, label);
+  /* A credit code is read whole: its 18 characters fit, on a phone too. */
+  if (field->type == SHENBAO_FIELD_CREDIT_CODE)
+    {
+      gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 18);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), 18);
+    }
   gtk_widget_set_visible (self->calendar_button, field->type == SHENBAO_FIELD_DATE);
   gtk_widget_set_visible (self->table_button, field->type == SHENBAO_FIELD_LIST && field->columns != NULL);
   if (unit != NULL)

@@ -299,9 +299,29 @@ find_first_field_row (GtkWidget *root)
   return NULL;
 }
 
+/* The chosen one of a page's radio buttons, else the first shown. Tab into a radio group goes
+ * to the group's first button, which on the policies page need not be the first listed. */
+static GtkWidget *
+find_choice (GtkWidget *root,
+             gboolean   active)
+{
+  if (GTK_IS_CHECK_BUTTON (root) && gtk_widget_get_visible (root)
+      && (!active || gtk_check_button_get_active (GTK_CHECK_BUTTON (root))))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gtk_widget_get_visible (child) ? find_choice (child, active) : NULL;
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Where the keyboard starts on a page: at the first problem's field, else at the first field
- * (the checklist's first field is below its clauses: there the first clause), else at the
- * page's first control. Never on the quoted policy text. */
+ * (the checklist's first field is below its clauses: there the first clause), on the policies
+ * page at the chosen policy or the first listed, else at the page's first control. Never on
+ * the quoted policy text. */
 static void
 focus_page (ShenbaoWindow *self)
 {
@@ -319,6 +339,15 @@ focus_page (ShenbaoWindow *self)
   row = g_strcmp0 (name, "clauses") != 0 ? find_first_field_row (page) : NULL;
   if (row != NULL && gtk_widget_grab_focus (shenbao_field_row_get_input (SHENBAO_FIELD_ROW (row))))
     return;
+  if (page == GTK_WIDGET (self->policies_page))
+    {
+      GtkWidget *choice = find_choice (page, TRUE);
+
+      if (choice == NULL)
+        choice = find_choice (page, FALSE);
+      if (choice != NULL && gtk_widget_grab_focus (choice))
+        return;
+    }
   gtk_root_set_focus (GTK_ROOT (self), NULL);
   gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
