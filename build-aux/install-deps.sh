@@ -10,6 +10,7 @@ packages=(
   desktop-file-utils appstream imagemagick yelp-tools
   python3-dogtail python3-pyatspi gir1.2-atspi-2.0 python3-gi
   python3-stdnum
+  libarchive-dev libcairo2-dev libpango1.0-dev poppler-utils libarchive-tools unzip zip
 )
 
 missing=()

@@ -24,7 +24,7 @@ count_results () {
 }
 
 run_suite () {
-  local dir="$1"; shift
+  local dir="$1" multiplier="$2"; shift 2
   if [ ! -d "$dir" ]; then
     meson setup "$dir" "$@" || { failed=$((failed + 1)); return; }
   fi
@@ -34,17 +34,19 @@ run_suite () {
     return
   fi
   # The UI tests need a display and a session bus, as on a desktop.
-  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- meson test -C "$dir" --print-errorlogs
+  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+    meson test -C "$dir" --print-errorlogs --timeout-multiplier "$multiplier"
   count_results "$dir"
 }
 
 echo "== Build with warnings as errors, run the tests"
-run_suite build-test --buildtype=debugoptimized -Dwerror=true
+run_suite build-test 1 --buildtype=debugoptimized -Dwerror=true
 
 echo "== Build with AddressSanitizer and UndefinedBehaviorSanitizer, run the tests again"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-run_suite build-sanitize --buildtype=debug -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false
+# Sanitized code runs some three times slower: the time limits stretch to match.
+run_suite build-sanitize 3 --buildtype=debug -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false
 
 # Each libFuzzer target for 20 s from its seed corpus (about two minutes with the clang build);
 # a crash is one failure. Skipped where clang is not installed.

@@ -124,7 +124,8 @@ def tab_to(node, what, most=30):
     for _ in range(most):
         if focused(node):
             return
-        press('Tab')
+        pressKey('Tab')
+        time.sleep(0.15)
     if not focused(node):
         app = node
         while app.parent is not None and app.roleName != 'application':
@@ -208,8 +209,12 @@ def walk_with_the_keyboard(app, failures):
     press('Tab')
     wait_for(lambda: focused(investment), 'the total investment, two Tabs after the first field')
     type_into(investment, '12000000', 'total investment')
+    # Enter moves on to the materials checklist (the page starts at its first control), Tab
+    # to Next and Enter on to the review, the last page: Next has nowhere to go.
     press('Return')
-    # The review is the last page: Next has nowhere to go.
+    wait_for(lambda: not focused(investment), 'the materials checklist')
+    tab_to(next_button, 'Next', most=120)
+    press('Return')
     wait_for(lambda: not next_button.sensitive, 'the review page')
     # Clause 1 alone: 50 % of 12,000,000, up to 6,000,000.00 yuan.
     wait_for(lambda: app.findChild(lambda node: node.roleName == 'label' and alive(node)
@@ -219,11 +224,15 @@ def walk_with_the_keyboard(app, failures):
     # Alt+Left goes back a page, which starts at its first field; Enter there, the page being
     # complete, goes forward again.
     press('<Alt>Left')
-    wait_for(lambda: next_button.sensitive, 'the clause page again')
+    wait_for(lambda: next_button.sensitive, 'the materials checklist again')
+    press('<Alt>Left')
     wait_for(lambda: any_focused(benchmark), 'the first field of the clause page focused')
     press('Tab')
     press('Tab')
     wait_for(lambda: focused(investment), 'the total investment')
+    press('Return')
+    wait_for(lambda: not focused(investment), 'the materials checklist')
+    tab_to(next_button, 'Next', most=120)
     press('Return')
     wait_for(lambda: not next_button.sensitive, 'the review page again')
 

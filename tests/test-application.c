@@ -56,6 +56,10 @@ fixture_tear_down (Fixture       *fixture,
   g_unlink (path);
   g_unlink (wal);
   g_unlink (shm);
+  {
+    g_autofree char *scan = g_build_filename (fixture->directory, "scan.pdf", NULL);
+    g_unlink (scan);
+  }
   g_rmdir (fixture->directory);
   g_free (fixture->directory);
 }
@@ -97,25 +101,25 @@ choose_policy (Fixture    *fixture,
   g_assert_no_error (error);
 }
 
-/* Attachments are saved like fields, under a key of their own (as the clause page does). */
+/* Every required item of the materials checklist (the policy-wide ones and the clause's) gets a
+ * small file of its own, as the materials page does with the file chooser. */
 static void
 attach_all (Fixture    *fixture,
             const char *clause_id)
 {
-  ShenbaoClause *clause = shenbao_policy_find_clause (shenbao_application_get_policy (fixture->application), clause_id);
+  GListModel *checklist = G_LIST_MODEL (shenbao_application_get_checklist (fixture->application));
+  g_autofree char *scan = g_build_filename (fixture->directory, "scan.pdf", NULL);
 
-  for (guint i = 0; i < clause->attachments->len; i++)
+  g_assert_true (g_file_set_contents (scan, "%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n", -1, NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (checklist); i++)
     {
-      ShenbaoAttachment *attachment = g_ptr_array_index (clause->attachments, i);
-      ShenbaoField field = { 0 };
+      g_autoptr(ShenbaoChecklistItem) item = g_list_model_get_item (checklist, i);
       g_autoptr(GError) error = NULL;
 
-      field.id = attachment->id;
-      field.type = SHENBAO_FIELD_TEXT;
-      field.input_key = g_strdup_printf ("%s/attachment/%s", clause->full_id, attachment->id);
-      g_assert_true (shenbao_application_set_text (fixture->application, &field, "/tmp/scan.pdf", &error));
+      g_assert_true (shenbao_checklist_attach (SHENBAO_CHECKLIST (checklist),
+                                               shenbao_checklist_item_get_id (item), scan, &error));
       g_assert_no_error (error);
-      g_free (field.input_key);
+      g_assert_cmpint (shenbao_checklist_item_get_pages (item), ==, 1);
     }
 }
 

@@ -462,6 +462,127 @@ test_overflow_in_compute (void)
   g_assert_cmpint (result->total_fen, ==, G_GINT64_CONSTANT (200000000));
 }
 
+static ShenbaoPolicyResult *
+compute_text (ShenbaoPolicySet *set,
+              const char       *text,
+              const char       *compute_fees)
+{
+  g_autofree char *path = write_file ("generated.xml", text);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ShenbaoPolicy) policy = shenbao_policy_set_read_file (set, path, problems);
+  g_autoptr(ShenbaoInputs) inputs = shenbao_inputs_new ();
+  GDate as_of;
+
+  if (policy == NULL)
+    g_error ("%s", (char *) g_ptr_array_index (problems, 0));
+  shenbao_inputs_take (inputs, "compute_fees_paid",
+                       shenbao_field_parse_value (shenbao_policy_set_find_fact (set, "compute_fees_paid"), compute_fees, NULL));
+  shenbao_inputs_take (inputs, "registered_region",
+                       shenbao_field_parse_value (shenbao_policy_set_find_fact (set, "registered_region"), "310115", NULL));
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 1, 6, 2025);
+  return shenbao_engine_compute (set, policy, inputs, &as_of);
+}
+
+/* Clause k pays k thousandths of the compute fees: with fees of 1,000,000, k × 1,000 yuan. */
+static void
+append_clause (GString *text,
+               guint    k)
+{
+  g_string_append_printf (text,
+                          "  <clause id=\"%u\" shape=\"rate_cap\">\n"
+                          "    <title xml:lang=\"zh\">条款</title><title xml:lang=\"en\">Clause</title>\n"
+                          "    <quote>原文</quote>\n"
+                          "    <award kind=\"exact\">\n"
+                          "      <amount zh=\"补贴\" en=\"Subsidy\">0.001 * %u * compute_fees_paid</amount>\n"
+                          "    </award>\n  </clause>\n", k, k);
+}
+
+/* 18 same-matter rules of two clauses each once took over a minute (every combination of 36
+ * clauses); each linked pair is now weighed apart. Pair (2i−1, 2i) keeps 2i, paying 2,000 × i:
+ * 2,000 × (1 + … + 18) = 2,000 × 171 = 342,000.00. */
+static void
+test_same_matter_many_groups (void)
+{
+  g_autoptr(ShenbaoPolicySet) set = policy_set ();
+  g_autoptr(GString) text = g_string_new (POLICY_HEAD "  <rules>\n");
+  g_autoptr(ShenbaoPolicyResult) result = NULL;
+  gint64 start;
+  guint dropped = 0;
+
+  for (guint i = 1; i <= 18; i++)
+    g_string_append_printf (text, "    <exclusive id=\"pair%u\" resolution=\"higher\" same=\"always\">"
+                                  "<text xml:lang=\"zh\">同一事项</text><text xml:lang=\"en\">Same matter</text>"
+                                  "<member clause=\"%u\"/><member clause=\"%u\"/></exclusive>\n", i, 2 * i - 1, 2 * i);
+  g_string_append (text, "  </rules>\n");
+  for (guint k = 1; k <= 36; k++)
+    append_clause (text, k);
+  g_string_append (text, "</policy>\n");
+
+  start = g_get_monotonic_time ();
+  result = compute_text (set, text->str, "1000000");
+  g_test_message ("36 clauses in 18 same-matter pairs: %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  g_assert_no_error (result->error);
+  g_assert_cmpint (result->total_fen, ==, G_GINT64_CONSTANT (34200000));
+  for (guint i = 0; i < result->clauses->len; i++)
+    dropped += ((ShenbaoClauseResult *) g_ptr_array_index (result->clauses, i))->dropped;
+  g_assert_cmpuint (dropped, ==, 18);
+}
+
+/* One rule linking 22 clauses is past what is weighed whole: the highest is kept (clause 22,
+ * 22,000.00), the others are dropped, and the result says the choice may not be the best;
+ * one matter is never counted twice. */
+static void
+test_same_matter_too_many_linked (void)
+{
+  g_autoptr(ShenbaoPolicySet) set = policy_set ();
+  g_autoptr(GString) text = g_string_new (POLICY_HEAD "  <rules>\n    <exclusive id=\"all\" resolution=\"higher\" same=\"always\">"
+                                          "<text xml:lang=\"zh\">同一事项</text><text xml:lang=\"en\">Same matter</text>");
+  g_autoptr(ShenbaoPolicyResult) result = NULL;
+
+  for (guint k = 1; k <= 22; k++)
+    g_string_append_printf (text, "<member clause=\"%u\"/>", k);
+  g_string_append (text, "</exclusive>\n  </rules>\n");
+  for (guint k = 1; k <= 22; k++)
+    append_clause (text, k);
+  g_string_append (text, "</policy>\n");
+
+  result = compute_text (set, text->str, "1000000");
+  g_assert_nonnull (result->error);
+  g_assert_nonnull (strstr (result->error->message, "at most 20"));
+  g_assert_cmpint (result->total_fen, ==, G_GINT64_CONSTANT (2200000));
+  g_assert_false (shenbao_policy_result_find (result, "22")->dropped);
+  g_assert_true (shenbao_policy_result_find (result, "21")->dropped);
+}
+
+/* A pool factor that would scale an amount past what 64 bits hold is an error, never a wrapped
+ * amount: 9,000,000,000,000.00 × 10. */
+static void
+test_pool_overflow (void)
+{
+  g_autoptr(ShenbaoPolicySet) set = policy_set ();
+  g_autoptr(GString) text = g_string_new (POLICY_HEAD "  <rules>\n"
+                                          "    <field id=\"factor\" type=\"number\" min=\"0\" default=\"10\">"
+                                          "<label xml:lang=\"zh\">系数</label><label xml:lang=\"en\">Factor</label></field>\n"
+                                          "    <pool id=\"pool\" budget=\"1\" factor=\"factor\">"
+                                          "<text xml:lang=\"zh\">资金池</text><text xml:lang=\"en\">Pool</text>"
+                                          "<member clause=\"1000\"/></pool>\n  </rules>\n");
+  g_autoptr(ShenbaoPolicyResult) result = NULL;
+  ShenbaoClauseResult *clause;
+
+  append_clause (text, 1000);
+  g_string_append (text, "</policy>\n");
+  /* 0.001 × 1000 × 9,000,000,000,000 = 9,000,000,000,000.00, itself within range. */
+  result = compute_text (set, text->str, "9000000000000");
+  clause = shenbao_policy_result_find (result, "1000");
+  g_assert_cmpint (clause->award_fen, ==, G_GINT64_CONSTANT (900000000000000));
+  g_assert_nonnull (result->error);
+  g_assert_nonnull (strstr (result->error->message, "too large"));
+  g_assert_cmpint (clause->payout_fen, ==, 0);
+  g_assert_cmpint (result->total_fen, >=, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +590,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/shenbao/bad-input/valid-baseline", test_valid_baseline);
+  g_test_add_func ("/shenbao/bad-input/same-matter-many-groups", test_same_matter_many_groups);
+  g_test_add_func ("/shenbao/bad-input/same-matter-too-many-linked", test_same_matter_too_many_linked);
+  g_test_add_func ("/shenbao/bad-input/pool-overflow", test_pool_overflow);
   g_test_add_func ("/shenbao/bad-input/malformed-xml", test_malformed);
   g_test_add_func ("/shenbao/bad-input/schema-violation", test_schema_violation);
   g_test_add_func ("/shenbao/bad-input/unknown-reference", test_unknown_reference);

@@ -5,6 +5,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 
 /* Runs shenbao-cli with the arguments and returns its exit status, stdout and stderr. */
@@ -201,7 +202,7 @@ test_validate_facts (void)
 }
 
 /* An edited facts.xml without compute_fees_paid: Minhang's clause 1b still names it (its
- * condition on line 230), and validate says so; a fact without its type breaks facts.rng. */
+ * condition on line 265, after the default materials list), and validate says so; a fact without its type breaks facts.rng. */
 static void
 test_validate_edited_facts (void)
 {
@@ -211,7 +212,7 @@ test_validate_edited_facts (void)
   g_autofree char *dir = g_dir_make_tmp ("shenbao-cli-facts-XXXXXX", NULL);
   g_autofree char *edited = g_build_filename (dir, "facts.xml", NULL);
   g_autofree char *contents = NULL;
-  g_autofree char *expected = g_strdup_printf ("%s:230: ", minhang);
+  g_autofree char *expected = g_strdup_printf ("%s:265: ", minhang);
   char *start, *end;
 
   g_assert_true (g_file_get_contents (shipped, &contents, NULL, NULL));
@@ -271,6 +272,44 @@ test_show_and_facts (void)
   g_assert_nonnull (strstr (out, "pudong-2024/7/"));
 }
 
+static gpointer
+hold_database (gpointer path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  return NULL;
+}
+
+/* While the window holds the database (a save under way), the command line neither fails nor
+ * reads half a change: it reads what was last committed, and would wait for a lock it needs
+ * (its busy timeout is a minute). */
+static void
+test_waits_on_lock (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("XDG_DATA_HOME"), "shenbao", "shenbao.db", NULL);
+  GThread *holder;
+  gint64 start;
+
+  /* The first run makes the database. */
+  g_assert_cmpint (run_cli (&out, &err, "applications", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  holder = g_thread_new ("holder", hold_database, path);
+  g_usleep (200 * G_TIME_SPAN_MILLISECOND);
+  start = g_get_monotonic_time ();
+  g_assert_cmpint (run_cli (&out, &err, "applications", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 1500 * G_TIME_SPAN_MILLISECOND);
+  g_thread_join (holder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,5 +329,6 @@ main (int   argc,
   g_test_add_func ("/shenbao/cli/show-and-facts", test_show_and_facts);
   g_test_add_func ("/shenbao/cli/as-of-dates", test_as_of_dates);
 
+  g_test_add_func ("/shenbao/cli/waits-on-lock", test_waits_on_lock);
   return g_test_run ();
 }

@@ -159,14 +159,23 @@ test_filters (void)
   g_assert_cmpint (sqlite3_exec (raw, "DELETE FROM policy_windows", NULL, NULL, NULL), ==, SQLITE_OK);
 }
 
+typedef struct
+{
+  guint calls;
+  guint position, removed, added;
+} Changes;
+
 static void
 count_changes (GListModel *model,
                guint       position,
                guint       removed,
                guint       added,
-               guint      *calls)
+               Changes    *changes)
 {
-  (*calls)++;
+  changes->calls++;
+  changes->position = position;
+  changes->removed = removed;
+  changes->added = added;
 }
 
 /* Deleting hides the row at once (undoable) and is quick at this size; undo brings it back. */
@@ -176,24 +185,56 @@ test_delete_and_undo (void)
   g_autoptr(ShenbaoSavedApplications) model = shenbao_saved_applications_new (storage, policy_set);
   g_autoptr(GHashTable) hidden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gint64 first = summary_at (model, 0)->id;
-  guint calls = 0;
+  Changes changes = { 0 };
+  guint pages_before;
   gint64 start;
 
-  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes), &calls);
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes), &changes);
+  pages_before = shenbao_saved_applications_get_pages_read (model);
   start = g_get_monotonic_time ();
   g_hash_table_add (hidden, g_memdup2 (&first, sizeof first));
   shenbao_saved_applications_set_hidden (model, hidden);
   g_assert_nonnull (summary_at (model, 0));
   g_test_message ("hide one of %u and show the first row again: %.1f ms", N_APPLICATIONS,
                   (g_get_monotonic_time () - start) / 1000.0);
-  g_assert_cmpuint (calls, ==, 2);
+  /* One row removed, at the top; the rows below keep what was read. */
+  g_assert_cmpuint (changes.calls, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 0);
+  g_assert_cmpuint (changes.removed, ==, 1);
+  g_assert_cmpuint (changes.added, ==, 0);
+  g_assert_cmpuint (shenbao_saved_applications_get_pages_read (model), ==, pages_before);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_APPLICATIONS - 1);
   g_assert_cmpint (summary_at (model, 0)->id, !=, first);
 
   g_hash_table_remove_all (hidden);
   shenbao_saved_applications_set_hidden (model, hidden);
+  g_assert_cmpuint (changes.calls, ==, 2);
+  g_assert_cmpuint (changes.position, ==, 0);
+  g_assert_cmpuint (changes.removed, ==, 0);
+  g_assert_cmpuint (changes.added, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_APPLICATIONS);
   g_assert_cmpint (summary_at (model, 0)->id, ==, first);
+}
+
+/* Back on the start page after editing an application: its row moves to the top with what was
+ * saved, and the list reads only that row again. */
+static void
+test_edited_row_read_again (void)
+{
+  g_autoptr(ShenbaoSavedApplications) model = shenbao_saved_applications_new (storage, policy_set);
+  gint64 oldest = g_array_index (ids, gint64, 0);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (summary_at (model, 0)->id, !=, oldest);
+  /* A second later, so its last change is the newest. */
+  g_usleep (G_USEC_PER_SEC);
+  g_assert_true (shenbao_storage_set_application_summary (storage, oldest, "ready", 123400, 123400, &error));
+  g_assert_no_error (error);
+  shenbao_saved_applications_reload (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_APPLICATIONS);
+  g_assert_cmpint (summary_at (model, 0)->id, ==, oldest);
+  g_assert_cmpint (summary_at (model, 0)->total_up_to_fen, ==, 123400);
+  g_assert_cmpstr (summary_at (model, 0)->state, ==, "ready");
 }
 
 int
@@ -218,6 +259,7 @@ main (int    argc,
   g_test_add_func ("/shenbao/saved-applications/searches", test_searches);
   g_test_add_func ("/shenbao/saved-applications/filters", test_filters);
   g_test_add_func ("/shenbao/saved-applications/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/shenbao/saved-applications/edited-row-read-again", test_edited_row_read_again);
   status = g_test_run ();
 
   g_clear_object (&storage);

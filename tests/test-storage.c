@@ -1433,11 +1433,175 @@ test_policy_window_refused (Fixture       *fixture,
   close_storage (storage);
 }
 
+/* The checklist rows: saved in any order, listed by position; an upsert replaces the whole row;
+ * a delete removes just that item; the application's delete takes them with it. */
+static void
+test_attachments (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShenbaoStorage) storage = shenbao_storage_open (fixture->path, &error);
+  ShenbaoAttachmentRecord licence = { (char *) "business_licence", NULL, 0, TRUE, FALSE, FALSE,
+                                      (char *) "/home/张三/营业执照.pdf", 123456,
+                                      (char *) "ab12", 2, 1700000000 };
+  ShenbaoAttachmentRecord extra = { (char *) "user_1", (char *) "补充说明", 1, FALSE, TRUE, FALSE,
+                                    NULL, 0, NULL, 0, 0 };
+  g_autoptr(GPtrArray) records = NULL;
+  ShenbaoAttachmentRecord *first, *second;
+  gint64 company_id, application_id;
+
+  g_assert_no_error (error);
+  company_id = shenbao_storage_create_company (storage, &error);
+  application_id = shenbao_storage_create_application (storage, company_id, "suzhou-2025", &error);
+  g_assert_no_error (error);
+
+  /* Saved second first: the list follows position, not the order of saving. */
+  g_assert_true (shenbao_storage_save_attachment (storage, application_id, &extra, &error));
+  g_assert_true (shenbao_storage_save_attachment (storage, application_id, &licence, &error));
+  g_assert_no_error (error);
+  records = shenbao_storage_load_attachments (storage, application_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 2);
+  first = g_ptr_array_index (records, 0);
+  second = g_ptr_array_index (records, 1);
+  g_assert_cmpstr (first->item_id, ==, "business_licence");
+  g_assert_null (first->label);
+  g_assert_cmpstr (first->path, ==, "/home/张三/营业执照.pdf");
+  g_assert_cmpint (first->size, ==, 123456);
+  g_assert_cmpstr (first->sha256, ==, "ab12");
+  g_assert_cmpint (first->pages, ==, 2);
+  g_assert_cmpint (first->attached_at, ==, 1700000000);
+  g_assert_true (first->required);
+  g_assert_false (first->added_by_user);
+  g_assert_cmpstr (second->label, ==, "补充说明");
+  g_assert_true (second->added_by_user);
+  g_assert_null (second->path);
+
+  /* Moved to the end and its file taken away: the same row, replaced. */
+  licence.position = 5;
+  licence.path = NULL;
+  licence.sha256 = NULL;
+  licence.removed = TRUE;
+  g_assert_true (shenbao_storage_save_attachment (storage, application_id, &licence, &error));
+  g_clear_pointer (&records, g_ptr_array_unref);
+  records = shenbao_storage_load_attachments (storage, application_id, &error);
+  g_assert_cmpuint (records->len, ==, 2);
+  first = g_ptr_array_index (records, 0);
+  second = g_ptr_array_index (records, 1);
+  g_assert_cmpstr (first->item_id, ==, "user_1");
+  g_assert_cmpstr (second->item_id, ==, "business_licence");
+  g_assert_null (second->path);
+  g_assert_true (second->removed);
+
+  g_assert_true (shenbao_storage_delete_attachment (storage, application_id, "user_1", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&records, g_ptr_array_unref);
+  records = shenbao_storage_load_attachments (storage, application_id, &error);
+  g_assert_cmpuint (records->len, ==, 1);
+
+  g_assert_true (shenbao_storage_delete_application (storage, application_id, &error));
+  g_clear_pointer (&records, g_ptr_array_unref);
+  records = shenbao_storage_load_attachments (storage, application_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 0);
+
+  /* A checklist item of an application that does not exist is refused. */
+  g_assert_false (shenbao_storage_save_attachment (storage, 999, &extra, &error));
+  g_assert_error (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_NOT_FOUND);
+}
+
+/* An import is one transaction: with a clause choice that breaks the primary key half-way
+ * nothing at all is left; done right, every part is there. */
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShenbaoStorage) storage = shenbao_storage_open (fixture->path, &error);
+  g_autoptr(GHashTable) company = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) choices = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) attachments = g_ptr_array_new ();
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GHashTable) loaded = NULL;
+  ShenbaoAttachmentRecord record = { (char *) "business_licence", NULL, 0, TRUE, FALSE, FALSE,
+                                     (char *) "/tmp/a.pdf", 3, (char *) "cafe", 1, 5 };
+  ShenbaoApplicationImport import = { company, (char *) "suzhou-2025", values, choices, attachments };
+  gint64 id;
+
+  g_hash_table_insert (company, (char *) "company_name", (char *) "苏州某某机器人有限公司");
+  g_hash_table_insert (values, (char *) "suzhou-2025/compute_fees_paid", (char *) "1500万");
+  g_hash_table_insert (choices, (char *) "suzhou-2025/8b", GINT_TO_POINTER (TRUE));
+  g_ptr_array_add (attachments, &record);
+  g_ptr_array_add (attachments, &record);   /* twice: the second is an upsert, not a failure */
+
+  id = shenbao_storage_import_application (storage, &import, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  loaded = shenbao_storage_load_application_values (storage, id, &error);
+  g_assert_cmpstr (g_hash_table_lookup (loaded, "suzhou-2025/compute_fees_paid"), ==, "1500万");
+  listed = shenbao_storage_list_applications (storage, &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpstr (((ShenbaoApplicationSummary *) g_ptr_array_index (listed, 0))->company_name, ==,
+                   "苏州某某机器人有限公司");
+
+  /* A clause row that already exists cannot be inserted again: force that failure by importing
+   * into a table that refuses it, then check nothing of the second import stayed. */
+  g_hash_table_insert (company, (char *) "company_name", (char *) "第二家公司");
+  {
+    g_autoptr(sqlite3) db = NULL;
+    g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER refuse BEFORE INSERT ON application_clauses"
+                                       " BEGIN SELECT RAISE (ABORT, 'refused'); END;",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  g_assert_cmpint (shenbao_storage_import_application (storage, &import, &error), ==, 0);
+  g_assert_error (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_SQL);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  g_clear_error (&error);
+  listed = shenbao_storage_list_applications (storage, &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = shenbao_storage_list_companies (storage, &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+}
+
 static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
 {
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down);
+}
+
+/* A copy saved elsewhere (where work goes on when the usual file is read-only) holds everything,
+ * and never overwrites a file that is there. */
+static void
+test_save_copy (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShenbaoStorage) storage = shenbao_storage_open (fixture->path, &error);
+  g_autoptr(ShenbaoStorage) copy = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autofree char *copy_path = g_build_filename (fixture->directory, "copy.db", NULL);
+  gint64 company;
+
+  g_assert_no_error (error);
+  company = shenbao_storage_create_company (storage, &error);
+  g_assert_true (shenbao_storage_set_company_value (storage, company, "company_name", "复制测试企业", &error));
+  g_assert_true (shenbao_storage_save_copy (storage, copy_path, &error));
+  g_assert_no_error (error);
+  g_assert_false (shenbao_storage_save_copy (storage, copy_path, &error));
+  g_assert_nonnull (strstr (error->message, "exists"));
+  g_clear_error (&error);
+
+  copy = shenbao_storage_open (copy_path, &error);
+  g_assert_no_error (error);
+  values = shenbao_storage_load_company_values (copy, company, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (values, "company_name"), ==, "复制测试企业");
+  g_clear_object (&copy);
+
 }
 
 int
@@ -1468,6 +1632,10 @@ main (int   argc,
   add_test ("/shenbao/storage/disk-full", test_disk_full);
   add_test ("/shenbao/storage/policy-windows", test_policy_windows);
   add_test ("/shenbao/storage/policy-window-refused", test_policy_window_refused);
+  add_test ("/shenbao/storage/save-copy", test_save_copy);
+
+  add_test ("/shenbao/storage/attachments", test_attachments);
+  add_test ("/shenbao/storage/import-all-or-nothing", test_import);
 
   return g_test_run ();
 }

@@ -10,6 +10,10 @@
 
 #include "shenbao-application-row.h"
 #include "shenbao-field-row.h"
+#include "shenbao-package.h"
+#include "shenbao-package-reader.h"
+#include "shenbao-policy-window-dialog.h"
+#include "shenbao-settings.h"
 #include "shenbao-start-page.h"
 #include "shenbao-region-chooser.h"
 #include "shenbao-window.h"
@@ -93,11 +97,17 @@ screenshot_with_popover (GtkWidget  *window,
       height = MAX (height, (int) origin.y + gtk_widget_get_height (popover));
     }
   paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
-  if (popover != NULL)
-    snapshot_popover (snapshot, window, popover);
-  node = gtk_snapshot_free_to_node (snapshot);
+  /* A window between two frames may have nothing to give yet: let it draw and ask again. */
+  for (int attempt = 0; node == NULL && attempt < 10; attempt++)
+    {
+      if (attempt > 0)
+        settle ();
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+      if (popover != NULL)
+        snapshot_popover (snapshot, window, popover);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -410,6 +420,8 @@ test_whole_flow (void)
   /* Skipping ahead leaves clause 7's required inputs empty: the review lists them, and
    * activating a problem leads back to its field. */
   press (window, "win.next");
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "materials");
+  press (window, "win.next");
   g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "review");
   screenshot_widths (GTK_WIDGET (window), "review-problems");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-to-field", "(ss)",
@@ -450,6 +462,9 @@ test_whole_flow (void)
   fill (window, "pudong-2024/7/annual_units_sold", "30");
   screenshot_widths (GTK_WIDGET (window), "clause-7");
 
+  /* The materials checklist comes before the review. */
+  press (window, "win.next");
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "materials");
   press (window, "win.next");
   g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "review");
   total = label_text (GTK_WIDGET (window), "title-1");
@@ -689,13 +704,28 @@ set_value (ShenbaoApplication *application,
   g_assert_true (shenbao_application_set_text (application, field, text, NULL));
 }
 
+/* Each item of the materials checklist gets the same small scan, as the file chooser would. */
+static void
+attach_every_item (ShenbaoApplication *application)
+{
+  ShenbaoChecklist *checklist = shenbao_application_get_checklist (application);
+  g_autofree char *scan = g_build_filename (g_get_tmp_dir (), "shenbao-ui-test-scan.pdf", NULL);
+
+  g_assert_true (g_file_set_contents (scan, "%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n", -1, NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checklist)); i++)
+    {
+      g_autoptr(ShenbaoChecklistItem) item = g_list_model_get_item (G_LIST_MODEL (checklist), i);
+
+      g_assert_true (shenbao_checklist_attach (checklist, shenbao_checklist_item_get_id (item), scan, NULL));
+    }
+}
+
 /* A Suzhou company claiming 8b (20 % of 15,000,000 fees, capped at 2,000,000), complete with
  * its attachments; its own choice of policy and clauses made through the model. */
 static gint64
 make_suzhou_application (gboolean complete)
 {
   g_autoptr(ShenbaoApplication) application = shenbao_application_create (storage, policies, 0, NULL);
-  ShenbaoClause *clause;
 
   set_value (application, "company_name", complete ? "苏州灵巧机器人有限公司" : "苏州未完成示例有限公司");
   set_value (application, "credit_code", "91310115MA1K3YJ662");
@@ -711,18 +741,7 @@ make_suzhou_application (gboolean complete)
   g_assert_true (shenbao_application_set_policy (application, "suzhou-2025", NULL));
   g_assert_true (shenbao_application_set_clause_chosen (application, "suzhou-2025/8b", TRUE, NULL));
   set_value (application, "compute_fees_paid", "1500万");
-  clause = shenbao_policy_find_clause (shenbao_application_get_policy (application), "8b");
-  for (guint i = 0; i < clause->attachments->len; i++)
-    {
-      ShenbaoAttachment *attachment = g_ptr_array_index (clause->attachments, i);
-      ShenbaoField field = { 0 };
-
-      field.id = attachment->id;
-      field.type = SHENBAO_FIELD_TEXT;
-      field.input_key = g_strdup_printf ("%s/attachment/%s", clause->full_id, attachment->id);
-      g_assert_true (shenbao_application_set_text (application, &field, "/tmp/scan.pdf", NULL));
-      g_free (field.input_key);
-    }
+  attach_every_item (application);
   g_assert_true (shenbao_application_is_ready (application));
   return shenbao_application_get_id (application);
 }
@@ -816,6 +835,105 @@ test_first_set_list_page (void)
   settle ();
 }
 
+/* Renders the first page of a PDF in the package next to the UI's screenshots, for review. */
+static void
+screenshot_pdf (const char *zip,
+                const char *entry,
+                const char *name)
+{
+  g_autofree char *pdf = g_build_filename (screenshot_dir, "package.pdf", NULL);
+  g_autofree char *file = g_strdup_printf ("%02u-%s", ++screenshot_count, name);
+  g_autofree char *prefix = g_build_filename (screenshot_dir, file, NULL);
+  const char *extract[] = { "/usr/bin/python3", "-c",
+                            "import sys, zipfile\n"
+                            "open(sys.argv[3], 'wb').write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))\n",
+                            zip, entry, pdf, NULL };
+  const char *render[] = { "pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, prefix, NULL };
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) extract, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) render, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_unlink (pdf);
+  g_test_message ("screenshot %s.png", prefix);
+}
+
+/* From the review on to the package: the checklist page with every item attached, a problem
+ * leading to its item, then "Create submission package" to a path, written off the main thread
+ * while the window keeps drawing; the zip checks out and its PDFs are pictured. */
+static void
+test_package (void)
+{
+  ShenbaoWindow *window;
+  g_autofree char *zip = NULL;
+  g_autoptr(GError) error = NULL;
+  ShenbaoChecklist *checklist;
+  gint64 id;
+  guint frames = 0;
+  gint64 deadline;
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  id = make_suzhou_application (TRUE);
+  window = open_window ();
+  g_assert_true (shenbao_window_open_application (window, id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-to-field", "(ss)", "materials", ""));
+  settle ();
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "materials");
+  /* The slide from the company page passes every page in between: let it end. */
+  settle ();
+  screenshot_widths (GTK_WIDGET (window), "materials");
+
+  /* An item detached: the review lists it, and the problem leads to its row. */
+  checklist = shenbao_application_get_checklist (shenbao_window_get_application (window));
+  {
+    ShenbaoChecklistItem *item = shenbao_checklist_lookup (checklist, "8b/compute_invoices");
+    g_autofree char *path = g_strdup (shenbao_checklist_item_get_path (item));
+    GtkWidget *focus;
+
+    g_assert_true (shenbao_checklist_detach (checklist, "8b/compute_invoices", NULL));
+    press (window, "win.next");
+    g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "review");
+    g_assert_false (shenbao_application_is_ready (shenbao_window_get_application (window)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-to-field", "(ss)", "materials",
+                                               "suzhou-2025/8b/attachment/compute_invoices"));
+    settle ();
+    g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "materials");
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_nonnull (focus);
+    g_assert_cmpstr (gtk_widget_get_name (focus), ==, "suzhou-2025/8b/attachment/compute_invoices");
+    g_assert_true (shenbao_checklist_attach (checklist, "8b/compute_invoices", path, NULL));
+  }
+
+  press (window, "win.next");
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "review");
+  g_assert_true (shenbao_application_is_ready (shenbao_window_get_application (window)));
+  screenshot (GTK_WIDGET (window), "review-ready");
+  zip = g_build_filename (g_get_tmp_dir (), "shenbao-ui-test-package.zip", NULL);
+  g_unlink (zip);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-package", "s", zip));
+  /* The main loop keeps turning while the worker writes. */
+  deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  while (!g_file_test (zip, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      frames++;
+    }
+  settle ();
+  g_assert_true (g_file_test (zip, G_FILE_TEST_EXISTS));
+  g_test_message ("main loop turned %u times while packaging", frames);
+  g_assert_true (shenbao_package_verify (zip, &error));
+  g_assert_no_error (error);
+  screenshot_pdf (zip, SHENBAO_PACKAGE_FORM_NAME, "package-form");
+  screenshot_pdf (zip, SHENBAO_PACKAGE_COMMITMENT_NAME, "package-letter");
+  g_unlink (zip);
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 /* Moves without waiting for transitions to finish: enough for every page to be built and drawn
  * once, quick enough to walk every clause of every policy. */
 static void
@@ -860,7 +978,8 @@ test_every_policy (void)
       while (g_strcmp0 (shenbao_window_get_page_name (window), "review") != 0)
         {
           press_quickly (window, "win.next");
-          g_assert_cmpuint (++steps, <=, policy->clauses->len + 1);
+          /* each clause's page, the materials, the review */
+          g_assert_cmpuint (++steps, <=, policy->clauses->len + 2);
         }
     }
   press (window, "win.home");
@@ -887,6 +1006,157 @@ test_help_overlay (void)
   screenshot (GTK_WIDGET (overlay), "shortcuts");
   gtk_window_destroy (GTK_WINDOW (overlay));
   settle ();
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_entry_row (GtkWidget  *root,
+                const char *title_start)
+{
+  if (ADW_IS_ENTRY_ROW (root) && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title_start))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row (child, title_start);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The application window of Pudong's call, typed as finance staff write dates, is saved and
+ * shown with the days left; a date that cannot be read keeps Save off. */
+static void
+test_policy_window (void)
+{
+  ShenbaoWindow *window;
+  GtkWidget *dialog;
+  g_autoptr(ShenbaoPolicyWindow) saved = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  window = open_window ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-policy-window", "s", "pudong-2024"));
+  settle ();
+  dialog = find_toplevel (SHENBAO_TYPE_POLICY_WINDOW_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (dialog, _("Opens (e.g. 2026-12-01 or 2026年12月1日)"))), "2026年12月1日");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (dialog, _("Closes"))), "2026-02-30");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (dialog, _("Closes"))), "２０２６/１２/２８");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (dialog, _("Where to file (portal address or office)"))), "浦东新区专项资金服务平台");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  screenshot (dialog, "policy-window");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  settle ();
+
+  saved = shenbao_storage_get_policy_window (storage, "pudong-2024", NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpint (g_date_get_day (&saved->opens), ==, 1);
+  g_assert_cmpint (g_date_get_month (&saved->closes), ==, 12);
+  g_assert_cmpint (g_date_get_day (&saved->closes), ==, 28);
+  g_assert_cmpstr (saved->where_to_file, ==, "浦东新区专项资金服务平台");
+  g_assert_true (shenbao_storage_delete_policy_window (storage, "pudong-2024", NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+/* A consultant's desk: 2,500 saved applications open, delete and undo at once (the list makes
+ * rows only for what is shown), and a vanished last application is simply forgotten. */
+static void
+test_start_page_at_scale (void)
+{
+  g_autofree char *directory = g_dir_make_tmp ("shenbao-scale-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (directory, "shenbao.db", NULL);
+  g_autoptr(ShenbaoStorage) many = NULL;
+  g_autoptr(ShenbaoSettings) settings = shenbao_settings_new ();
+  g_autoptr(GError) error = NULL;
+  ShenbaoWindow *window;
+  GListModel *model;
+  gint64 first, company = 0, start;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  many = shenbao_storage_open (path, &error);
+  g_assert_no_error (error);
+  for (guint n = 0; n < 2500; n++)
+    {
+      if (n % 2 == 0)
+        {
+          g_autofree char *name = g_strdup_printf ("规模测试企业 %04u", n / 2);
+
+          company = shenbao_storage_create_company (many, &error);
+          g_assert_true (shenbao_storage_set_company_value (many, company, "company_name", name, &error));
+        }
+      g_assert_cmpint (shenbao_storage_create_application (many, company, "pudong-2024", &error), >, 0);
+    }
+  g_assert_no_error (error);
+
+  /* The last application of another desk: gone here, forgotten without a word. */
+  shenbao_settings_set_last_application (settings, G_GINT64_CONSTANT (999999));
+  start = g_get_monotonic_time ();
+  window = shenbao_window_new (NULL, many, policies);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 780);
+  gtk_window_present (GTK_WINDOW (window));
+  shenbao_window_resume (window);
+  settle ();
+  g_test_message ("window with 2,500 applications shown and settled in %.0f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "start");
+  g_assert_cmpint (shenbao_settings_get_last_application (settings), ==, 0);
+  g_assert_null (find_button_labelled (GTK_WIDGET (window), _("_Undo")));
+  model = start_model (window);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2500);
+  screenshot (GTK_WIDGET (window), "start-2500");
+
+  {
+    g_autoptr(ShenbaoSavedApplication) item = g_list_model_get_item (model, 0);
+    first = shenbao_saved_application_get_id (item);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-application", "x", first));
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2499);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", "x", first));
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2500);
+
+  /* Searching the list: company 0042's two applications. */
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (shenbao_window_get_page (window, "start"), GTK_TYPE_SEARCH_ENTRY)),
+                         "规模测试企业 0042");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_clear_object (&many);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (path);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (directory);
+  }
 }
 
 int
@@ -917,7 +1187,10 @@ main (int   argc,
   g_test_add_func ("/shenbao/ui/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/shenbao/ui/first-set-list-page", test_first_set_list_page);
   g_test_add_func ("/shenbao/ui/start-page-readiness", test_start_page_readiness);
+  g_test_add_func ("/shenbao/ui/package", test_package);
   g_test_add_func ("/shenbao/ui/every-policy", test_every_policy);
+  g_test_add_func ("/shenbao/ui/policy-window", test_policy_window);
+  g_test_add_func ("/shenbao/ui/start-page-at-scale", test_start_page_at_scale);
   g_test_add_func ("/shenbao/ui/help-overlay", test_help_overlay);
   if (!have_display)
     return g_test_run ();

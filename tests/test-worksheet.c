@@ -7,6 +7,7 @@
 #include "shenbao-engine.h"
 #include "shenbao-policy-set.h"
 #include "shenbao-worksheet.h"
+#include "test-compute.h"
 
 /* The worksheet lines of one clause of each shape, in both languages. Every figure is worked by
  * hand from the policy text and the domain guide's examples; the comment above each test shows
@@ -19,45 +20,20 @@ compute (const char *policy_id,
          const char *as_of_text,
          ...)
 {
-  ShenbaoPolicy *policy = shenbao_policy_set_lookup (shared_set, policy_id);
-  g_autoptr(ShenbaoInputs) inputs = shenbao_inputs_new ();
-  const char *setting;
+  ShenbaoPolicyResult *result;
   va_list args;
-  GDate as_of;
-  int y, m, d;
 
-  g_assert_nonnull (policy);
   va_start (args, as_of_text);
-  while ((setting = va_arg (args, const char *)) != NULL)
-    {
-      g_auto(GStrv) parts = g_strsplit (setting, "=", 2);
-      g_autofree char *key = NULL;
-      g_autoptr(GError) error = NULL;
-      ShenbaoField *field = NULL;
-      ShenbaoValue *value;
-
-      g_assert_true (shenbao_policy_set_resolve_name (shared_set, policy, parts[0], &key, &field, &error));
-      g_assert_no_error (error);
-      value = shenbao_field_parse_value (field, parts[1], &error);
-      g_assert_no_error (error);
-      shenbao_inputs_take (inputs, key, value);
-    }
+  result = test_compute_valist (shared_set, policy_id, as_of_text, args);
   va_end (args);
-
-  g_assert_cmpint (sscanf (as_of_text, "%d-%d-%d", &y, &m, &d), ==, 3);
-  g_date_clear (&as_of, 1);
-  g_date_set_dmy (&as_of, d, m, y);
-  return shenbao_engine_compute (shared_set, policy, inputs, &as_of);
+  return result;
 }
 
 static ShenbaoClauseResult *
 clause (ShenbaoPolicyResult *result,
         const char          *id)
 {
-  ShenbaoClauseResult *found = shenbao_policy_result_find (result, id);
-
-  g_assert_nonnull (found);
-  return found;
+  return test_clause (result, id);
 }
 
 /* Asserts the clause's worksheet (steps and other readings) is exactly these lines. */

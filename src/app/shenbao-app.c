@@ -78,14 +78,23 @@ mallard_help_installed (void)
   return FALSE;
 }
 
+/* Something that failed and why, with a Close button. */
+static void
+show_alert (GtkWindow  *parent,
+            const char *heading,
+            const char *reason)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, reason);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 show_help_failed (GtkWindow  *parent,
                   const char *reason)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, _("Cannot Show Help"), reason);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  show_alert (parent, _("Cannot Show Help"), reason);
 }
 
 static void
@@ -215,7 +224,12 @@ shenbao_app_startup (GApplication *application)
   for (guint i = 0; i < problems->len; i++)
     g_warning ("%s", (char *) g_ptr_array_index (problems, i));
 
-  self->storage = shenbao_storage_open_default (&error);
+  {
+    g_autoptr(ShenbaoSettings) settings = shenbao_settings_new ();
+    g_autofree char *chosen = shenbao_settings_dup_database_path (settings);
+
+    self->storage = chosen != NULL ? shenbao_storage_open (chosen, &error) : shenbao_storage_open_default (&error);
+  }
   if (self->storage == NULL)
     report_startup_error (self, error->message);
 }
@@ -236,11 +250,97 @@ on_window_mapped (GtkWidget    *window,
                            G_CALLBACK (quit_after_paint), application, 0);
 }
 
+static GtkWindow *open_window (ShenbaoApp *self);
+
+/* The copy chosen: work goes on there, now and at the next start. */
+static void
+on_copy_chosen (GtkNativeDialog *chooser,
+                int              response,
+                ShenbaoApp      *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShenbaoStorage) copy = NULL;
+  g_autoptr(ShenbaoSettings) settings = NULL;
+  GtkWindow *old = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path == NULL || !shenbao_storage_save_copy (self->storage, path, &error)
+      || (copy = shenbao_storage_open (path, &error)) == NULL)
+    {
+      show_alert (old, _("The Copy Could Not Be Saved"), error != NULL ? error->message : _("Choose a local file."));
+      return;
+    }
+  settings = shenbao_settings_new ();
+  shenbao_settings_set_database_path (settings, path);
+  g_set_object (&self->storage, copy);
+  gtk_window_present (open_window (self));
+  if (old != NULL)
+    gtk_window_destroy (old);
+}
+
+static void
+on_read_only_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       ShenbaoApp       *self)
+{
+  GtkFileChooserNative *chooser;
+
+  if (!g_str_equal (response, "copy"))
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save a Copy of the Saved Applications"),
+                                         gtk_window_get_transient_for (GTK_WINDOW (dialog)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "shenbao.db");
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_copy_chosen), self, 0);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Said at once, not at the first save that fails: the applications can be looked at, and
+ * kept working on in a copy the user puts elsewhere. */
+static void
+warn_read_only (ShenbaoApp *self,
+                GtkWindow  *window)
+{
+  GtkWidget *dialog;
+
+  if (!shenbao_storage_is_read_only (self->storage))
+    return;
+  dialog = adw_message_dialog_new (window, _("Saved Applications Are Read-Only"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s cannot be written: nothing you change now could be saved. You can look "
+                                    "at the saved applications, or save a copy in another folder and keep working "
+                                    "there."), shenbao_storage_get_path (self->storage));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "look", _("_Only Look"),
+                                    "copy", _("Save a _Copy…"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_read_only_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWindow *
+open_window (ShenbaoApp *self)
+{
+  GtkWindow *window = GTK_WINDOW (shenbao_window_new (GTK_APPLICATION (self), self->storage, self->policies));
+
+  shenbao_window_resume (SHENBAO_WINDOW (window));
+  if (g_getenv ("SHENBAO_QUIT_AFTER_FIRST_FRAME") != NULL)
+    g_signal_connect (window, "map", G_CALLBACK (on_window_mapped), self);
+  return window;
+}
+
 static void
 shenbao_app_activate (GApplication *application)
 {
   ShenbaoApp *self = SHENBAO_APP (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
   if (window == NULL)
     {
       if (self->startup_error != NULL)
@@ -248,12 +348,28 @@ shenbao_app_activate (GApplication *application)
           show_startup_error (self);
           return;
         }
-      window = GTK_WINDOW (shenbao_window_new (GTK_APPLICATION (application), self->storage, self->policies));
-      shenbao_window_resume (SHENBAO_WINDOW (window));
-      if (g_getenv ("SHENBAO_QUIT_AFTER_FIRST_FRAME") != NULL)
-        g_signal_connect (window, "map", G_CALLBACK (on_window_mapped), application);
+      window = open_window (self);
+      gtk_window_present (window);
+      warn_read_only (self, window);
+      return;
     }
   gtk_window_present (window);
+}
+
+/* `shenbao FILE.zip` or a package opened from the file manager: each becomes a saved
+ * application (see shenbao_window_import ()). */
+static void
+shenbao_app_open (GApplication  *application,
+                  GFile        **files,
+                  int            n_files,
+                  const char    *hint)
+{
+  GtkWindow *window;
+
+  shenbao_app_activate (application);
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  for (int i = 0; SHENBAO_IS_WINDOW (window) && i < n_files; i++)
+    shenbao_window_import (SHENBAO_WINDOW (window), files[i]);
 }
 
 static void
@@ -276,6 +392,7 @@ shenbao_app_class_init (ShenbaoAppClass *klass)
   object_class->dispose = shenbao_app_dispose;
   app_class->startup = shenbao_app_startup;
   app_class->activate = shenbao_app_activate;
+  app_class->open = shenbao_app_open;
 }
 
 static void
@@ -288,7 +405,7 @@ shenbao_app_new (void)
 {
   return g_object_new (SHENBAO_TYPE_APP,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/shenbao/Shenbao",
                        NULL);
 }

@@ -84,7 +84,6 @@ char *
 shenbao_application_row_describe (const ShenbaoApplicationSummary *summary,
                                   ShenbaoPolicySet                *policies)
 {
-  ShenbaoPolicy *policy = shenbao_policy_set_lookup_header (policies, summary->policy_id);
   g_autoptr(GDateTime) updated = g_date_time_new_from_unix_local (summary->updated);
   g_autofree char *when = g_date_time_format (updated, "%Y-%m-%d %H:%M");
   g_autofree char *amount = shenbao_ui_format_yuan (summary->total_up_to_fen);
@@ -93,10 +92,9 @@ shenbao_application_row_describe (const ShenbaoApplicationSummary *summary,
                                                          : g_strdup (_("no amount yet"));
   g_autofree char *state = describe_state (summary->state);
 
-  /* Translators: policy · last change · expected total · state */
-  return g_strdup_printf (_("%s · changed %s · %s · %s"),
-                          policy != NULL ? shenbao_ui_text (&policy->title) : _("No policy chosen yet"),
-                          when, total, state);
+  /* What a consultant scans for first, before the long policy title on the next line.
+   * Translators: state · expected total · last change */
+  return g_strdup_printf (_("%s · %s · changed %s"), state, total, when);
 }
 
 /* The policy's status and its application window with the days left, as a second line. */
@@ -113,27 +111,28 @@ shenbao_application_row_describe_deadlines (const ShenbaoApplicationSummary *sum
   g_autofree char *window_text = NULL;
 
   if (policy == NULL)
-    return NULL;
+    return g_strdup (_("No policy chosen yet"));
   status = shenbao_policy_status_text (policy, today, chinese);
   if (storage != NULL)
     window = shenbao_storage_get_policy_window (storage, policy->id, NULL);
   if (window == NULL)
-    return g_steal_pointer (&status);
+    /* Translators: policy title · its status */
+    return g_strdup_printf (_("%s · %s"), shenbao_ui_text (&policy->title), status);
   window_text = shenbao_window_text (window, today, chinese);
-  /* Translators: policy status · application window */
-  return g_strdup_printf (_("%s · %s"), status, window_text);
+  /* Translators: policy title · its status · application window */
+  return g_strdup_printf (_("%s · %s · %s"), shenbao_ui_text (&policy->title), status, window_text);
 }
 
+/* deadlines: the policy's status and window (shenbao_application_row_describe_deadlines ()),
+ * the same for every row of a policy, so the list works it out once per policy. */
 void
 shenbao_application_row_set_item (ShenbaoApplicationRow   *self,
                                   ShenbaoSavedApplication *item,
                                   ShenbaoPolicySet        *policies,
-                                  ShenbaoStorage          *storage)
+                                  const char              *deadlines)
 {
   const ShenbaoApplicationSummary *summary;
   g_autofree char *subtitle = NULL;
-  g_autofree char *deadlines = NULL;
-  GDate today;
 
   g_return_if_fail (SHENBAO_IS_APPLICATION_ROW (self));
 
@@ -146,9 +145,6 @@ shenbao_application_row_set_item (ShenbaoApplicationRow   *self,
                                          ? summary->company_name : _("Unnamed company"));
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), subtitle);
-  g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
-  deadlines = shenbao_application_row_describe_deadlines (summary, policies, storage, &today);
   gtk_label_set_text (self->deadline_label, deadlines != NULL ? deadlines : "");
   gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), deadlines != NULL);
   /* The target first, then the action: an action without its target would be refused. */

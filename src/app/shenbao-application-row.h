@@ -15,7 +15,7 @@ GtkWidget               *shenbao_application_row_new      (void);
 void                     shenbao_application_row_set_item (ShenbaoApplicationRow   *self,
                                                            ShenbaoSavedApplication *item,
                                                            ShenbaoPolicySet        *policies,
-                                                           ShenbaoStorage          *storage);
+                                                           const char              *deadlines);
 ShenbaoSavedApplication *shenbao_application_row_get_item (ShenbaoApplicationRow   *self);
 char                    *shenbao_application_row_describe (const ShenbaoApplicationSummary *summary,
                                                            ShenbaoPolicySet                *policies);

@@ -11,7 +11,7 @@
 #include "shenbao-ui-text.h"
 
 /* One claimed clause: its words, a form generated from its fields, the company figures it
- * reads, its attachments, and the award recomputed at every keystroke with its arithmetic. */
+ * reads, and the award recomputed at every keystroke with its arithmetic. */
 struct _ShenbaoClausePage
 {
   AdwBin               parent_instance;
@@ -30,7 +30,6 @@ struct _ShenbaoClausePage
   GtkLabel            *formulas_label;
   AdwPreferencesGroup *inputs_group;
   AdwPreferencesGroup *facts_group;
-  AdwPreferencesGroup *attachments_group;
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoClausePage, shenbao_clause_page, ADW_TYPE_BIN)
@@ -65,7 +64,6 @@ shenbao_clause_page_class_init (ShenbaoClausePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, formulas_label);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, inputs_group);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, facts_group);
-  gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, attachments_group);
 }
 
 static void
@@ -73,82 +71,6 @@ shenbao_clause_page_init (ShenbaoClausePage *self)
 {
   self->rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-static void
-on_file_chosen (GtkNativeDialog *dialog,
-                int              response,
-                GtkWidget       *row)
-{
-  ShenbaoClausePage *self = SHENBAO_CLAUSE_PAGE (gtk_widget_get_ancestor (row, SHENBAO_TYPE_CLAUSE_PAGE));
-  ShenbaoField *field = g_object_get_data (G_OBJECT (row), "field");
-
-  if (response == GTK_RESPONSE_ACCEPT && self != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-
-      if (!shenbao_application_set_text (self->application, field, path, &error))
-        g_warning ("Cannot save the attachment: %s", error->message);
-      shenbao_clause_page_refresh (self);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-on_choose_file (GtkButton *button,
-                GtkWidget *row)
-{
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (button));
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Choose the Attachment"),
-                                                              GTK_WINDOW (native),
-                                                              GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                              _("_Attach"), _("_Cancel"));
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_file_chosen), row);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-/* Attachments are stored like fields, under a key of their own, so they are saved as typed too. */
-static ShenbaoField *
-attachment_field (ShenbaoClause     *clause,
-                  ShenbaoAttachment *attachment)
-{
-  ShenbaoField *field = g_new0 (ShenbaoField, 1);
-
-  field->id = g_strdup (attachment->id);
-  field->type = SHENBAO_FIELD_TEXT;
-  field->input_key = g_strdup_printf ("%s/attachment/%s", clause->full_id, attachment->id);
-  field->label.zh = g_strdup (attachment->label.zh);
-  field->label.en = g_strdup (attachment->label.en);
-  return field;
-}
-
-static void
-add_attachments (ShenbaoClausePage *self)
-{
-  for (guint i = 0; i < self->clause->attachments->len; i++)
-    {
-      ShenbaoAttachment *attachment = g_ptr_array_index (self->clause->attachments, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Choose File…"));
-      ShenbaoField *field = attachment_field (self->clause, attachment);
-      g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, shenbao_ui_text (&attachment->label));
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_choose_file), row);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      g_object_set_data_full (G_OBJECT (row), "field", field, (GDestroyNotify) shenbao_field_free);
-      gtk_widget_set_name (row, field->input_key);
-      adw_preferences_group_add (self->attachments_group, row);
-      g_ptr_array_add (self->rows, row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->attachments_group), self->clause->attachments->len > 0);
 }
 
 static void
@@ -211,7 +133,6 @@ shenbao_clause_page_new (ShenbaoApplication *application,
   for (guint i = 0; i < clause->facts_used->len; i++)
     g_ptr_array_add (facts, shenbao_policy_set_find_fact (policies, g_ptr_array_index (clause->facts_used, i)));
   add_field_rows (self, self->facts_group, facts);
-  add_attachments (self);
   shenbao_clause_page_refresh (self);
   return GTK_WIDGET (self);
 }
@@ -221,22 +142,6 @@ shenbao_clause_page_get_clause (ShenbaoClausePage *self)
 {
   g_return_val_if_fail (SHENBAO_IS_CLAUSE_PAGE (self), NULL);
   return self->clause;
-}
-
-static void
-refresh_attachments (ShenbaoClausePage *self)
-{
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
-      ShenbaoField *field = ADW_IS_ACTION_ROW (row) ? g_object_get_data (G_OBJECT (row), "field") : NULL;
-      const char *path;
-
-      if (field == NULL)
-        continue;
-      path = shenbao_application_get_text (self->application, field->input_key);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), path != NULL ? path : _("Not attached yet"));
-    }
 }
 
 /* The award and its arithmetic, recomputed from everything entered so far. */
@@ -250,7 +155,6 @@ shenbao_clause_page_refresh (ShenbaoClausePage *self)
   g_autofree char *formulas = NULL;
 
   shenbao_page_refresh_rows (self->rows);
-  refresh_attachments (self);
   if (clause_result == NULL)
     return;
   amount = shenbao_ui_clause_amount (clause_result);

@@ -6,9 +6,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "shenbao-accessible.h"
 #include "shenbao-credit-code.h"
 #include "shenbao-field-row.h"
-#include "shenbao-page-util.h"
 #include "shenbao-parse.h"
 #include "shenbao-region-chooser.h"
 #include "shenbao-ui-text.h"

@@ -9,7 +9,5 @@ void       shenbao_page_remove_rows  (GPtrArray *rows);
 GtkWidget *shenbao_page_find_field   (GtkWidget  *root,
                                       const char *input_key);
 void       shenbao_page_refresh_rows (GPtrArray *rows);
-void       shenbao_accessible_set_label (GtkWidget  *input,
-                                         const char *label);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shenbao-accessible.h"
 #include "shenbao-page-util.h"
 #include "shenbao-deadline.h"
 #include "shenbao-policies-page.h"
@@ -23,7 +24,12 @@ struct _ShenbaoPoliciesPage
   GPtrArray           *rows;
   GtkCheckButton      *radio_group;
   gboolean             updating;
+  gboolean             all_others;     /* every other policy listed, not only the first */
 };
+
+/* Policies elsewhere listed before "Show all": a library of a thousand would be a long list to
+ * build and to scroll past. */
+#define OTHERS_AT_FIRST 10
 
 G_DEFINE_FINAL_TYPE (ShenbaoPoliciesPage, shenbao_policies_page, ADW_TYPE_BIN)
 
@@ -129,6 +135,28 @@ compare_for_page (gconstpointer a,
   return shenbao_policy_compare_by_status (*(ShenbaoPolicy **) a, *(ShenbaoPolicy **) b, user_data);
 }
 
+static void
+on_show_all_others (ShenbaoPoliciesPage *self)
+{
+  self->all_others = TRUE;
+  shenbao_policies_page_refresh (self);
+}
+
+/* Opens the dialog that records the policy's application window. */
+static GtkWidget *
+window_button (ShenbaoPolicy *policy)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("x-office-calendar-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Application Window…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Application Window…"), -1);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", policy->id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.edit-policy-window");
+  return button;
+}
+
 /* Rebuilds the rows: the order depends on the location, which the company page may change. */
 void
 shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
@@ -136,7 +164,8 @@ shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
   ShenbaoPolicySet *policies = shenbao_application_get_policies (self->application);
   g_autoptr(GPtrArray) all = shenbao_policy_set_list_headers (policies);
   ShenbaoPolicy *chosen = shenbao_application_get_policy (self->application);
-  guint n_fitting = 0;
+  const char *region = shenbao_inputs_get_registered_region (shenbao_application_get_inputs (self->application));
+  guint others = 0, hidden = 0, n_fitting = 0;
   GDate today;
 
   /* A policy whose stated period has ended goes last. */
@@ -150,10 +179,20 @@ shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
   for (guint i = 0; i < all->len; i++)
     {
       ShenbaoPolicy *policy = g_ptr_array_index (all, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *radio = gtk_check_button_new ();
+      GtkWidget *row, *radio;
       gboolean fits = FALSE;
-      g_autofree char *subtitle = describe (self, policy, &fits);
+      g_autofree char *subtitle = NULL;
+
+      if (!self->all_others && others >= OTHERS_AT_FIRST && (chosen == NULL || !g_str_equal (policy->id, chosen->id))
+          && !shenbao_policy_area_matches (policy, region))
+        {
+          hidden++;
+          continue;
+        }
+      row = adw_action_row_new ();
+      radio = gtk_check_button_new ();
+      subtitle = describe (self, policy, &fits);
+      others += !fits;
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shenbao_ui_text (&policy->title));
@@ -170,6 +209,7 @@ shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
       g_object_set_data (G_OBJECT (radio), "policy", policy);
       g_signal_connect (radio, "toggled", G_CALLBACK (on_policy_toggled), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), radio);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), window_button (policy));
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), radio);
       /* The radio takes the focus, the row not too: one Tab stop per policy. */
       gtk_widget_set_focusable (row, FALSE);
@@ -180,9 +220,22 @@ shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
       g_ptr_array_add (self->rows, row);
       n_fitting += fits ? 1 : 0;
     }
+  if (hidden > 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf (ngettext ("Show %u More Policy", "Show %u More Policies", hidden),
+                                                hidden);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_signal_connect_swapped (row, "activated", G_CALLBACK (on_show_all_others), self);
+      adw_preferences_group_add (self->other_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
   /* A heading shows only with something under it. */
   gtk_widget_set_visible (GTK_WIDGET (self->fitting_group), n_fitting > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->other_group), n_fitting < all->len);
+  gtk_widget_set_visible (GTK_WIDGET (self->other_group), others > 0 || hidden > 0);
   self->updating = FALSE;
 }
 
@@ -198,5 +251,9 @@ shenbao_policies_page_set_application (ShenbaoPoliciesPage *self,
                                        ShenbaoApplication  *application)
 {
   g_set_object (&self->application, application);
-  shenbao_policies_page_refresh (self);
+  self->all_others = FALSE;
+  /* Built when shown (the window refreshes the page it shows): opening an application should
+   * not read every policy that fits its company. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    shenbao_policies_page_refresh (self);
 }

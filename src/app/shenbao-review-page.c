@@ -122,6 +122,8 @@ page_title (const char *page)
     return g_strdup (_("Policy"));
   if (g_str_equal (page, SHENBAO_PAGE_CLAUSES))
     return g_strdup (_("Clauses"));
+  if (g_str_equal (page, SHENBAO_PAGE_MATERIALS))
+    return g_strdup (_("Materials"));
   return g_strdup (_("Review"));
 }
 

@@ -18,6 +18,9 @@ struct _ShenbaoStartPage
   GtkBox                    parent_instance;
 
   ShenbaoSavedApplications *model;
+  GtkSliceListModel        *shown;      /* the first rows at once, the rest frame by frame */
+  guint                     grow_id;
+  GHashTable               *deadlines;  /* policy id → its status and window, as rows show them */
   ShenbaoPolicySet         *policies;
   ShenbaoStorage           *storage;
 
@@ -36,7 +39,7 @@ static void
 on_row_activated (ShenbaoStartPage *self,
                   guint             position)
 {
-  g_autoptr(ShenbaoSavedApplication) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  g_autoptr(ShenbaoSavedApplication) item = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
 
   if (item != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.open-application", "x",
@@ -94,13 +97,36 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, shenbao_application_row_new ());
 }
 
+static const char *
+deadlines_of (ShenbaoStartPage        *self,
+              ShenbaoSavedApplication *item)
+{
+  const ShenbaoApplicationSummary *summary = shenbao_saved_application_get_summary (item);
+  const char *text;
+
+  if (!g_hash_table_lookup_extended (self->deadlines, summary->policy_id != NULL ? summary->policy_id : "", NULL,
+                                     (gpointer *) &text))
+    {
+      GDate today;
+
+      g_date_clear (&today, 1);
+      g_date_set_time_t (&today, time (NULL));
+      text = shenbao_application_row_describe_deadlines (summary, self->policies, self->storage, &today);
+      g_hash_table_insert (self->deadlines, g_strdup (summary->policy_id != NULL ? summary->policy_id : ""),
+                           (gpointer) text);
+    }
+  return text;
+}
+
 static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           ShenbaoStartPage         *self)
 {
-  shenbao_application_row_set_item (SHENBAO_APPLICATION_ROW (gtk_list_item_get_child (list_item)),
-                                    gtk_list_item_get_item (list_item), self->policies, self->storage);
+  ShenbaoSavedApplication *item = gtk_list_item_get_item (list_item);
+
+  shenbao_application_row_set_item (SHENBAO_APPLICATION_ROW (gtk_list_item_get_child (list_item)), item,
+                                    self->policies, deadlines_of (self, item));
 }
 
 static void
@@ -117,6 +143,9 @@ shenbao_start_page_dispose (GObject *object)
   ShenbaoStartPage *self = SHENBAO_START_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), SHENBAO_TYPE_START_PAGE);
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  g_clear_object (&self->shown);
+  g_clear_pointer (&self->deadlines, g_hash_table_unref);
   g_clear_object (&self->model);
   g_clear_object (&self->policies);
   g_clear_object (&self->storage);
@@ -151,11 +180,39 @@ shenbao_start_page_init (ShenbaoStartPage *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->deadlines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
   gtk_list_view_set_factory (self->list, factory);
   g_object_unref (factory);
+}
+
+/* A list view of GTK 4.8 makes some two hundred rows whatever it shows: the first window's
+ * worth is shown at once, for a quick first frame, and the list grows by as many each frame. */
+#define ROWS_AT_ONCE 16
+
+static gboolean
+grow_shown (gpointer data)
+{
+  ShenbaoStartPage *self = data;
+  guint size = gtk_slice_list_model_get_size (self->shown);
+
+  if (size >= g_list_model_get_n_items (G_LIST_MODEL (self->model)))
+    {
+      gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+      self->grow_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_slice_list_model_set_size (self->shown, size + ROWS_AT_ONCE);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_map (ShenbaoStartPage *self)
+{
+  if (self->grow_id == 0 && self->shown != NULL && gtk_slice_list_model_get_size (self->shown) != G_MAXUINT)
+    self->grow_id = g_timeout_add (16, grow_shown, self);
 }
 
 /* hidden: ids (gint64 keys) of applications being deleted, still undoable; may be NULL. The
@@ -175,9 +232,13 @@ shenbao_start_page_reload (ShenbaoStartPage *self,
       g_set_object (&self->policies, policies);
       g_set_object (&self->storage, storage);
       self->model = shenbao_saved_applications_new (storage, policies);
-      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+      self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0, ROWS_AT_ONCE);
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
+      g_signal_connect_swapped (self, "map", G_CALLBACK (on_map), self);
       gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
     }
+  /* Statuses and windows may have changed since: worked out again as rows are shown. */
+  g_hash_table_remove_all (self->deadlines);
   shenbao_saved_applications_set_hidden (self->model, hidden);
   update_visibility (self);
 }

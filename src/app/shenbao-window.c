@@ -11,11 +11,18 @@
 #include "shenbao-clauses-page.h"
 #include "shenbao-company-page.h"
 #include "shenbao-field-row.h"
+#include "shenbao-forms.h"
+#include "shenbao-materials-page.h"
+#include "shenbao-package-dialog.h"
+#include "shenbao-package-reader.h"
 #include "shenbao-page-util.h"
 #include "shenbao-policies-page.h"
+#include "shenbao-print-operation.h"
 #include "shenbao-review-page.h"
 #include "shenbao-settings.h"
+#include "shenbao-policy-window-dialog.h"
 #include "shenbao-start-page.h"
+#include "shenbao-ui-text.h"
 #include "shenbao-window.h"
 
 #define CLAUSE_PAGE_PREFIX "clause:"
@@ -41,6 +48,7 @@ struct _ShenbaoWindow
   GtkLabel             *step_policies;
   GtkLabel             *step_clauses;
   GtkLabel             *step_details;
+  GtkLabel             *step_materials;
   GtkLabel             *step_review;
   GtkStack             *stack;
   GtkWidget            *action_bar;
@@ -49,6 +57,7 @@ struct _ShenbaoWindow
   ShenbaoCompanyPage   *company_page;
   ShenbaoPoliciesPage  *policies_page;
   ShenbaoClausesPage   *clauses_page;
+  ShenbaoMaterialsPage *materials_page;
   ShenbaoReviewPage    *review_page;
 };
 
@@ -77,6 +86,7 @@ page_sequence (ShenbaoWindow *self)
   g_ptr_array_add (names, (gpointer) "clauses");
   for (guint i = 0; i < self->clause_pages->len; i++)
     g_ptr_array_add (names, g_ptr_array_index (self->clause_pages, i));
+  g_ptr_array_add (names, (gpointer) SHENBAO_PAGE_MATERIALS);
   g_ptr_array_add (names, (gpointer) "review");
   return names;
 }
@@ -158,6 +168,7 @@ update_steps (ShenbaoWindow *self)
   mark_step (self->step_policies, g_strcmp0 (page, "policies") == 0);
   mark_step (self->step_clauses, g_strcmp0 (page, "clauses") == 0);
   mark_step (self->step_details, in_details);
+  mark_step (self->step_materials, g_strcmp0 (page, SHENBAO_PAGE_MATERIALS) == 0);
   mark_step (self->step_review, g_strcmp0 (page, "review") == 0);
 
   if (in_details)
@@ -235,6 +246,8 @@ refresh_visible_page (ShenbaoWindow *self)
     shenbao_clauses_page_refresh (self->clauses_page);
   else if (page == GTK_WIDGET (self->review_page))
     shenbao_review_page_refresh (self->review_page);
+  else if (page == GTK_WIDGET (self->materials_page))
+    shenbao_materials_page_refresh (self->materials_page);
   else if (SHENBAO_IS_CLAUSE_PAGE (page))
     shenbao_clause_page_refresh (SHENBAO_CLAUSE_PAGE (page));
 }
@@ -454,6 +467,7 @@ set_application (ShenbaoWindow      *self,
   shenbao_policies_page_set_application (self->policies_page, application);
   shenbao_clauses_page_set_application (self->clauses_page, application);
   shenbao_review_page_set_application (self->review_page, application);
+  shenbao_materials_page_set_application (self->materials_page, application);
   rebuild_clause_pages (self);
   shenbao_settings_set_last_application (self->settings, shenbao_application_get_id (application));
 }
@@ -676,6 +690,108 @@ go_to_field_action (GtkWidget  *widget,
     gtk_widget_grab_focus (shenbao_field_row_get_input (SHENBAO_FIELD_ROW (row)));
   else if (row != NULL)
     gtk_widget_grab_focus (row);
+  else if (g_str_equal (page, SHENBAO_PAGE_MATERIALS))
+    shenbao_materials_page_focus_item (self->materials_page, key);
+}
+
+/* ------------------------------------------------------------------ package and print */
+
+/* A package (or a bare application.xml) becomes a saved application, opened where it was left.
+ * It is checked whole before anything is kept; a refusal names the entry at fault. */
+gboolean
+shenbao_window_import (ShenbaoWindow *self,
+                       GFile         *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *folder = shenbao_package_attachments_folder ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (SHENBAO_IS_WINDOW (self), FALSE);
+
+  if (path == NULL)
+    return FALSE;
+  id = shenbao_package_import (self->storage, self->policies, path, folder, &error);
+  if (id == 0)
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  shenbao_start_page_reload (self->start_page, self->storage, self->policies, self->pending_deletes);
+  return shenbao_window_open_application (self, id);
+}
+
+static void
+on_import_chosen (GtkNativeDialog *chooser,
+                  int              response,
+                  ShenbaoWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      shenbao_window_import (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_package_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Open a Submission Package"), GTK_WINDOW (widget),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Submission packages and application.xml"));
+  gtk_file_filter_add_suffix (filter, "zip");
+  gtk_file_filter_add_suffix (filter, "xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chosen), widget, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* No parameter: the user chooses where. With a path (tests, scripts): saved there. */
+static void
+create_package_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+
+  if (self->application != NULL)
+    shenbao_package_dialog_create (GTK_WINDOW (self), self->application,
+                                   parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+  gboolean chinese = shenbao_prefers_chinese ();
+  gboolean letter = g_str_equal (action_name, "win.print-letter");
+  g_autoptr(GPtrArray) attachments = NULL;
+  g_autoptr(ShenbaoDocument) document = NULL;
+  g_autoptr(ShenbaoPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean draft;
+  GDate today;
+
+  if (self->application == NULL || shenbao_application_get_policy (self->application) == NULL)
+    return;
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  draft = !shenbao_application_is_ready (self->application);
+  attachments = shenbao_forms_number_attachments (shenbao_application_get_checklist (self->application));
+  document = letter ? shenbao_forms_commitment (self->application, chinese, draft, &today)
+                    : shenbao_forms_application (self->application, attachments, chinese, draft, &today);
+  operation = shenbao_print_operation_new (document, letter ? _("Credit commitment letter") : _("Application form"));
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (self, error->message);
 }
 
 /* From the review's "you could also claim": the clause joins the claim and gets its page. */
@@ -704,6 +820,34 @@ show_message_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   show_error (SHENBAO_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+edit_policy_window_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+  const char *policy_id = g_variant_get_string (parameter, NULL);
+  ShenbaoPolicy *policy = shenbao_policy_set_lookup_header (self->policies, policy_id);
+
+  if (policy == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (shenbao_policy_window_dialog_new (GTK_WINDOW (self), self->storage, policy_id,
+                                                                     shenbao_ui_text (&policy->title))));
+}
+
+/* A window recorded or cleared: days left change on the policies and start pages. */
+static void
+policy_window_changed_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+
+  shenbao_start_page_reload (self->start_page, self->storage, self->policies, self->pending_deletes);
+  if (self->application != NULL)
+    shenbao_policies_page_refresh (self->policies_page);
 }
 
 /* ------------------------------------------------------------------ object */
@@ -822,6 +966,7 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   g_type_ensure (SHENBAO_TYPE_COMPANY_PAGE);
   g_type_ensure (SHENBAO_TYPE_POLICIES_PAGE);
   g_type_ensure (SHENBAO_TYPE_CLAUSES_PAGE);
+  g_type_ensure (SHENBAO_TYPE_MATERIALS_PAGE);
   g_type_ensure (SHENBAO_TYPE_REVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-window.ui");
@@ -834,6 +979,7 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, step_policies);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, step_clauses);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, step_details);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, step_materials);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, step_review);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, action_bar);
@@ -842,6 +988,7 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, company_page);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, policies_page);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, clauses_page);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, materials_page);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, review_page);
 
   gtk_widget_class_install_action (widget_class, "win.new-application", NULL, new_application_action);
@@ -855,7 +1002,14 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.claim-clause", "s", claim_clause_action);
   gtk_widget_class_install_action (widget_class, "win.show-message", "s", show_message_action);
   gtk_widget_class_install_action (widget_class, "win.delete-application", "x", delete_application_action);
+  gtk_widget_class_install_action (widget_class, "win.create-package", NULL, create_package_action);
+  gtk_widget_class_install_action (widget_class, "win.save-package", "s", create_package_action);
+  gtk_widget_class_install_action (widget_class, "win.print-form", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-letter", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.import-package", NULL, import_package_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "x", undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-policy-window", "s", edit_policy_window_action);
+  gtk_widget_class_install_action (widget_class, "win.policy-window-changed", NULL, policy_window_changed_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.back", NULL);

@@ -24,5 +24,7 @@ GtkWidget          *shenbao_window_get_page             (ShenbaoWindow    *self,
                                                          const char       *name);
 GtkWidget          *shenbao_window_find_field           (ShenbaoWindow    *self,
                                                          const char       *input_key);
+gboolean            shenbao_window_import               (ShenbaoWindow    *self,
+                                                         GFile            *file);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "shenbao-cli-package.h"
 #include "shenbao-deadline.h"
 #include "shenbao-decimal.h"
 #include "shenbao-engine.h"
@@ -31,6 +32,7 @@ typedef struct
   GPtrArray *claims;      /* char *: comma-separated clause ids, from --claim */
   GPtrArray *same;        /* char *: clause ids said to be one matter, from --same */
   GPtrArray *distinct;    /* char *: clause ids said to be different matters, from --distinct */
+  ShenbaoCliPackageOptions package;  /* the options only package, verify and applications take */
 } Options;
 
 static int
@@ -44,8 +46,61 @@ usage (void)
               "  shenbao-cli compute POLICY [--as-of DATE] [--set NAME=VALUE]… [--claim ID,ID…]\n"
               "                     [--same ID,ID…] [--distinct ID,ID…] [--json] [--lang zh|en]\n"
               "                     [--formulas]\n"
-              "  shenbao-cli compute --all [--set NAME=VALUE]… [--json]\n");
+              "  shenbao-cli compute --all [--set NAME=VALUE]… [--json]\n"
+              "  shenbao-cli package POLICY [--set NAME=VALUE]… --claim ID,ID… [--attach ITEM=FILE]…\n"
+              "                     [--same ID,ID…] [--distinct ID,ID…] [--lang zh|en] [--draft] [--force] [-o FILE.zip]\n"
+              "  shenbao-cli package --application ID [--lang zh|en] [--draft] [--force] [-o FILE.zip]\n"
+              "  shenbao-cli package --from application.xml [--lang zh|en] [--draft] [--force] [-o FILE.zip]\n"
+              "  shenbao-cli verify FILE.zip…\n"
+              "  shenbao-cli applications\n");
   return EXIT_USAGE;
+}
+
+/* The options of package, verify and applications; i is moved past a value taken. */
+static gboolean
+parse_package_option (int                        argc,
+                      char                     **argv,
+                      int                       *i,
+                      ShenbaoCliPackageOptions  *package)
+{
+  const char *arg = argv[*i];
+
+  if (g_str_equal (arg, "--draft"))
+    package->draft = TRUE;
+  else if (g_str_equal (arg, "--force"))
+    package->force = TRUE;
+  else if (g_str_equal (arg, "--attach") && *i + 1 < argc)
+    g_ptr_array_add (package->attachments, argv[++*i]);
+  else if ((g_str_equal (arg, "-o") || g_str_equal (arg, "--output")) && *i + 1 < argc)
+    package->output = argv[++*i];
+  else if (g_str_equal (arg, "--application") && *i + 1 < argc)
+    package->application = argv[++*i];
+  else if (g_str_equal (arg, "--from") && *i + 1 < argc)
+    package->from = argv[++*i];
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static int
+run_package_command (ShenbaoPolicySet *set,
+                     const char       *command,
+                     Options          *options)
+{
+  ShenbaoCliPackageOptions *package = &options->package;
+
+  package->as_of = options->as_of;
+  package->chinese = options->chinese;
+  package->positional = options->positional;
+  package->settings = options->settings;
+  package->claims = options->claims;
+  package->same = options->same;
+  package->distinct = options->distinct;
+  if (g_str_equal (command, "package"))
+    return shenbao_cli_package (set, package);
+  if (g_str_equal (command, "verify"))
+    return shenbao_cli_verify (package);
+  return shenbao_cli_applications (set, package);
 }
 
 static gboolean
@@ -65,6 +120,7 @@ parse_options (int      argc,
   options->claims = g_ptr_array_new ();
   options->same = g_ptr_array_new ();
   options->distinct = g_ptr_array_new ();
+  options->package.attachments = g_ptr_array_new ();
 
   for (int i = 2; i < argc; i++)
     {
@@ -82,6 +138,8 @@ parse_options (int      argc,
         g_ptr_array_add (options->same, argv[++i]);
       else if (g_str_equal (arg, "--distinct") && i + 1 < argc)
         g_ptr_array_add (options->distinct, argv[++i]);
+      else if (parse_package_option (argc, argv, &i, &options->package))
+        ;
       else if ((g_str_equal (arg, "--set") || g_str_equal (arg, "--as-of") || g_str_equal (arg, "--lang"))
                && i + 1 < argc)
         {
@@ -248,6 +306,31 @@ print_clause (ShenbaoClause *clause,
     }
 }
 
+/* The ids `package --attach ITEM=FILE` takes: policy-wide items, then each clause's. */
+static void
+print_checklist (ShenbaoPolicy *policy,
+                 gboolean       zh)
+{
+  g_print ("%s\n", zh ? "材料清单（默认，可按申报调整）：" : "Materials checklist (defaults, editable per application):");
+  for (guint i = 0; i < policy->materials->len; i++)
+    {
+      ShenbaoAttachment *item = g_ptr_array_index (policy->materials, i);
+      g_print ("  %s%s  %s\n", item->id, item->required ? "" : (zh ? "（可选）" : " (optional)"),
+               shenbao_text_get (&item->label, zh));
+    }
+  for (guint c = 0; c < policy->clauses->len; c++)
+    {
+      ShenbaoClause *clause = g_ptr_array_index (policy->clauses, c);
+
+      for (guint i = 0; i < clause->attachments->len; i++)
+        {
+          ShenbaoAttachment *item = g_ptr_array_index (clause->attachments, i);
+          g_print ("  %s/%s%s  %s\n", clause->id, item->id,
+                   item->required ? "" : (zh ? "（可选）" : " (optional)"), shenbao_text_get (&item->label, zh));
+        }
+    }
+}
+
 static int
 command_show (ShenbaoPolicySet *set,
               Options          *options)
@@ -284,6 +367,7 @@ command_show (ShenbaoPolicySet *set,
     }
   for (guint i = 0; i < policy->clauses->len; i++)
     print_clause (g_ptr_array_index (policy->clauses, i), zh);
+  print_checklist (policy, zh);
   return 0;
 }
 
@@ -916,6 +1000,9 @@ run_command (const char *command,
     return command_validate (set, options);
   if (g_str_equal (command, "compute"))
     return command_compute (set, options);
+  if (g_str_equal (command, "package") || g_str_equal (command, "verify")
+      || g_str_equal (command, "applications"))
+    return run_package_command (set, command, options);
   return usage ();
 }
 
@@ -937,5 +1024,6 @@ main (int    argc,
   g_ptr_array_unref (options.claims);
   g_ptr_array_unref (options.same);
   g_ptr_array_unref (options.distinct);
+  g_ptr_array_unref (options.package.attachments);
   return status;
 }

@@ -26,6 +26,8 @@ struct _ShenbaoApplication
   ShenbaoInputs       *inputs;
   GDate                as_of;
   ShenbaoPolicyResult *result;    /* cached until the next change */
+  ShenbaoChecklist    *checklist;
+  gboolean             rebuilding; /* checklist changes that are not the user's: not announced */
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoApplication, shenbao_application, G_TYPE_OBJECT)
@@ -62,6 +64,7 @@ shenbao_application_finalize (GObject *object)
   g_clear_pointer (&self->unsaved, g_hash_table_unref);
   g_clear_object (&self->inputs);
   g_clear_pointer (&self->result, shenbao_policy_result_free);
+  g_clear_object (&self->checklist);
 
   G_OBJECT_CLASS (shenbao_application_parent_class)->finalize (object);
 }
@@ -156,6 +159,9 @@ application_new (ShenbaoStorage   *storage,
   return self;
 }
 
+static gboolean rebuild_checklist (ShenbaoApplication *self, GError **error);
+static void     watch_checklist   (ShenbaoApplication *self);
+
 ShenbaoApplication *
 shenbao_application_create (ShenbaoStorage   *storage,
                             ShenbaoPolicySet *policies,
@@ -174,6 +180,8 @@ shenbao_application_create (ShenbaoStorage   *storage,
   self->id = shenbao_storage_create_application (storage, company_id, NULL, error);
   if (self->id == 0)
     return NULL;
+  self->checklist = shenbao_checklist_new (storage, self->id);
+  watch_checklist (self);
 
   /* A company's profile is entered once and reused by each of its applications. */
   {
@@ -229,6 +237,10 @@ shenbao_application_load (ShenbaoStorage   *storage,
     while (g_hash_table_iter_next (&iter, &key, &chosen))
       g_hash_table_replace (self->chosen, g_strdup (key), chosen);
   }
+  self->checklist = shenbao_checklist_new (storage, application_id);
+  if (!rebuild_checklist (self, error))
+    return NULL;
+  watch_checklist (self);
   return g_steal_pointer (&self);
 }
 
@@ -404,6 +416,71 @@ shenbao_application_set_text (ShenbaoApplication *self,
   return saved;
 }
 
+/* ------------------------------------------------------------------ materials checklist */
+
+/* The checklist follows the policy and the claimed clauses; a failure to read it back is only
+ * logged here, as the choice that caused the rebuild has been saved. */
+static gboolean
+rebuild_checklist (ShenbaoApplication  *self,
+                   GError             **error)
+{
+  g_autoptr(GPtrArray) claimed = shenbao_application_list_chosen (self);
+  g_autoptr(GError) local_error = NULL;
+
+  gboolean done;
+
+  self->rebuilding = TRUE;
+  done = shenbao_checklist_rebuild (self->checklist, shenbao_application_get_policy (self), claimed,
+                                    &local_error);
+  self->rebuilding = FALSE;
+  if (done)
+    return TRUE;
+  if (error == NULL)
+    g_warning ("Reading the materials checklist: %s", local_error->message);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* A file attached, an item renamed or moved: the saved summary and the problems follow. */
+static void
+on_checklist_items_changed (ShenbaoApplication *self)
+{
+  if (!self->rebuilding)
+    changed (self);
+}
+
+static void
+watch_checklist (ShenbaoApplication *self)
+{
+  g_signal_connect_object (self->checklist, "items-changed",
+                           G_CALLBACK (on_checklist_items_changed), self, G_CONNECT_SWAPPED);
+}
+
+/* key → text as typed, company facts and the application's own values alike (borrowed): what
+ * an export writes. */
+GHashTable *
+shenbao_application_get_texts (ShenbaoApplication *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), NULL);
+  return self->texts;
+}
+
+gboolean
+shenbao_application_get_as_of (ShenbaoApplication *self,
+                               GDate              *as_of)
+{
+  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), FALSE);
+  *as_of = self->as_of;
+  return g_date_valid (as_of);
+}
+
+ShenbaoChecklist *
+shenbao_application_get_checklist (ShenbaoApplication *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), NULL);
+  return self->checklist;
+}
+
 ShenbaoPolicy *
 shenbao_application_get_policy (ShenbaoApplication *self)
 {
@@ -424,6 +501,7 @@ shenbao_application_set_policy (ShenbaoApplication *self,
     return FALSE;
   g_free (self->policy_id);
   self->policy_id = g_strdup (policy_id);
+  rebuild_checklist (self, NULL);
   changed (self);
   return TRUE;
 }
@@ -449,6 +527,7 @@ shenbao_application_set_clause_chosen (ShenbaoApplication *self,
   if (!shenbao_storage_set_clause_chosen (self->storage, self->id, clause_id, chosen, error))
     return FALSE;
   g_hash_table_replace (self->chosen, g_strdup (clause_id), GINT_TO_POINTER (chosen));
+  rebuild_checklist (self, NULL);
   changed (self);
   return TRUE;
 }
@@ -776,45 +855,6 @@ add_unmet (GPtrArray           *problems,
                g_strdup_printf (_("Clause %s does not apply: %s"), clause->id, reasons->str));
 }
 
-/* One problem per clause, however many of its attachments are missing: the clause page lists
- * them all. */
-static void
-add_attachment_problems (ShenbaoApplication *self,
-                         GPtrArray          *problems,
-                         ShenbaoClause      *clause,
-                         gboolean            chinese)
-{
-  g_autofree char *page = g_strconcat (SHENBAO_PAGE_CLAUSE_PREFIX, clause->full_id, NULL);
-  ShenbaoAttachment *first = NULL;
-  g_autofree char *first_key = NULL;
-  guint missing = 0;
-  ShenbaoProblem *problem;
-
-  for (guint i = 0; i < clause->attachments->len; i++)
-    {
-      ShenbaoAttachment *attachment = g_ptr_array_index (clause->attachments, i);
-      g_autofree char *key = g_strdup_printf ("%s/attachment/%s", clause->full_id, attachment->id);
-
-      if (!attachment->required || g_hash_table_contains (self->texts, key))
-        continue;
-      if (missing++ == 0)
-        {
-          first = attachment;
-          first_key = g_steal_pointer (&key);
-        }
-    }
-  if (missing == 0)
-    return;
-  problem = add_problem (problems, SHENBAO_PROBLEM_ATTACHMENT, page, clause->full_id,
-                         missing == 1
-                         /* Translators: %s is the name of a document to attach */
-                         ? g_strdup_printf (_("Attachment not yet attached: %s"), shenbao_text_get (&first->label, chinese))
-                         /* Translators: a number of documents, then the name of the first */
-                         : g_strdup_printf (_("%u attachments not yet attached, the first: %s"), missing,
-                                            shenbao_text_get (&first->label, chinese)));
-  problem->key = g_steal_pointer (&first_key);
-}
-
 static void
 add_clause_problems (ShenbaoApplication  *self,
                      GPtrArray           *problems,
@@ -845,7 +885,6 @@ add_clause_problems (ShenbaoApplication  *self,
                          g_strdup_printf (_("%s: still needed for clause %s"),
                                           shenbao_text_get (&field->label, chinese), clause->id));
     }
-  add_attachment_problems (self, problems, clause, chinese);
   if (clause_result->error != NULL)
     {
       g_autofree char *page = g_strconcat (SHENBAO_PAGE_CLAUSE_PREFIX, clause->full_id, NULL);
@@ -873,6 +912,53 @@ add_same_matter_problems (GPtrArray           *problems,
                                               question->a->clause->id, question->b->clause->id,
                                               shenbao_text_get (&question->rule->text, chinese)));
       problem->key = shenbao_same_matter_key (question->a->clause->id, question->b->clause->id);
+    }
+}
+
+/* Each required item with nothing attached, and each attached file that changed or vanished
+ * since, is one problem leading to its row on the materials page. */
+static void
+add_checklist_problems (ShenbaoApplication *self,
+                        GPtrArray          *problems,
+                        gboolean            chinese)
+{
+  GListModel *model = G_LIST_MODEL (self->checklist);
+
+  /* A file found changed updates its row, but is not a change of the application: announcing
+   * one here would recompute, and free, the result the caller is reading. */
+  self->rebuilding = TRUE;
+  shenbao_checklist_check_files (self->checklist);
+  self->rebuilding = FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ShenbaoChecklistItem) item = g_list_model_get_item (model, i);
+      const char *label = shenbao_checklist_item_get_label (item, chinese);
+      ShenbaoProblem *problem;
+      char *message;
+
+      switch (shenbao_checklist_item_get_state (item))
+        {
+        case SHENBAO_ATTACHMENT_MISSING:
+          if (!shenbao_checklist_item_get_required (item))
+            continue;
+          /* Translators: %s is the name of a document to attach */
+          message = g_strdup_printf (_("Attachment not yet attached: %s"), label);
+          break;
+        case SHENBAO_ATTACHMENT_CHANGED:
+          /* Translators: %s is the name of an attached document */
+          message = g_strdup_printf (_("Attachment changed on disk since it was attached: %s"), label);
+          break;
+        case SHENBAO_ATTACHMENT_VANISHED:
+          /* Translators: %s is the name of an attached document */
+          message = g_strdup_printf (_("Attached file no longer found: %s"), label);
+          break;
+        case SHENBAO_ATTACHMENT_ATTACHED:
+        default:
+          continue;
+        }
+      problem = add_problem (problems, SHENBAO_PROBLEM_ATTACHMENT, SHENBAO_PAGE_MATERIALS,
+                             shenbao_checklist_item_get_clause_id (item), message);
+      problem->key = shenbao_checklist_item_problem_key (item, self->policy_id);
     }
 }
 
@@ -908,6 +994,7 @@ shenbao_application_list_problems (ShenbaoApplication *self,
   for (guint c = 0; c < chosen->len; c++)
     add_clause_problems (self, problems, g_ptr_array_index (chosen, c), result, chinese);
   add_same_matter_problems (problems, result, chinese);
+  add_checklist_problems (self, problems, chinese);
   if (result->error != NULL)
     add_problem (problems, SHENBAO_PROBLEM_COMPUTATION, SHENBAO_PAGE_REVIEW, NULL,
                  g_strdup_printf (_("The total cannot be computed exactly: %s"), result->error->message));

@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "shenbao-checklist.h"
 #include "shenbao-engine.h"
 #include "shenbao-policy-set.h"
 #include "shenbao-storage.h"
@@ -22,7 +23,7 @@ typedef enum
   SHENBAO_PROBLEM_NOTHING_CLAIMED,
   SHENBAO_PROBLEM_NOT_APPLICABLE, /* a claimed clause whose conditions are not met */
   SHENBAO_PROBLEM_SAME_MATTER,    /* a same-matter question not yet answered */
-  SHENBAO_PROBLEM_ATTACHMENT,     /* a required attachment not attached: key is set */
+  SHENBAO_PROBLEM_ATTACHMENT,     /* a required attachment missing, changed or gone: key is set */
   SHENBAO_PROBLEM_COMPUTATION,    /* an amount that could not be computed exactly */
 } ShenbaoProblemKind;
 
@@ -30,6 +31,7 @@ typedef enum
 #define SHENBAO_PAGE_COMPANY  "company"
 #define SHENBAO_PAGE_POLICIES "policies"
 #define SHENBAO_PAGE_CLAUSES  "clauses"
+#define SHENBAO_PAGE_MATERIALS "materials"
 #define SHENBAO_PAGE_REVIEW   "review"
 #define SHENBAO_PAGE_CLAUSE_PREFIX "clause:"
 
@@ -68,6 +70,10 @@ gboolean              shenbao_application_set_text         (ShenbaoApplication *
                                                             const char         *text,
                                                             GError            **error);
 
+ShenbaoChecklist     *shenbao_application_get_checklist    (ShenbaoApplication *self);
+GHashTable           *shenbao_application_get_texts        (ShenbaoApplication *self);
+gboolean              shenbao_application_get_as_of        (ShenbaoApplication *self,
+                                                            GDate              *as_of);
 ShenbaoPolicy        *shenbao_application_get_policy       (ShenbaoApplication *self);
 gboolean              shenbao_application_set_policy       (ShenbaoApplication *self,
                                                             const char         *policy_id,

@@ -352,6 +352,33 @@ linked_group (ShenbaoPolicyResult *policy_result,
 }
 
 static void
+keep_greedily (SameMatterSearch *search)
+{
+  for (;;)
+    {
+      int pick = -1;
+
+      for (guint i = 0; i < search->members->len; i++)
+        {
+          ShenbaoClauseResult *member = g_ptr_array_index (search->members, i);
+
+          if (search->best[i] || search->chosen[i])
+            continue;
+          if (pick < 0 || member->payout_fen > ((ShenbaoClauseResult *) g_ptr_array_index (search->members, pick))->payout_fen)
+            pick = (int) i;
+        }
+      if (pick < 0)
+        return;
+      search->best[pick] = TRUE;
+      /* chosen marks the members ruled out, so none is looked at twice. */
+      for (guint i = 0; i < search->members->len; i++)
+        if (!search->best[i] && linked (search->policy_result, g_ptr_array_index (search->members, pick),
+                                        g_ptr_array_index (search->members, i)))
+          search->chosen[i] = TRUE;
+    }
+}
+
+static void
 resolve_linked_group (ShenbaoPolicyResult *policy_result,
                       GPtrArray           *members)
 {
@@ -359,17 +386,22 @@ resolve_linked_group (ShenbaoPolicyResult *policy_result,
 
   if (members->len < 2)
     return;
-  if (members->len > SHENBAO_SAME_MATTER_MAX_LINKED)
-    {
-      if (policy_result->error == NULL)
-        g_set_error (&policy_result->error, SHENBAO_EXPR_ERROR, SHENBAO_EXPR_ERROR_OVERFLOW,
-                     "%u claimed clauses are linked by same-matter rules; at most %d can be weighed",
-                     members->len, SHENBAO_SAME_MATTER_MAX_LINKED);
-      return;
-    }
   search.chosen = g_new0 (gboolean, members->len);
   search.best = g_new0 (gboolean, members->len);
-  search_same_matter (&search, 0, 0);
+  if (members->len <= SHENBAO_SAME_MATTER_MAX_LINKED)
+    search_same_matter (&search, 0, 0);
+  else
+    {
+      /* Too many to weigh every combination: the best-paying first, each dropping what it is
+       * linked to. One matter is still never counted twice; the result says it may not be
+       * the best choice. */
+      if (policy_result->error == NULL)
+        g_set_error (&policy_result->error, SHENBAO_EXPR_ERROR, SHENBAO_EXPR_ERROR_OVERFLOW,
+                     "%u claimed clauses are linked by same-matter rules; at most %d can be weighed, "
+                     "so the higher awards were kept one by one and the total may not be the best",
+                     members->len, SHENBAO_SAME_MATTER_MAX_LINKED);
+      keep_greedily (&search);
+    }
 
   for (guint i = 0; i < members->len; i++)
     if (!search.best[i])

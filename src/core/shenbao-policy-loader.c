@@ -744,6 +744,28 @@ collect_clause_facts (Loader        *loader,
     }
 }
 
+static ShenbaoAttachment *
+read_attachment (xmlNode *node)
+{
+  ShenbaoAttachment *attachment = g_new0 (ShenbaoAttachment, 1);
+
+  attachment->id = attribute (node, "id");
+  attachment->required = boolean_attribute (node, "required", TRUE);
+  read_bilingual (node, "label", &attachment->label);
+  return attachment;
+}
+
+/* The materials every call of the policy asks for (domain §12.1), as a default checklist the
+ * user edits per application. */
+static void
+read_materials (xmlNode       *materials,
+                ShenbaoPolicy *policy)
+{
+  for (xmlNode *child = materials->children; child != NULL; child = child->next)
+    if (is_element (child, "attachment"))
+      g_ptr_array_add (policy->materials, read_attachment (child));
+}
+
 static ShenbaoClause *
 read_clause (Loader  *loader,
              xmlNode *node)
@@ -784,14 +806,7 @@ read_clause (Loader  *loader,
       if (is_element (child, "condition"))
         g_ptr_array_add (clause->conditions, read_condition (loader, child));
       else if (is_element (child, "attachment"))
-        {
-          ShenbaoAttachment *attachment = g_new0 (ShenbaoAttachment, 1);
-
-          attachment->id = attribute (child, "id");
-          attachment->required = boolean_attribute (child, "required", TRUE);
-          read_bilingual (child, "label", &attachment->label);
-          g_ptr_array_add (clause->attachments, attachment);
-        }
+        g_ptr_array_add (clause->attachments, read_attachment (child));
       else if (is_element (child, "flag"))
         {
           char *ref = attribute (child, "ref");
@@ -1016,6 +1031,8 @@ build_policy (Loader  *loader,
     }
   if (applicants != NULL)
     read_applicants (loader, applicants, policy);
+  if (first_child (root, "materials") != NULL)
+    read_materials (first_child (root, "materials"), policy);
 
   for (xmlNode *node = root->children; node != NULL; node = node->next)
     {

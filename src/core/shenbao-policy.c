@@ -200,6 +200,7 @@ shenbao_policy_finalize (GObject *object)
   g_clear_pointer (&self->flags, g_ptr_array_unref);
   g_clear_pointer (&self->clauses, g_ptr_array_unref);
   g_clear_pointer (&self->examples, g_ptr_array_unref);
+  g_clear_pointer (&self->materials, g_ptr_array_unref);
 
   G_OBJECT_CLASS (shenbao_policy_parent_class)->finalize (object);
 }
@@ -224,6 +225,7 @@ shenbao_policy_init (ShenbaoPolicy *self)
   self->flags = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_flag_free);
   self->clauses = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_clause_free);
   self->examples = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_example_free);
+  self->materials = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_attachment_free);
 }
 
 ShenbaoPolicy *

@@ -238,6 +238,7 @@ struct _ShenbaoPolicy
   GPtrArray   *flags;              /* ShenbaoFlag */
   GPtrArray   *clauses;            /* ShenbaoClause */
   GPtrArray   *examples;           /* ShenbaoExample */
+  GPtrArray   *materials;          /* ShenbaoAttachment: the default policy-wide checklist */
   guint        n_clauses;
   gboolean     header_only;        /* from the index: id, titles, status, dates, areas only */
 };

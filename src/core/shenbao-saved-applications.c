@@ -19,8 +19,8 @@ struct _ShenbaoSavedApplications
   ShenbaoApplicationSort    sort;
   ShenbaoApplicationFilter  filter;
   char                      today[16];
-  guint                     n_items;
-  GHashTable               *pages;       /* page number → GPtrArray of ShenbaoSavedApplication */
+  GArray                   *stamps;      /* ShenbaoApplicationStamp: the rows, in order */
+  GHashTable               *items;       /* gint64 id → ShenbaoSavedApplication read so far */
   guint                     pages_read;
   GError                   *error;
 };
@@ -40,7 +40,8 @@ shenbao_saved_applications_finalize (GObject *object)
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->policy_ids, g_ptr_array_unref);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
-  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->stamps, g_array_unref);
+  g_clear_pointer (&self->items, g_hash_table_unref);
   g_clear_error (&self->error);
   G_OBJECT_CLASS (shenbao_saved_applications_parent_class)->finalize (object);
 }
@@ -56,7 +57,8 @@ shenbao_saved_applications_init (ShenbaoSavedApplications *self)
 {
   GDate today;
 
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->stamps = g_array_new (FALSE, FALSE, sizeof (ShenbaoApplicationStamp));
+  self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));
   g_date_strftime (self->today, sizeof self->today, "%Y-%m-%d", &today);
@@ -74,27 +76,37 @@ fill_query (ShenbaoSavedApplications *self,
   query->today = self->today;
 }
 
-static GPtrArray *
+/* The rows of one page that were not read yet, in one query. */
+static void
 read_page (ShenbaoSavedApplications *self,
            guint                     page)
 {
-  ShenbaoApplicationQuery query = { 0 };
+  guint first = page * SHENBAO_SAVED_APPLICATIONS_PAGE;
+  guint last = MIN (first + SHENBAO_SAVED_APPLICATIONS_PAGE, self->stamps->len);
+  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) summaries = NULL;
-  GPtrArray *items;
 
-  fill_query (self, &query);
+  for (guint i = first; i < last; i++)
+    {
+      gint64 id = g_array_index (self->stamps, ShenbaoApplicationStamp, i).id;
+
+      if (!g_hash_table_contains (self->items, &id))
+        g_array_append_val (wanted, id);
+    }
   g_clear_error (&self->error);
-  summaries = shenbao_storage_query_applications (self->storage, &query, page * SHENBAO_SAVED_APPLICATIONS_PAGE,
-                                                  SHENBAO_SAVED_APPLICATIONS_PAGE, &self->error);
-  items = g_ptr_array_new_with_free_func (g_object_unref);
+  summaries = shenbao_storage_load_applications (self->storage, (const gint64 *) wanted->data, wanted->len,
+                                                 &self->error);
   self->pages_read++;
   if (summaries == NULL)
-    return items;
-  /* The items take the summaries over. */
+    return;
+  /* The items take the summaries over; each is keyed by the id inside it. */
   g_ptr_array_set_free_func (summaries, NULL);
   for (guint i = 0; i < summaries->len; i++)
-    g_ptr_array_add (items, shenbao_saved_application_new (g_ptr_array_index (summaries, i)));
-  return items;
+    {
+      ShenbaoApplicationSummary *summary = g_ptr_array_index (summaries, i);
+
+      g_hash_table_replace (self->items, &summary->id, shenbao_saved_application_new (summary));
+    }
 }
 
 static GType
@@ -106,7 +118,7 @@ get_item_type (GListModel *model)
 static guint
 get_n_items (GListModel *model)
 {
-  return SHENBAO_SAVED_APPLICATIONS (model)->n_items;
+  return SHENBAO_SAVED_APPLICATIONS (model)->stamps->len;
 }
 
 static gpointer
@@ -114,20 +126,19 @@ get_item (GListModel *model,
           guint       position)
 {
   ShenbaoSavedApplications *self = SHENBAO_SAVED_APPLICATIONS (model);
-  guint page = position / SHENBAO_SAVED_APPLICATIONS_PAGE;
-  guint index = position % SHENBAO_SAVED_APPLICATIONS_PAGE;
-  GPtrArray *items;
+  ShenbaoSavedApplication *item;
+  gint64 id;
 
-  if (position >= self->n_items)
+  if (position >= self->stamps->len)
     return NULL;
-  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  if (items == NULL)
+  id = g_array_index (self->stamps, ShenbaoApplicationStamp, position).id;
+  if ((item = g_hash_table_lookup (self->items, &id)) == NULL)
     {
-      items = read_page (self, page);
-      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
+      read_page (self, position / SHENBAO_SAVED_APPLICATIONS_PAGE);
+      item = g_hash_table_lookup (self->items, &id);
     }
-  /* The database changed under the count (another Shenbao saved): no item rather than a wrong one. */
-  return index < items->len ? g_object_ref (g_ptr_array_index (items, index)) : NULL;
+  /* Deleted by another Shenbao since it was counted: no item rather than a wrong one. */
+  return item != NULL ? g_object_ref (item) : NULL;
 }
 
 static void
@@ -151,30 +162,86 @@ shenbao_saved_applications_new (ShenbaoStorage   *storage,
   return self;
 }
 
-/* Counts again and forgets the pages read: the list view asks again for what it shows. */
+static gboolean
+same_stamp (GArray *a,
+            guint   i,
+            GArray *b,
+            guint   j)
+{
+  return g_array_index (a, ShenbaoApplicationStamp, i).id == g_array_index (b, ShenbaoApplicationStamp, j).id;
+}
+
+static void
+forget (ShenbaoSavedApplications *self,
+        gint64                    id)
+{
+  g_hash_table_remove (self->items, &id);
+}
+
+/* Reads the list's ids again and tells the view only what changed: one row deleted or undone is
+ * one row removed or added, the others keep their widgets. A row whose application changed
+ * since it was read is read again. */
 void
 shenbao_saved_applications_reload (ShenbaoSavedApplications *self)
 {
   ShenbaoApplicationQuery query = { 0 };
-  guint before;
-  gint64 count;
+  g_autoptr(GArray) old = NULL;
+  GArray *fresh;
+  guint prefix = 0, suffix = 0;
 
   g_return_if_fail (SHENBAO_IS_SAVED_APPLICATIONS (self));
 
-  before = self->n_items;
   fill_query (self, &query);
   g_clear_error (&self->error);
-  count = shenbao_storage_count_applications (self->storage, &query, &self->error);
-  g_hash_table_remove_all (self->pages);
-  /* All removed, then all added, in two signals, the count true at each: told of one
-   * replacement, a list view looks for its rows' old items among every new one, reading every
-   * page. */
-  self->n_items = 0;
-  if (before > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, before, 0);
-  self->n_items = count > 0 ? (guint) MIN (count, G_MAXUINT) : 0;
-  if (self->n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
+  fresh = shenbao_storage_query_application_ids (self->storage, &query, &self->error);
+  if (fresh == NULL)
+    fresh = g_array_new (FALSE, FALSE, sizeof (ShenbaoApplicationStamp));
+
+  while (prefix < self->stamps->len && prefix < fresh->len && same_stamp (self->stamps, prefix, fresh, prefix))
+    prefix++;
+  while (suffix < self->stamps->len - prefix && suffix < fresh->len - prefix
+         && same_stamp (self->stamps, self->stamps->len - 1 - suffix, fresh, fresh->len - 1 - suffix))
+    suffix++;
+
+  old = self->stamps;
+  self->stamps = fresh;
+  for (guint i = prefix; i < old->len - suffix; i++)
+    forget (self, g_array_index (old, ShenbaoApplicationStamp, i).id);
+  if (old->len - prefix - suffix > 0 || fresh->len - prefix - suffix > 0)
+    {
+      guint removed = old->len - prefix - suffix;
+      guint added = fresh->len - prefix - suffix;
+
+      /* A whole new order (another sort, a search) is told as all removed, then all added:
+       * told of one big replacement, a list view looks for its rows' old items among the new
+       * ones, reading every page. */
+      if (removed > SHENBAO_SAVED_APPLICATIONS_PAGE && added > SHENBAO_SAVED_APPLICATIONS_PAGE)
+        {
+          g_autoptr(GArray) kept = self->stamps;
+
+          g_hash_table_remove_all (self->items);
+          self->stamps = g_array_new (FALSE, FALSE, sizeof (ShenbaoApplicationStamp));
+          g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, 0);
+          self->stamps = g_steal_pointer (&kept);
+          g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->stamps->len);
+          return;
+        }
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+    }
+
+  /* Rows kept in place whose application was saved since: read again. */
+  for (guint i = 0; i < prefix + suffix; i++)
+    {
+      guint position = i < prefix ? i : fresh->len - (prefix + suffix - i);
+      guint old_position = i < prefix ? i : old->len - (prefix + suffix - i);
+      const ShenbaoApplicationStamp *now = &g_array_index (fresh, ShenbaoApplicationStamp, position);
+
+      if (now->updated != g_array_index (old, ShenbaoApplicationStamp, old_position).updated)
+        {
+          forget (self, now->id);
+          g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+        }
+    }
 }
 
 /* Policy titles live in the policy files, not the database: the ids of those whose titles hold

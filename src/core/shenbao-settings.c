@@ -12,6 +12,7 @@ struct _ShenbaoSettings
   GObject    parent_instance;
   GSettings *settings;        /* NULL without the schema */
   gint64     last_application;
+  char      *database_path;
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoSettings, shenbao_settings, G_TYPE_OBJECT)
@@ -22,6 +23,7 @@ shenbao_settings_finalize (GObject *object)
   ShenbaoSettings *self = (ShenbaoSettings *) object;
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->database_path, g_free);
   G_OBJECT_CLASS (shenbao_settings_parent_class)->finalize (object);
 }
 
@@ -68,6 +70,32 @@ shenbao_settings_set_last_application (ShenbaoSettings *self,
   if (self->settings != NULL)
     g_settings_set_int64 (self->settings, "last-application", application_id);
   self->last_application = application_id;
+}
+
+/* The database chosen instead of the usual one (a copy saved elsewhere when the usual one was
+ * read-only), or NULL for the usual one. */
+char *
+shenbao_settings_dup_database_path (ShenbaoSettings *self)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (SHENBAO_IS_SETTINGS (self), NULL);
+
+  path = self->settings != NULL ? g_settings_get_string (self->settings, "database-path")
+                                : g_strdup (self->database_path);
+  return path != NULL && *path != '\0' ? g_steal_pointer (&path) : NULL;
+}
+
+void
+shenbao_settings_set_database_path (ShenbaoSettings *self,
+                                    const char      *path)
+{
+  g_return_if_fail (SHENBAO_IS_SETTINGS (self));
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "database-path", path != NULL ? path : "");
+  g_free (self->database_path);
+  self->database_path = g_strdup (path);
 }
 
 /* Keeps the window's size and maximized state across sessions. */

@@ -10,7 +10,7 @@
 #include <sqlite3.h>
 
 #include "shenbao-parse.h"
-#include "shenbao-storage.h"
+#include "shenbao-storage-private.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
@@ -21,7 +21,6 @@ G_DEFINE_QUARK (shenbao-storage-error-quark, shenbao_storage_error)
  * short enough that the user is told, rather than left with a frozen window. */
 #define BUSY_TIMEOUT_MS 5000
 
-#define COMPANY_NAME_KEY "company_name"
 
 /* Each entry brings the schema from version i to i + 1 and ends by recording i + 1. A migration
  * that has shipped is never edited: a change to the schema is a new entry. */
@@ -98,37 +97,16 @@ static const char * const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SHENBAO_STORAGE_SCHEMA_VERSION);
 
-#define SELECT_APPLICATION_SUMMARY                                                            \
-  "SELECT a.id, a.company_id, name.value, a.policy_id, a.page, a.state, a.total_fen,"        \
-  "       a.total_up_to_fen, a.updated"                                                      \
-  "  FROM applications AS a"                                                                 \
-  "  LEFT JOIN company_values AS name ON name.company_id = a.company_id AND name.key = ?1"
-
-struct _ShenbaoStorage
-{
-  GObject     parent_instance;
-  sqlite3    *db;
-  char       *path;
-  int         schema_version;
-  gboolean    read_only;
-  GHashTable *statements;   /* SQL text (static) → sqlite3_stmt */
-};
 
 G_DEFINE_FINAL_TYPE (ShenbaoStorage, shenbao_storage, G_TYPE_OBJECT)
 
-/* A statement borrowed from the cache. It is reset when it leaves scope: a statement left
- * part-way through its rows keeps a read transaction open, which holds back WAL checkpoints,
- * and its bindings point at the caller's strings. */
-typedef sqlite3_stmt BorrowedStatement;
 
-static void
-borrowed_statement_return (BorrowedStatement *stmt)
+void
+storage_borrowed_statement_return (BorrowedStatement *stmt)
 {
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 }
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (BorrowedStatement, borrowed_statement_return)
 
 static void
 finalize_statement (gpointer stmt)
@@ -164,8 +142,8 @@ shenbao_storage_init (ShenbaoStorage *self)
 
 /* ------------------------------------------------------------------ helpers */
 
-static gint64
-now_seconds (void)
+gint64
+storage_now_seconds (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
 }
@@ -222,8 +200,8 @@ classify_failure (sqlite3 *db,
 /* Call right after the failing SQLite call: sqlite3_errmsg () describes only the latest one.
  * A full disk and a read-only file or folder are said in words a user acts on; SQLite's own
  * "database or disk is full" and "attempt to write a readonly database" are not. */
-static gboolean
-set_error_from_db (sqlite3     *db,
+gboolean
+storage_set_error_from_db (sqlite3     *db,
                    int          code,
                    const char  *doing,
                    GError     **error)
@@ -262,13 +240,13 @@ exec_script (sqlite3     *db,
       int rc;
 
       if (sqlite3_prepare_v2 (db, next, -1, &stmt, &next) != SQLITE_OK)
-        return set_error_from_db (db, code, doing, error);
+        return storage_set_error_from_db (db, code, doing, error);
       if (stmt == NULL)   /* only white space was left */
         continue;
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         ;
       if (rc != SQLITE_DONE)
-        return set_error_from_db (db, code, doing, error);
+        return storage_set_error_from_db (db, code, doing, error);
     }
   return TRUE;
 }
@@ -286,7 +264,7 @@ query_int (sqlite3     *db,
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK
       || sqlite3_step (stmt) != SQLITE_ROW)
-    return set_error_from_db (db, code, doing, error);
+    return storage_set_error_from_db (db, code, doing, error);
   *value = sqlite3_column_int (stmt, 0);
   return TRUE;
 }
@@ -303,15 +281,15 @@ query_text (sqlite3     *db,
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK
       || sqlite3_step (stmt) != SQLITE_ROW)
     {
-      set_error_from_db (db, code, doing, error);
+      storage_set_error_from_db (db, code, doing, error);
       return NULL;
     }
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
 /* The same few statements run on every value the user saves, so each is prepared once. */
-static BorrowedStatement *
-borrow_statement (ShenbaoStorage  *self,
+BorrowedStatement *
+storage_borrow_statement (ShenbaoStorage  *self,
                   const char      *sql,
                   const char      *doing,
                   GError         **error)
@@ -322,7 +300,7 @@ borrow_statement (ShenbaoStorage  *self,
     {
       if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
         {
-          set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+          storage_set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
           return NULL;
         }
       g_hash_table_insert (self->statements, (gpointer) sql, stmt);
@@ -330,8 +308,8 @@ borrow_statement (ShenbaoStorage  *self,
   return stmt;
 }
 
-static gboolean
-bind_int64 (ShenbaoStorage  *self,
+gboolean
+storage_bind_int64 (ShenbaoStorage  *self,
             sqlite3_stmt    *stmt,
             int              index,
             gint64           value,
@@ -339,34 +317,47 @@ bind_int64 (ShenbaoStorage  *self,
             GError         **error)
 {
   if (sqlite3_bind_int64 (stmt, index, value) != SQLITE_OK)
-    return set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+    return storage_set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
   return TRUE;
 }
 
-/* NULL binds NULL. SQLITE_STATIC is safe because every statement is reset and its bindings
- * cleared before the public function that bound the caller's text returns. */
-static gboolean
-bind_text (ShenbaoStorage  *self,
+/* NULL binds NULL. */
+gboolean
+storage_bind_text_kept (ShenbaoStorage       *self,
+                sqlite3_stmt         *stmt,
+                int                   index,
+                const char           *text,
+                sqlite3_destructor_type keep,
+                const char           *doing,
+                GError              **error)
+{
+  if (sqlite3_bind_text (stmt, index, text, -1, keep) != SQLITE_OK)
+    return storage_set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+  return TRUE;
+}
+
+/* SQLITE_STATIC is safe because every statement is reset and its bindings cleared before the
+ * public function that bound the caller's text returns. */
+gboolean
+storage_bind_text (ShenbaoStorage  *self,
            sqlite3_stmt    *stmt,
            int              index,
            const char      *text,
            const char      *doing,
            GError         **error)
 {
-  if (sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC) != SQLITE_OK)
-    return set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
-  return TRUE;
+  return storage_bind_text_kept (self, stmt, index, text, SQLITE_STATIC, doing, error);
 }
 
 /* For statements that return no rows. */
-static gboolean
-step_done (ShenbaoStorage  *self,
+gboolean
+storage_step_done (ShenbaoStorage  *self,
            sqlite3_stmt    *stmt,
            const char      *doing,
            GError         **error)
 {
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+    return storage_set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
   return TRUE;
 }
 
@@ -376,23 +367,23 @@ run_borrowed (ShenbaoStorage  *self,
               const char      *doing,
               GError         **error)
 {
-  g_autoptr(BorrowedStatement) stmt = borrow_statement (self, sql, doing, error);
+  g_autoptr(BorrowedStatement) stmt = storage_borrow_statement (self, sql, doing, error);
 
-  return stmt != NULL && step_done (self, stmt, doing, error);
+  return stmt != NULL && storage_step_done (self, stmt, doing, error);
 }
 
 /* IMMEDIATE takes the write lock at the start, so a writer that has to wait does so in the busy
  * handler here; a deferred transaction that later cannot upgrade its read lock fails at once. */
-static gboolean
-begin_write (ShenbaoStorage  *self,
+gboolean
+storage_begin_write (ShenbaoStorage  *self,
              const char      *doing,
              GError         **error)
 {
   return run_borrowed (self, "BEGIN IMMEDIATE", doing, error);
 }
 
-static gboolean
-commit (ShenbaoStorage  *self,
+gboolean
+storage_commit (ShenbaoStorage  *self,
         const char      *doing,
         GError         **error)
 {
@@ -400,16 +391,16 @@ commit (ShenbaoStorage  *self,
 }
 
 /* After an error has been reported: SQLite may already have rolled back by itself. */
-static void
-rollback (ShenbaoStorage *self)
+void
+storage_rollback (ShenbaoStorage *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     run_borrowed (self, "ROLLBACK", "rolling back", NULL);
 }
 
 /* After an UPDATE or DELETE by id: no row means no such company or application. */
-static gboolean
-check_row_changed (ShenbaoStorage  *self,
+gboolean
+storage_check_row_changed (ShenbaoStorage  *self,
                    const char      *what,
                    gint64           id,
                    const char      *doing,
@@ -423,21 +414,21 @@ check_row_changed (ShenbaoStorage  *self,
 }
 
 /* Marks a company or application as changed now; sql sets updated = ?2 where id = ?1. */
-static gboolean
-touch (ShenbaoStorage  *self,
+gboolean
+storage_touch (ShenbaoStorage  *self,
        const char      *sql,
        const char      *what,
        gint64           id,
        const char      *doing,
        GError         **error)
 {
-  g_autoptr(BorrowedStatement) stmt = borrow_statement (self, sql, doing, error);
+  g_autoptr(BorrowedStatement) stmt = storage_borrow_statement (self, sql, doing, error);
 
   return stmt != NULL
-         && bind_int64 (self, stmt, 1, id, doing, error)
-         && bind_int64 (self, stmt, 2, now_seconds (), doing, error)
-         && step_done (self, stmt, doing, error)
-         && check_row_changed (self, what, id, doing, error);
+         && storage_bind_int64 (self, stmt, 1, id, doing, error)
+         && storage_bind_int64 (self, stmt, 2, storage_now_seconds (), doing, error)
+         && storage_step_done (self, stmt, doing, error)
+         && storage_check_row_changed (self, what, id, doing, error);
 }
 
 /* One value and the owner's updated time change together or not at all. */
@@ -455,25 +446,25 @@ save_value (ShenbaoStorage  *self,
 {
   g_autoptr(BorrowedStatement) stmt = NULL;
 
-  if (!begin_write (self, doing, error))
+  if (!storage_begin_write (self, doing, error))
     return FALSE;
 
-  if (!touch (self, touch_sql, what, owner_id, doing, error))
+  if (!storage_touch (self, touch_sql, what, owner_id, doing, error))
     goto failed;
 
-  stmt = borrow_statement (self, text != NULL ? save_sql : delete_sql, doing, error);
+  stmt = storage_borrow_statement (self, text != NULL ? save_sql : delete_sql, doing, error);
   if (stmt == NULL
-      || !bind_int64 (self, stmt, 1, owner_id, doing, error)
-      || !bind_text (self, stmt, 2, key, doing, error)
-      || (text != NULL && !bind_text (self, stmt, 3, text, doing, error))
-      || !step_done (self, stmt, doing, error)
-      || !commit (self, doing, error))
+      || !storage_bind_int64 (self, stmt, 1, owner_id, doing, error)
+      || !storage_bind_text (self, stmt, 2, key, doing, error)
+      || (text != NULL && !storage_bind_text (self, stmt, 3, text, doing, error))
+      || !storage_step_done (self, stmt, doing, error)
+      || !storage_commit (self, doing, error))
     goto failed;
 
   return TRUE;
 
 failed:
-  rollback (self);
+  storage_rollback (self);
   return FALSE;
 }
 
@@ -487,12 +478,12 @@ load_values (ShenbaoStorage  *self,
              const char      *doing,
              GError         **error)
 {
-  g_autoptr(BorrowedStatement) stmt = borrow_statement (self, sql, doing, error);
+  g_autoptr(BorrowedStatement) stmt = storage_borrow_statement (self, sql, doing, error);
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gboolean found = FALSE;
   int rc;
 
-  if (stmt == NULL || !bind_int64 (self, stmt, 1, owner_id, doing, error))
+  if (stmt == NULL || !storage_bind_int64 (self, stmt, 1, owner_id, doing, error))
     return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -506,7 +497,7 @@ load_values (ShenbaoStorage  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+      storage_set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
       return NULL;
     }
   if (!found)
@@ -518,25 +509,25 @@ load_values (ShenbaoStorage  *self,
   return g_steal_pointer (&values);
 }
 
-static char *
-column_strdup (sqlite3_stmt *stmt,
+char *
+storage_column_strdup (sqlite3_stmt *stmt,
                int           column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
 /* The row of SELECT_APPLICATION_SUMMARY. */
-static ShenbaoApplicationSummary *
-application_summary_from_row (sqlite3_stmt *stmt)
+ShenbaoApplicationSummary *
+storage_application_summary_from_row (sqlite3_stmt *stmt)
 {
   ShenbaoApplicationSummary *summary = g_new0 (ShenbaoApplicationSummary, 1);
 
   summary->id = sqlite3_column_int64 (stmt, 0);
   summary->company_id = sqlite3_column_int64 (stmt, 1);
-  summary->company_name = column_strdup (stmt, 2);
-  summary->policy_id = column_strdup (stmt, 3);
-  summary->page = column_strdup (stmt, 4);
-  summary->state = column_strdup (stmt, 5);
+  summary->company_name = storage_column_strdup (stmt, 2);
+  summary->policy_id = storage_column_strdup (stmt, 3);
+  summary->page = storage_column_strdup (stmt, 4);
+  summary->state = storage_column_strdup (stmt, 5);
   summary->total_fen = sqlite3_column_int64 (stmt, 6);
   summary->total_up_to_fen = sqlite3_column_int64 (stmt, 7);
   summary->updated = sqlite3_column_int64 (stmt, 8);
@@ -647,7 +638,7 @@ open_read_only_folder (const char  *path,
 
   if (sqlite3_open_v2 (uri->str, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
     {
-      set_error_from_db (db, SHENBAO_STORAGE_ERROR_OPEN, doing, error);
+      storage_set_error_from_db (db, SHENBAO_STORAGE_ERROR_OPEN, doing, error);
       return NULL;
     }
   return g_steal_pointer (&db);
@@ -666,7 +657,7 @@ open_connection (const char  *path,
 
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
-      set_error_from_db (db, SHENBAO_STORAGE_ERROR_OPEN, doing, error);
+      storage_set_error_from_db (db, SHENBAO_STORAGE_ERROR_OPEN, doing, error);
       return NULL;
     }
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
@@ -819,6 +810,16 @@ shenbao_storage_get_schema_version (ShenbaoStorage *self)
   return self->schema_version;
 }
 
+/* How long a save waits for another Shenbao holding the file (the window, while the command line
+ * packages from the same database) before it gives up with a message. */
+void
+shenbao_storage_set_busy_timeout (ShenbaoStorage *self,
+                                  int             milliseconds)
+{
+  g_return_if_fail (SHENBAO_IS_STORAGE (self));
+  sqlite3_busy_timeout (self->db, milliseconds);
+}
+
 const char *
 shenbao_storage_get_path (ShenbaoStorage *self)
 {
@@ -838,11 +839,11 @@ shenbao_storage_create_company (ShenbaoStorage  *self,
   g_return_val_if_fail (SHENBAO_IS_STORAGE (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  stmt = borrow_statement (self, "INSERT INTO companies (created, updated) VALUES (?1, ?1)",
+  stmt = storage_borrow_statement (self, "INSERT INTO companies (created, updated) VALUES (?1, ?1)",
                            doing, error);
   if (stmt == NULL
-      || !bind_int64 (self, stmt, 1, now_seconds (), doing, error)
-      || !step_done (self, stmt, doing, error))
+      || !storage_bind_int64 (self, stmt, 1, storage_now_seconds (), doing, error)
+      || !storage_step_done (self, stmt, doing, error))
     return 0;
   return sqlite3_last_insert_rowid (self->db);
 }
@@ -903,13 +904,13 @@ shenbao_storage_list_companies (ShenbaoStorage  *self,
   g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = borrow_statement (self,
+  stmt = storage_borrow_statement (self,
                            "SELECT c.id, name.value, c.updated FROM companies AS c"
                            "  LEFT JOIN company_values AS name"
                            "    ON name.company_id = c.id AND name.key = ?1"
                            "  ORDER BY c.updated DESC, c.id DESC",
                            doing, error);
-  if (stmt == NULL || !bind_text (self, stmt, 1, COMPANY_NAME_KEY, doing, error))
+  if (stmt == NULL || !storage_bind_text (self, stmt, 1, COMPANY_NAME_KEY, doing, error))
     return NULL;
 
   companies = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_application_summary_free);
@@ -918,13 +919,13 @@ shenbao_storage_list_companies (ShenbaoStorage  *self,
       ShenbaoApplicationSummary *summary = g_new0 (ShenbaoApplicationSummary, 1);
 
       summary->id = summary->company_id = sqlite3_column_int64 (stmt, 0);
-      summary->company_name = column_strdup (stmt, 1);
+      summary->company_name = storage_column_strdup (stmt, 1);
       summary->updated = sqlite3_column_int64 (stmt, 2);
       g_ptr_array_add (companies, summary);
     }
   if (rc != SQLITE_DONE)
     {
-      set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+      storage_set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
       return NULL;
     }
   return g_steal_pointer (&companies);
@@ -948,16 +949,16 @@ shenbao_storage_create_application (ShenbaoStorage  *self,
 
   /* Selecting the company makes a missing one insert nothing, which tells it apart from a failed
    * write without a transaction around two statements. */
-  stmt = borrow_statement (self,
+  stmt = storage_borrow_statement (self,
                            "INSERT INTO applications (company_id, policy_id, created, updated)"
                            "  SELECT id, ?2, ?3, ?3 FROM companies WHERE id = ?1",
                            doing, error);
   if (stmt == NULL
-      || !bind_int64 (self, stmt, 1, company_id, doing, error)
-      || !bind_text (self, stmt, 2, policy_id, doing, error)
-      || !bind_int64 (self, stmt, 3, now_seconds (), doing, error)
-      || !step_done (self, stmt, doing, error)
-      || !check_row_changed (self, "company", company_id, doing, error))
+      || !storage_bind_int64 (self, stmt, 1, company_id, doing, error)
+      || !storage_bind_text (self, stmt, 2, policy_id, doing, error)
+      || !storage_bind_int64 (self, stmt, 3, storage_now_seconds (), doing, error)
+      || !storage_step_done (self, stmt, doing, error)
+      || !storage_check_row_changed (self, "company", company_id, doing, error))
     return 0;
   return sqlite3_last_insert_rowid (self->db);
 }
@@ -970,10 +971,10 @@ update_application (ShenbaoStorage  *self,
                     const char      *doing,
                     GError         **error)
 {
-  return bind_int64 (self, stmt, 1, application_id, doing, error)
-         && bind_int64 (self, stmt, 2, now_seconds (), doing, error)
-         && step_done (self, stmt, doing, error)
-         && check_row_changed (self, "application", application_id, doing, error);
+  return storage_bind_int64 (self, stmt, 1, application_id, doing, error)
+         && storage_bind_int64 (self, stmt, 2, storage_now_seconds (), doing, error)
+         && storage_step_done (self, stmt, doing, error)
+         && storage_check_row_changed (self, "application", application_id, doing, error);
 }
 
 /* Sets one text column of an application: its policy or its page. */
@@ -985,10 +986,10 @@ update_application_text (ShenbaoStorage  *self,
                          const char      *doing,
                          GError         **error)
 {
-  g_autoptr(BorrowedStatement) stmt = borrow_statement (self, sql, doing, error);
+  g_autoptr(BorrowedStatement) stmt = storage_borrow_statement (self, sql, doing, error);
 
   return stmt != NULL
-         && bind_text (self, stmt, 3, text, doing, error)
+         && storage_bind_text (self, stmt, 3, text, doing, error)
          && update_application (self, stmt, application_id, doing, error);
 }
 
@@ -1066,31 +1067,31 @@ shenbao_storage_set_clause_chosen (ShenbaoStorage  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   doing = g_strdup_printf ("saving the choice of clause “%s”", clause_id);
-  if (!begin_write (self, doing, error))
+  if (!storage_begin_write (self, doing, error))
     return FALSE;
 
-  if (!touch (self, "UPDATE applications SET updated = ?2 WHERE id = ?1", "application",
+  if (!storage_touch (self, "UPDATE applications SET updated = ?2 WHERE id = ?1", "application",
               application_id, doing, error))
     goto failed;
 
-  stmt = borrow_statement (self,
+  stmt = storage_borrow_statement (self,
                            "INSERT INTO application_clauses (application_id, clause_id, chosen)"
                            "  VALUES (?1, ?2, ?3)"
                            "  ON CONFLICT (application_id, clause_id)"
                            "    DO UPDATE SET chosen = excluded.chosen",
                            doing, error);
   if (stmt == NULL
-      || !bind_int64 (self, stmt, 1, application_id, doing, error)
-      || !bind_text (self, stmt, 2, clause_id, doing, error)
-      || !bind_int64 (self, stmt, 3, chosen ? 1 : 0, doing, error)
-      || !step_done (self, stmt, doing, error)
-      || !commit (self, doing, error))
+      || !storage_bind_int64 (self, stmt, 1, application_id, doing, error)
+      || !storage_bind_text (self, stmt, 2, clause_id, doing, error)
+      || !storage_bind_int64 (self, stmt, 3, chosen ? 1 : 0, doing, error)
+      || !storage_step_done (self, stmt, doing, error)
+      || !storage_commit (self, doing, error))
     goto failed;
 
   return TRUE;
 
 failed:
-  rollback (self);
+  storage_rollback (self);
   return FALSE;
 }
 
@@ -1111,12 +1112,12 @@ shenbao_storage_load_clause_choices (ShenbaoStorage  *self,
   g_return_val_if_fail (application_id > 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = borrow_statement (self,
+  stmt = storage_borrow_statement (self,
                            "SELECT c.clause_id, c.chosen FROM applications AS a"
                            "  LEFT JOIN application_clauses AS c ON c.application_id = a.id"
                            "  WHERE a.id = ?1",
                            doing, error);
-  if (stmt == NULL || !bind_int64 (self, stmt, 1, application_id, doing, error))
+  if (stmt == NULL || !storage_bind_int64 (self, stmt, 1, application_id, doing, error))
     return NULL;
 
   choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1131,7 +1132,7 @@ shenbao_storage_load_clause_choices (ShenbaoStorage  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+      storage_set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
       return NULL;
     }
   if (!found)
@@ -1177,15 +1178,15 @@ shenbao_storage_set_application_summary (ShenbaoStorage  *self,
   g_return_val_if_fail (state != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = borrow_statement (self,
+  stmt = storage_borrow_statement (self,
                            "UPDATE applications"
                            "  SET state = ?3, total_fen = ?4, total_up_to_fen = ?5, updated = ?2"
                            "  WHERE id = ?1",
                            doing, error);
   return stmt != NULL
-         && bind_text (self, stmt, 3, state, doing, error)
-         && bind_int64 (self, stmt, 4, total_fen, doing, error)
-         && bind_int64 (self, stmt, 5, total_up_to_fen, doing, error)
+         && storage_bind_text (self, stmt, 3, state, doing, error)
+         && storage_bind_int64 (self, stmt, 4, total_fen, doing, error)
+         && storage_bind_int64 (self, stmt, 5, total_up_to_fen, doing, error)
          && update_application (self, stmt, application_id, doing, error);
 }
 
@@ -1202,20 +1203,20 @@ shenbao_storage_get_application (ShenbaoStorage  *self,
   g_return_val_if_fail (application_id > 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = borrow_statement (self, SELECT_APPLICATION_SUMMARY " WHERE a.id = ?2", doing, error);
+  stmt = storage_borrow_statement (self, SELECT_APPLICATION_SUMMARY " WHERE a.id = ?2", doing, error);
   if (stmt == NULL
-      || !bind_text (self, stmt, 1, COMPANY_NAME_KEY, doing, error)
-      || !bind_int64 (self, stmt, 2, application_id, doing, error))
+      || !storage_bind_text (self, stmt, 1, COMPANY_NAME_KEY, doing, error)
+      || !storage_bind_int64 (self, stmt, 2, application_id, doing, error))
     return NULL;
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return application_summary_from_row (stmt);
+    return storage_application_summary_from_row (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_NOT_FOUND,
                  "%s: there is no application %" G_GINT64_FORMAT, doing, application_id);
   else
-    set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+    storage_set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
   return NULL;
 }
 
@@ -1232,205 +1233,17 @@ shenbao_storage_list_applications (ShenbaoStorage  *self,
   g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = borrow_statement (self, SELECT_APPLICATION_SUMMARY " ORDER BY a.updated DESC, a.id DESC",
+  stmt = storage_borrow_statement (self, SELECT_APPLICATION_SUMMARY " ORDER BY a.updated DESC, a.id DESC",
                            doing, error);
-  if (stmt == NULL || !bind_text (self, stmt, 1, COMPANY_NAME_KEY, doing, error))
+  if (stmt == NULL || !storage_bind_text (self, stmt, 1, COMPANY_NAME_KEY, doing, error))
     return NULL;
 
   applications = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_application_summary_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (applications, application_summary_from_row (stmt));
+    g_ptr_array_add (applications, storage_application_summary_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
-      set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
-      return NULL;
-    }
-  return g_steal_pointer (&applications);
-}
-
-/* ------------------------------------------------------------------ querying the list */
-
-/* One WHERE for every filter and search, its choices bound as parameters; only the order is
- * chosen among fixed statements, since ORDER BY cannot be bound. ?1 company-name key, ?2
- * credit-code key, ?3 search pattern or NULL, ?4 JSON array of policy ids matching the search,
- * ?5 JSON array of hidden ids, ?6 filter, ?7 today, ?8 today + 7 days. */
-#define QUERY_FROM                                                                            \
-  "  FROM applications AS a"                                                                  \
-  "  LEFT JOIN company_values AS name ON name.company_id = a.company_id AND name.key = ?1"    \
-  "  LEFT JOIN company_values AS code ON code.company_id = a.company_id AND code.key = ?2"    \
-  "  LEFT JOIN policy_windows AS w ON w.policy_id = a.policy_id"                              \
-  "  WHERE a.id NOT IN (SELECT value FROM json_each (?5))"                                    \
-  "    AND (?3 IS NULL OR name.value LIKE ?3 ESCAPE '\\' OR code.value LIKE ?3 ESCAPE '\\'"   \
-  "         OR a.policy_id LIKE ?3 ESCAPE '\\'"                                               \
-  "         OR a.policy_id IN (SELECT value FROM json_each (?4)))"                            \
-  "    AND (?6 = 0"                                                                           \
-  "         OR (?6 = 1 AND a.state NOT IN ('ready', 'packaged'))"                             \
-  "         OR (?6 = 2 AND a.state = 'ready')"                                                \
-  "         OR (?6 = 3 AND a.state = 'packaged')"                                             \
-  "         OR (?6 = 4 AND w.closes >= ?7 AND w.closes <= ?8))"
-
-#define QUERY_SELECT                                                                          \
-  "SELECT a.id, a.company_id, name.value, a.policy_id, a.page, a.state, a.total_fen,"         \
-  "       a.total_up_to_fen, a.updated" QUERY_FROM
-
-static const char * const query_orders[] = {
-  [SHENBAO_APPLICATION_SORT_CHANGED] = QUERY_SELECT " ORDER BY a.updated DESC, a.id DESC LIMIT ?9 OFFSET ?10",
-  [SHENBAO_APPLICATION_SORT_COMPANY] = QUERY_SELECT " ORDER BY name.value IS NULL, name.value, a.id LIMIT ?9 OFFSET ?10",
-  [SHENBAO_APPLICATION_SORT_DEADLINE] = QUERY_SELECT " ORDER BY w.closes IS NULL, w.closes, a.updated DESC, a.id DESC"
-                                        " LIMIT ?9 OFFSET ?10",
-  [SHENBAO_APPLICATION_SORT_AMOUNT] = QUERY_SELECT " ORDER BY a.total_up_to_fen DESC, a.id DESC LIMIT ?9 OFFSET ?10",
-};
-
-/* "%word%" with LIKE's own characters escaped, so a search for "50%" finds "50%". */
-static char *
-like_pattern (const char *search)
-{
-  GString *pattern = g_string_new ("%");
-
-  for (const char *p = search; *p != '\0'; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
-  return g_string_free (pattern, FALSE);
-}
-
-static char *
-hidden_json (GHashTable *hidden)
-{
-  GString *json = g_string_new ("[");
-  GHashTableIter iter;
-  gpointer key;
-
-  if (hidden != NULL)
-    {
-      g_hash_table_iter_init (&iter, hidden);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_string_append_printf (json, "%s%" G_GINT64_FORMAT, json->len > 1 ? "," : "", *(gint64 *) key);
-    }
-  g_string_append_c (json, ']');
-  return g_string_free (json, FALSE);
-}
-
-/* Policy ids are [a-z][a-z0-9-]*, checked by the schema; any other is left out rather than
- * quoted. */
-static char *
-policy_ids_json (GPtrArray *ids)
-{
-  GString *json = g_string_new ("[");
-
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-
-      if (*id == '\0' || strspn (id, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen (id))
-        continue;
-      g_string_append_printf (json, "%s\"%s\"", json->len > 1 ? "," : "", id);
-    }
-  g_string_append_c (json, ']');
-  return g_string_free (json, FALSE);
-}
-
-/* The texts of a query are made here and freed before the statement runs: SQLite copies them. */
-static gboolean
-bind_copy (ShenbaoStorage  *self,
-           sqlite3_stmt    *stmt,
-           int              index,
-           const char      *text,
-           const char      *doing,
-           GError         **error)
-{
-  if (sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT) != SQLITE_OK)
-    return set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
-  return TRUE;
-}
-
-static gboolean
-bind_query (ShenbaoStorage                *self,
-            sqlite3_stmt                  *stmt,
-            const ShenbaoApplicationQuery *query,
-            const char                    *doing,
-            GError                       **error)
-{
-  g_autofree char *pattern = query->search != NULL && *query->search != '\0' ? like_pattern (query->search) : NULL;
-  g_autofree char *policies = policy_ids_json (query->policy_ids);
-  g_autofree char *hidden = hidden_json (query->hidden);
-  g_autofree char *week_later = NULL;
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, query->today != NULL ? query->today : "");
-  if (g_date_valid (&date))
-    {
-      char text[16];
-
-      g_date_add_days (&date, 7);
-      g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
-      week_later = g_strdup (text);
-    }
-  return bind_text (self, stmt, 1, COMPANY_NAME_KEY, doing, error)
-         && bind_text (self, stmt, 2, "credit_code", doing, error)
-         && bind_copy (self, stmt, 3, pattern, doing, error)
-         && bind_copy (self, stmt, 4, policies, doing, error)
-         && bind_copy (self, stmt, 5, hidden, doing, error)
-         && bind_int64 (self, stmt, 6, query->filter, doing, error)
-         && bind_copy (self, stmt, 7, query->today, doing, error)
-         && bind_copy (self, stmt, 8, week_later, doing, error);
-}
-
-gint64
-shenbao_storage_count_applications (ShenbaoStorage                *self,
-                                    const ShenbaoApplicationQuery *query,
-                                    GError                       **error)
-{
-  const char *doing = "counting applications";
-  g_autoptr(BorrowedStatement) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), -1);
-  g_return_val_if_fail (query != NULL, -1);
-
-  stmt = borrow_statement (self, "SELECT COUNT (*)" QUERY_FROM, doing, error);
-  if (stmt == NULL || !bind_query (self, stmt, query, doing, error))
-    return -1;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
-      return -1;
-    }
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-/* One page of the list: rows offset … offset + limit − 1 in the query's order. */
-GPtrArray *
-shenbao_storage_query_applications (ShenbaoStorage                *self,
-                                    const ShenbaoApplicationQuery *query,
-                                    guint                          offset,
-                                    guint                          limit,
-                                    GError                       **error)
-{
-  const char *doing = "listing applications";
-  g_autoptr(BorrowedStatement) stmt = NULL;
-  g_autoptr(GPtrArray) applications = NULL;
-  int rc;
-
-  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
-  g_return_val_if_fail (query != NULL && query->sort < G_N_ELEMENTS (query_orders), NULL);
-
-  stmt = borrow_statement (self, query_orders[query->sort], doing, error);
-  if (stmt == NULL || !bind_query (self, stmt, query, doing, error)
-      || !bind_int64 (self, stmt, 9, limit, doing, error) || !bind_int64 (self, stmt, 10, offset, doing, error))
-    return NULL;
-
-  applications = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_application_summary_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (applications, application_summary_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+      storage_set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
       return NULL;
     }
   return g_steal_pointer (&applications);
@@ -1449,11 +1262,58 @@ shenbao_storage_delete_application (ShenbaoStorage  *self,
   g_return_val_if_fail (application_id > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = borrow_statement (self, "DELETE FROM applications WHERE id = ?1", doing, error);
+  stmt = storage_borrow_statement (self, "DELETE FROM applications WHERE id = ?1", doing, error);
   return stmt != NULL
-         && bind_int64 (self, stmt, 1, application_id, doing, error)
-         && step_done (self, stmt, doing, error)
-         && check_row_changed (self, "application", application_id, doing, error);
+         && storage_bind_int64 (self, stmt, 1, application_id, doing, error)
+         && storage_step_done (self, stmt, doing, error)
+         && storage_check_row_changed (self, "application", application_id, doing, error);
+}
+
+/* Everything saved, copied whole into a new database file at path (which must not exist yet):
+ * where the user keeps working when this one cannot be written. SQLite's backup copies a
+ * consistent state even while the file is in use. */
+gboolean
+shenbao_storage_save_copy (ShenbaoStorage  *self,
+                           const char      *path,
+                           GError         **error)
+{
+  g_autofree char *doing = g_strdup_printf ("copying the saved applications to %s", path);
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_OPEN, "%s: the file exists already", path);
+      return FALSE;
+    }
+  rc = sqlite3_open_v2 (path, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      storage_set_error_from_db (copy, SHENBAO_STORAGE_ERROR_OPEN, doing, error);
+      sqlite3_close (copy);
+      return FALSE;
+    }
+  backup = sqlite3_backup_init (copy, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      storage_set_error_from_db (copy, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+      sqlite3_close (copy);
+      return FALSE;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      storage_set_error_from_db (copy, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+      sqlite3_close (copy);
+      return FALSE;
+    }
+  sqlite3_close (copy);
+  return TRUE;
 }
 
 /* TRUE when the check could run; *result is then "ok" or SQLite's list of problems, one a line.
@@ -1475,7 +1335,7 @@ shenbao_storage_integrity_check (ShenbaoStorage  *self,
   *result = NULL;
   /* Not borrowed from the cache: it runs rarely, and keeping it would hold memory for nothing. */
   if (sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
-    return set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+    return storage_set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
 
   problems = g_string_new (NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1485,194 +1345,8 @@ shenbao_storage_integrity_check (ShenbaoStorage  *self,
       g_string_append (problems, (const char *) sqlite3_column_text (stmt, 0));
     }
   if (rc != SQLITE_DONE)
-    return set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+    return storage_set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
 
   *result = g_string_free (g_steal_pointer (&problems), FALSE);
   return TRUE;
-}
-
-/* ------------------------------------------------------------------ application windows */
-
-/* The window of the current call (申报窗口 from the annual guide) the user recorded for a
- * policy. Dates are checked with the one strict parser before they are stored, so what is read
- * back always parses; an empty date is an unknown one. */
-
-void
-shenbao_policy_window_free (ShenbaoPolicyWindow *window)
-{
-  if (window == NULL)
-    return;
-  g_free (window->policy_id);
-  g_free (window->where_to_file);
-  g_free (window);
-}
-
-static gboolean
-check_window_date (const char  *text,
-                   GDate       *date,
-                   const char  *which,
-                   GError     **error)
-{
-  g_autoptr(GError) parse_error = NULL;
-
-  g_date_clear (date, 1);
-  if (text == NULL || *text == '\0')
-    return TRUE;
-  if (shenbao_date_parse (text, date, &parse_error))
-    return TRUE;
-  g_set_error (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_INVALID,
-               "the window’s %s date: %s", which, parse_error->message);
-  return FALSE;
-}
-
-static char *
-date_text (const GDate *date)
-{
-  if (!g_date_valid (date))
-    return NULL;
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
-}
-
-/* opens and closes as typed (YYYY-MM-DD, 2026年1月5日…) or NULL; where_to_file the portal address
- * or office. A window that closes before it opens is refused. */
-gboolean
-shenbao_storage_set_policy_window (ShenbaoStorage  *self,
-                                   const char      *policy_id,
-                                   const char      *opens,
-                                   const char      *closes,
-                                   const char      *where_to_file,
-                                   GError         **error)
-{
-  const char *doing = "saving the application window";
-  g_autoptr(BorrowedStatement) stmt = NULL;
-  g_autofree char *opens_text = NULL, *closes_text = NULL;
-  GDate opens_date, closes_date;
-
-  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), FALSE);
-  g_return_val_if_fail (policy_id != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!check_window_date (opens, &opens_date, "opening", error)
-      || !check_window_date (closes, &closes_date, "closing", error))
-    return FALSE;
-  if (g_date_valid (&opens_date) && g_date_valid (&closes_date) && g_date_compare (&closes_date, &opens_date) < 0)
-    {
-      g_set_error_literal (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_INVALID,
-                           "the window closes before it opens");
-      return FALSE;
-    }
-  if (!shenbao_storage_check_writable (self, error))
-    return FALSE;
-  opens_text = date_text (&opens_date);
-  closes_text = date_text (&closes_date);
-
-  stmt = borrow_statement (self,
-                           "INSERT INTO policy_windows (policy_id, opens, closes, where_to_file, updated)"
-                           "  VALUES (?1, ?2, ?3, ?4, ?5)"
-                           "  ON CONFLICT (policy_id) DO UPDATE SET opens = excluded.opens,"
-                           "    closes = excluded.closes, where_to_file = excluded.where_to_file,"
-                           "    updated = excluded.updated",
-                           doing, error);
-  if (stmt == NULL
-      || !bind_text (self, stmt, 1, policy_id, doing, error)
-      || !bind_text (self, stmt, 2, opens_text, doing, error)
-      || !bind_text (self, stmt, 3, closes_text, doing, error)
-      || !bind_text (self, stmt, 4, where_to_file != NULL && *where_to_file != '\0' ? where_to_file : NULL, doing, error)
-      || !bind_int64 (self, stmt, 5, now_seconds (), doing, error))
-    return FALSE;
-  return step_done (self, stmt, doing, error);
-}
-
-static ShenbaoPolicyWindow *
-policy_window_from_row (sqlite3_stmt *stmt)
-{
-  ShenbaoPolicyWindow *window = g_new0 (ShenbaoPolicyWindow, 1);
-
-  window->policy_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  g_date_clear (&window->opens, 1);
-  g_date_clear (&window->closes, 1);
-  if (sqlite3_column_type (stmt, 1) == SQLITE_TEXT)
-    shenbao_date_parse ((const char *) sqlite3_column_text (stmt, 1), &window->opens, NULL);
-  if (sqlite3_column_type (stmt, 2) == SQLITE_TEXT)
-    shenbao_date_parse ((const char *) sqlite3_column_text (stmt, 2), &window->closes, NULL);
-  window->where_to_file = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  window->updated = sqlite3_column_int64 (stmt, 4);
-  return window;
-}
-
-/* NULL without an error when none was recorded. */
-ShenbaoPolicyWindow *
-shenbao_storage_get_policy_window (ShenbaoStorage  *self,
-                                   const char      *policy_id,
-                                   GError         **error)
-{
-  const char *doing = "loading the application window";
-  g_autoptr(BorrowedStatement) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
-  g_return_val_if_fail (policy_id != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  stmt = borrow_statement (self,
-                           "SELECT policy_id, opens, closes, where_to_file, updated FROM policy_windows"
-                           "  WHERE policy_id = ?1",
-                           doing, error);
-  if (stmt == NULL || !bind_text (self, stmt, 1, policy_id, doing, error))
-    return NULL;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return policy_window_from_row (stmt);
-  if (rc != SQLITE_DONE)
-    set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
-  return NULL;
-}
-
-/* Every recorded window (ShenbaoPolicyWindow), by policy id. */
-GPtrArray *
-shenbao_storage_list_policy_windows (ShenbaoStorage  *self,
-                                     GError         **error)
-{
-  const char *doing = "listing the application windows";
-  g_autoptr(BorrowedStatement) stmt = NULL;
-  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_policy_window_free);
-  int rc;
-
-  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  stmt = borrow_statement (self,
-                           "SELECT policy_id, opens, closes, where_to_file, updated FROM policy_windows"
-                           "  ORDER BY policy_id",
-                           doing, error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (windows, policy_window_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
-      return NULL;
-    }
-  return g_steal_pointer (&windows);
-}
-
-gboolean
-shenbao_storage_delete_policy_window (ShenbaoStorage  *self,
-                                      const char      *policy_id,
-                                      GError         **error)
-{
-  const char *doing = "removing the application window";
-  g_autoptr(BorrowedStatement) stmt = NULL;
-
-  g_return_val_if_fail (SHENBAO_IS_STORAGE (self), FALSE);
-  g_return_val_if_fail (policy_id != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!shenbao_storage_check_writable (self, error))
-    return FALSE;
-  stmt = borrow_statement (self, "DELETE FROM policy_windows WHERE policy_id = ?1", doing, error);
-  return stmt != NULL
-         && bind_text (self, stmt, 1, policy_id, doing, error)
-         && step_done (self, stmt, doing, error);
 }

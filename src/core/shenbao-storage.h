@@ -62,6 +62,8 @@ ShenbaoStorage *shenbao_storage_open                    (const char      *path,
 ShenbaoStorage *shenbao_storage_open_default            (GError         **error);
 int             shenbao_storage_get_schema_version      (ShenbaoStorage  *self);
 const char     *shenbao_storage_get_path                (ShenbaoStorage  *self);
+void            shenbao_storage_set_busy_timeout        (ShenbaoStorage  *self,
+                                                         int              milliseconds);
 gboolean        shenbao_storage_is_read_only            (ShenbaoStorage  *self);
 gboolean        shenbao_storage_check_writable          (ShenbaoStorage  *self,
                                                          GError         **error);
@@ -148,16 +150,68 @@ typedef struct
   const char               *today;       /* YYYY-MM-DD, for the window filter */
 } ShenbaoApplicationQuery;
 
-gint64          shenbao_storage_count_applications      (ShenbaoStorage                *self,
+typedef struct
+{
+  gint64 id;
+  gint64 updated;
+} ShenbaoApplicationStamp;
+
+GArray         *shenbao_storage_query_application_ids   (ShenbaoStorage                *self,
                                                          const ShenbaoApplicationQuery *query,
                                                          GError                       **error);
-GPtrArray      *shenbao_storage_query_applications      (ShenbaoStorage                *self,
-                                                         const ShenbaoApplicationQuery *query,
-                                                         guint                          offset,
-                                                         guint                          limit,
+GPtrArray      *shenbao_storage_load_applications       (ShenbaoStorage                *self,
+                                                         const gint64                  *ids,
+                                                         guint                          n_ids,
                                                          GError                       **error);
 gboolean        shenbao_storage_delete_application      (ShenbaoStorage  *self,
                                                          gint64           application_id,
+                                                         GError         **error);
+
+/* One item of an application's materials checklist as stored: the policy's default items appear
+ * only once the user has changed them (renamed, moved, removed, attached a file). */
+typedef struct
+{
+  char    *item_id;
+  char    *label;        /* NULL: the policy's own label */
+  int      position;
+  gboolean required;
+  gboolean added_by_user;
+  gboolean removed;
+  char    *path;         /* NULL: nothing attached */
+  gint64   size;
+  char    *sha256;
+  int      pages;        /* 0 when not known */
+  gint64   attached_at;  /* unix seconds */
+} ShenbaoAttachmentRecord;
+
+void shenbao_attachment_record_free (ShenbaoAttachmentRecord *record);
+ShenbaoAttachmentRecord *shenbao_attachment_record_copy (const ShenbaoAttachmentRecord *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShenbaoAttachmentRecord, shenbao_attachment_record_free)
+
+GPtrArray      *shenbao_storage_load_attachments        (ShenbaoStorage  *self,
+                                                         gint64           application_id,
+                                                         GError         **error);
+gboolean        shenbao_storage_save_attachment         (ShenbaoStorage  *self,
+                                                         gint64           application_id,
+                                                         const ShenbaoAttachmentRecord *record,
+                                                         GError         **error);
+gboolean        shenbao_storage_delete_attachment       (ShenbaoStorage  *self,
+                                                         gint64           application_id,
+                                                         const char      *item_id,
+                                                         GError         **error);
+
+/* A whole application brought in from elsewhere (a package), in one transaction. */
+typedef struct
+{
+  GHashTable *company_values;     /* key → text */
+  char       *policy_id;
+  GHashTable *application_values; /* key → text */
+  GHashTable *clause_choices;     /* clause id → GINT_TO_POINTER (chosen) */
+  GPtrArray  *attachments;        /* ShenbaoAttachmentRecord */
+} ShenbaoApplicationImport;
+
+gint64          shenbao_storage_import_application      (ShenbaoStorage  *self,
+                                                         const ShenbaoApplicationImport *import,
                                                          GError         **error);
 
 gboolean        shenbao_storage_set_policy_window       (ShenbaoStorage  *self,
@@ -173,6 +227,9 @@ GPtrArray      *shenbao_storage_list_policy_windows     (ShenbaoStorage  *self,
                                                          GError         **error);
 gboolean        shenbao_storage_delete_policy_window    (ShenbaoStorage  *self,
                                                          const char      *policy_id,
+                                                         GError         **error);
+gboolean        shenbao_storage_save_copy               (ShenbaoStorage  *self,
+                                                         const char      *path,
                                                          GError         **error);
 gboolean        shenbao_storage_integrity_check         (ShenbaoStorage  *self,
                                                          char           **result,

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-materials-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shenbao-material-row.h"
+#include "shenbao-materials-page.h"
+
+/* The materials checklist step, before the review. The checklist is short (a dozen or two
+ * items), so a boxed GtkListBox bound to the model suffices: rows follow the model's changes. */
+struct _ShenbaoMaterialsPage
+{
+  AdwBin              parent_instance;
+
+  ShenbaoApplication *application;
+
+  GtkListBox         *list;
+  AdwEntryRow        *add_row;
+};
+
+G_DEFINE_FINAL_TYPE (ShenbaoMaterialsPage, shenbao_materials_page, ADW_TYPE_BIN)
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  ShenbaoMaterialsPage *self = user_data;
+  ShenbaoChecklist *checklist = shenbao_application_get_checklist (self->application);
+  ShenbaoPolicy *policy = shenbao_application_get_policy (self->application);
+  g_autofree char *key = shenbao_checklist_item_problem_key (item, policy != NULL ? policy->id : "");
+  guint position = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checklist)); i++)
+    {
+      g_autoptr(ShenbaoChecklistItem) other = g_list_model_get_item (G_LIST_MODEL (checklist), i);
+
+      if (other == item)
+        position = i;
+    }
+  return shenbao_material_row_new (checklist, item, position, key);
+}
+
+static void
+on_add_applied (ShenbaoMaterialsPage *self)
+{
+  g_autofree char *label = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_row))));
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (*label == '\0')
+    return;
+  id = shenbao_checklist_add (shenbao_application_get_checklist (self->application), label, &error);
+  if (id == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", error->message);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->add_row), "");
+}
+
+static void
+shenbao_materials_page_dispose (GObject *object)
+{
+  ShenbaoMaterialsPage *self = (ShenbaoMaterialsPage *) object;
+
+  g_clear_object (&self->application);
+  gtk_widget_dispose_template (GTK_WIDGET (object), SHENBAO_TYPE_MATERIALS_PAGE);
+  G_OBJECT_CLASS (shenbao_materials_page_parent_class)->dispose (object);
+}
+
+static void
+shenbao_materials_page_class_init (ShenbaoMaterialsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = shenbao_materials_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-materials-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoMaterialsPage, list);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoMaterialsPage, add_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_applied);
+}
+
+static void
+shenbao_materials_page_init (ShenbaoMaterialsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+shenbao_materials_page_set_application (ShenbaoMaterialsPage *self,
+                                        ShenbaoApplication   *application)
+{
+  g_return_if_fail (SHENBAO_IS_MATERIALS_PAGE (self));
+
+  if (!g_set_object (&self->application, application))
+    return;
+  gtk_list_box_bind_model (self->list,
+                           application != NULL ? G_LIST_MODEL (shenbao_application_get_checklist (application)) : NULL,
+                           create_row, self, NULL);
+}
+
+/* Files may have changed on disk since the page was last shown. */
+void
+shenbao_materials_page_refresh (ShenbaoMaterialsPage *self)
+{
+  g_return_if_fail (SHENBAO_IS_MATERIALS_PAGE (self));
+  if (self->application != NULL)
+    shenbao_checklist_check_files (shenbao_application_get_checklist (self->application));
+}
+
+/* From a problem on the review: its row gets the focus. */
+gboolean
+shenbao_materials_page_focus_item (ShenbaoMaterialsPage *self,
+                                   const char           *problem_key)
+{
+  g_return_val_if_fail (SHENBAO_IS_MATERIALS_PAGE (self), FALSE);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), problem_key) == 0)
+      return gtk_widget_grab_focus (row);
+  return FALSE;
+}
