@@ -543,6 +543,20 @@ test_date_picker (void)
                                                  "pudong-2024/3/completion_date"), ==, "2025-06-30");
   g_assert_null (shenbao_application_get_error (shenbao_window_get_application (window),
                                                 "pudong-2024/3/completion_date"));
+
+  /* The calendar opens at the date entered, not at today. */
+  gtk_editable_set_text (GTK_EDITABLE (shenbao_field_row_get_input (SHENBAO_FIELD_ROW (row))), "2024-03-15");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_MENU_BUTTON)));
+  settle ();
+  g_clear_pointer (&day, g_date_time_unref);
+  day = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_year (day), ==, 2024);
+  g_assert_cmpint (g_date_time_get_month (day), ==, 3);
+  g_assert_cmpint (g_date_time_get_day_of_month (day), ==, 15);
+  /* Opening it changed nothing. */
+  g_assert_cmpstr (shenbao_application_get_text (shenbao_window_get_application (window),
+                                                 "pudong-2024/3/completion_date"), ==, "2024-03-15");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_MENU_BUTTON)));
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();
 }
