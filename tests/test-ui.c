@@ -126,6 +126,81 @@ screenshot (GtkWidget  *window,
   screenshot_with_popover (window, NULL, name);
 }
 
+/* The widths a page must work at: a phone, a laptop's half screen, a desktop. */
+static const int page_widths[] = { 360, 800, 1280 };
+
+static void
+resize (GtkWidget *window,
+        int        width)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 780);
+  settle ();
+}
+
+/* On failure, which widgets ask for more than a phone's width. */
+static void
+report_wide (GtkWidget *widget,
+             int        depth)
+{
+  int minimum;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum > page_widths[0] / 2)
+    g_test_message ("%*s%s %s: %d px", depth, "", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget), minimum);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    report_wide (child, depth + 1);
+}
+
+/* The page asks for no more than a phone's width, and is pictured at each width, as
+ * NN-<name>-<width>.png; the window goes back to its usual size after. */
+static void
+screenshot_widths (GtkWidget  *window,
+                   const char *name)
+{
+  int minimum;
+
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("%s: minimum width %d", name, minimum);
+  if (minimum > page_widths[0])
+    report_wide (window, 0);
+  g_assert_cmpint (minimum, <=, page_widths[0]);
+  for (guint i = 0; i < G_N_ELEMENTS (page_widths); i++)
+    {
+      g_autofree char *shot = g_strdup_printf ("%s-%d", name, page_widths[i]);
+
+      gtk_window_set_default_size (GTK_WINDOW (window), page_widths[i], 780);
+      screenshot (window, shot);
+      /* The surface is the window as the user sees it, frame included. */
+      g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==, page_widths[i]);
+    }
+  resize (window, 1000);
+}
+
+/* Whether the keyboard focus is in the field's input (an entry's focus is its text widget). */
+static gboolean
+focus_in_field (ShenbaoWindow *window,
+                const char    *input_key)
+{
+  GtkWidget *row = shenbao_window_find_field (window, input_key);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *input;
+
+  g_assert_nonnull (row);
+  input = shenbao_field_row_get_input (SHENBAO_FIELD_ROW (row));
+  return focus != NULL && (focus == input || gtk_widget_is_ancestor (focus, input));
+}
+
+static void
+activate_field (ShenbaoWindow *window,
+                const char    *input_key)
+{
+  g_signal_emit_by_name (shenbao_field_row_get_input (SHENBAO_FIELD_ROW (shenbao_window_find_field (window, input_key))),
+                         "activate");
+  settle ();
+}
+
 static GtkWidget *
 find_descendant (GtkWidget *root,
                  GType      type)
@@ -236,8 +311,8 @@ static void
 assert_only_given_saved (ShenbaoWindow *window)
 {
   ShenbaoApplication *application = shenbao_window_get_application (window);
-  const char *company_keys[] = { "company_name", "credit_code", "registered_region", "tax_region",
-                                 "humanoid_business", NULL };
+  const char *company_keys[] = { "company_name", "credit_code", "registered_address", "registered_region",
+                                 "tax_region", "humanoid_business", NULL };
   const char *application_keys[] = { "pudong-2024/1/benchmark_project", "pudong-2024/1/project_total_investment",
                                       "pudong-2024/1/higher_level_award", "pudong-2024/7/produced_in_pudong",
                                       "pudong-2024/7/orders", "pudong-2024/7/annual_units_sold", NULL };
@@ -256,7 +331,7 @@ assert_only_given_saved (ShenbaoWindow *window)
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (!is_one_of (key, application_keys))
       g_error ("application value %s saved, never given", (char *) key);
-  g_assert_cmpuint (g_hash_table_size (company), ==, 5);
+  g_assert_cmpuint (g_hash_table_size (company), ==, 6);
   g_assert_cmpuint (g_hash_table_size (values), ==, 6);
 }
 
@@ -287,10 +362,15 @@ test_whole_flow (void)
   window = open_window ();
 
   g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "start");
-  screenshot (GTK_WIDGET (window), "start-empty");
+  screenshot_widths (GTK_WIDGET (window), "start-empty");
 
+  /* Ctrl+N: the keyboard is in the first field at once, and Tab goes to the next field's
+   * input, one stop per field. */
   press (window, "win.new-application");
   g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "company");
+  g_assert_true (focus_in_field (window, "company_name"));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (focus_in_field (window, "registered_address") || focus_in_field (window, "credit_code"));
   /* Untouched choices are unset ("Choose…", or the default shown as a default), not answers. */
   screenshot (GTK_WIDGET (window), "company-unset");
   fill (window, "company_name", "上海灵犀人形机器人有限公司");
@@ -303,32 +383,38 @@ test_whole_flow (void)
   fill (window, "registered_region", "310115");
   fill (window, "tax_region", "310115");
   fill (window, "humanoid_business", "whole_machine");
-  screenshot (GTK_WIDGET (window), "company");
+  screenshot_widths (GTK_WIDGET (window), "company");
 
-  /* Enter in a field moves on, as the Next button would. */
-  g_signal_emit_by_name (shenbao_field_row_get_input (SHENBAO_FIELD_ROW (shenbao_window_find_field (window, "company_name"))),
-                         "activate");
-  settle ();
+  /* Enter with a needed fact missing stays, and goes to it; once complete, Enter moves on. */
+  activate_field (window, "company_name");
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "company");
+  g_assert_true (focus_in_field (window, "registered_address"));
+  screenshot (GTK_WIDGET (window), "company-enter-incomplete");
+  fill (window, "registered_address", "上海市浦东新区张江路 1 号");
+  activate_field (window, "registered_address");
   g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "policies");
   tick (window, "pudong-2024");
   settle ();
-  screenshot (GTK_WIDGET (window), "policies");
+  screenshot_widths (GTK_WIDGET (window), "policies");
 
   press (window, "win.next");
   g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "clauses");
   tick (window, "pudong-2024/1");
   tick (window, "pudong-2024/7");
   settle ();
-  screenshot (GTK_WIDGET (window), "clauses");
+  screenshot_widths (GTK_WIDGET (window), "clauses");
 
   press (window, "win.next");
   g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "clause:pudong-2024/1");
+  /* The keyboard starts at the clause's first input, not in the quoted policy text. */
+  g_assert_false (GTK_IS_LABEL (gtk_root_get_focus (GTK_ROOT (window))));
+  g_assert_true (focus_in_field (window, "pudong-2024/1/benchmark_project"));
   fill (window, "pudong-2024/1/benchmark_project", "yes");
   fill (window, "pudong-2024/1/project_total_investment", "1200万");
   fill (window, "pudong-2024/1/higher_level_award", "4000000");
   settle ();
   award = label_text (gtk_widget_get_first_child (GTK_WIDGET (window)), "title-2");
-  screenshot (GTK_WIDGET (window), "clause-1");
+  screenshot_widths (GTK_WIDGET (window), "clause-1");
 
   press (window, "win.next");
   g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "clause:pudong-2024/7");
@@ -339,7 +425,7 @@ test_whole_flow (void)
   g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "materials");
   press (window, "win.next");
   g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "review");
-  screenshot (GTK_WIDGET (window), "review-problems");
+  screenshot_widths (GTK_WIDGET (window), "review-problems");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-to-field", "(ss)",
                                              "clause:pudong-2024/7", "pudong-2024/7/orders"));
   settle ();
@@ -376,7 +462,7 @@ test_whole_flow (void)
                      "8,6400000;6,3000000;4,2800000;5,3000000");
   }
   fill (window, "pudong-2024/7/annual_units_sold", "30");
-  screenshot (GTK_WIDGET (window), "clause-7");
+  screenshot_widths (GTK_WIDGET (window), "clause-7");
 
   /* The materials checklist comes before the review. */
   press (window, "win.next");
@@ -389,7 +475,7 @@ test_whole_flow (void)
   g_assert_nonnull (strstr (total, "5,400,000.00"));
   g_assert_nonnull (award);
   g_assert_nonnull (strstr (award, "2,000,000.00"));
-  screenshot (GTK_WIDGET (window), "review");
+  screenshot_widths (GTK_WIDGET (window), "review");
   assert_only_given_saved (window);
 
   /* Closing and reopening shows the application exactly as left, on the same page. */
@@ -398,7 +484,7 @@ test_whole_flow (void)
   settle ();
 
   window = open_window ();
-  screenshot (GTK_WIDGET (window), "start-saved");
+  screenshot_widths (GTK_WIDGET (window), "start-saved");
   g_assert_true (shenbao_window_open_application (window, application_id));
   settle ();
   g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "review");
@@ -459,6 +545,20 @@ test_date_picker (void)
                                                  "pudong-2024/3/completion_date"), ==, "2025-06-30");
   g_assert_null (shenbao_application_get_error (shenbao_window_get_application (window),
                                                 "pudong-2024/3/completion_date"));
+
+  /* The calendar opens at the date entered, not at today. */
+  gtk_editable_set_text (GTK_EDITABLE (shenbao_field_row_get_input (SHENBAO_FIELD_ROW (row))), "2024-03-15");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_MENU_BUTTON)));
+  settle ();
+  g_clear_pointer (&day, g_date_time_unref);
+  day = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_year (day), ==, 2024);
+  g_assert_cmpint (g_date_time_get_month (day), ==, 3);
+  g_assert_cmpint (g_date_time_get_day_of_month (day), ==, 15);
+  /* Opening it changed nothing. */
+  g_assert_cmpstr (shenbao_application_get_text (shenbao_window_get_application (window),
+                                                 "pudong-2024/3/completion_date"), ==, "2024-03-15");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_MENU_BUTTON)));
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();
 }
@@ -801,7 +901,7 @@ test_package (void)
   g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "materials");
   /* The slide from the company page passes every page in between: let it end. */
   settle ();
-  screenshot (GTK_WIDGET (window), "materials");
+  screenshot_widths (GTK_WIDGET (window), "materials");
 
   /* An item detached: the review lists it, and the problem leads to its row. */
   checklist = shenbao_application_get_checklist (shenbao_window_get_application (window));

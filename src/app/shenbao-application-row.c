@@ -144,6 +144,7 @@ shenbao_application_row_set_item (ShenbaoApplicationRow   *self,
   gtk_label_set_text (self->title_label, summary->company_name != NULL && *summary->company_name != '\0'
                                          ? summary->company_name : _("Unnamed company"));
   gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), subtitle);
   gtk_label_set_text (self->deadline_label, deadlines != NULL ? deadlines : "");
   gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), deadlines != NULL);
   /* The target first, then the action: an action without its target would be refused. */

@@ -21,6 +21,7 @@ struct _ShenbaoClausePage
   GPtrArray           *rows;
 
   AdwPreferencesGroup *text_group;
+  GtkLabel            *title_label;
   GtkLabel            *quote_label;
   GtkLabel            *flags_label;
   GtkLabel            *amount_label;
@@ -54,6 +55,7 @@ shenbao_clause_page_class_init (ShenbaoClausePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-clause-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, text_group);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, quote_label);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, flags_label);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, amount_label);
@@ -91,10 +93,8 @@ show_text (ShenbaoClausePage *self)
 {
   g_autoptr(GString) flags = g_string_new (NULL);
   g_autofree char *title = g_strdup_printf ("%s · %s", self->clause->id, shenbao_ui_text (&self->clause->title));
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
 
-  /* A group's title is always markup in libadwaita 1.2. */
-  adw_preferences_group_set_title (self->text_group, escaped);
+  gtk_label_set_text (self->title_label, title);
   gtk_label_set_text (self->quote_label, self->clause->quote);
   for (guint i = 0; i < self->clause->flags->len; i++)
     {

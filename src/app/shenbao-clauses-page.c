@@ -85,6 +85,9 @@ wrapped_label (const char *text,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Selectable with the pointer, skipped by Tab (which would select it all): the text is
+   * read, not edited. */
+  gtk_widget_set_can_focus (label, FALSE);
   gtk_widget_set_margin_start (label, 12);
   gtk_widget_set_margin_end (label, 12);
   gtk_widget_set_margin_top (label, 8);
@@ -137,10 +140,12 @@ build_notes (ShenbaoClausesPage *self)
                               ? g_strdup_printf ("%s\n⚑ %s", shenbao_ui_text (&rule->text), shenbao_ui_text (&flag->text))
                               : g_strdup (shenbao_ui_text (&rule->text));
       GtkWidget *label = wrapped_label (text, flag != NULL ? "warning" : NULL);
-      GtkWidget *row = gtk_list_box_row_new ();
+      /* A preferences row, so the group lists it in its boxed list: a plain list-box row lands
+       * in the group's box, outside any list, and Tab into it fails. Read, not activated: no
+       * Tab stop. */
+      GtkWidget *row = g_object_new (ADW_TYPE_PREFERENCES_ROW, "activatable", FALSE, "focusable", FALSE, NULL);
 
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       adw_preferences_group_add (self->notes_group, row);
       g_ptr_array_add (self->note_rows, row);
     }

@@ -9,6 +9,7 @@
 #include "shenbao-accessible.h"
 #include "shenbao-credit-code.h"
 #include "shenbao-field-row.h"
+#include "shenbao-parse.h"
 #include "shenbao-region-chooser.h"
 #include "shenbao-ui-text.h"
 
@@ -199,18 +200,39 @@ on_add_row (ShenbaoFieldRow *self)
 static void
 on_day_selected (ShenbaoFieldRow *self)
 {
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
-  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *text = NULL;
 
+  if (self->updating)
+    return;
+  date = gtk_calendar_get_date (self->calendar);
+  text = g_date_time_format (date, "%Y-%m-%d");
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
   gtk_popover_popdown (self->calendar_popover);
+}
+
+/* The calendar opens at the date entered, as the core reads it; at today when there is none. */
+static void
+on_calendar_shown (ShenbaoFieldRow *self)
+{
+  g_autoptr(GDateTime) day = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (shenbao_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->entry)), &date, NULL) && g_date_valid (&date))
+    day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
+  else
+    day = g_date_time_new_now_local ();
+  self->updating = TRUE;
+  gtk_calendar_select_day (self->calendar, day);
+  self->updating = FALSE;
 }
 
 static void
 on_entry_activated (ShenbaoFieldRow *self)
 {
-  /* Enter moves the wizard on, as the Next button would. */
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.next", NULL);
+  /* Enter moves the wizard on when the page is complete, else shows what is left. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.next-checked", NULL);
 }
 
 /* The values a dropdown offers after its first item, which leaves the field unset. */
@@ -280,6 +302,7 @@ shenbao_field_row_class_init (ShenbaoFieldRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_shown);
   gtk_widget_class_bind_template_callback (widget_class, on_table_shown);
   gtk_widget_class_bind_template_callback (widget_class, on_add_row);
   gtk_widget_class_bind_template_callback (widget_class, on_dropdown_selected);
@@ -408,8 +431,12 @@ shenbao_field_row_new (ShenbaoApplication *application,
     set_up_choices (self);
   if (field->type == SHENBAO_FIELD_REGION)
     shenbao_region_chooser_set_title (self->region_chooser, label);
-  if (field->type == SHENBAO_FIELD_TEXT || field->type == SHENBAO_FIELD_LIST)
-    gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 30);
+  /* A credit code is read whole: its 18 characters fit, on a phone too. */
+  if (field->type == SHENBAO_FIELD_CREDIT_CODE)
+    {
+      gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 18);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), 18);
+    }
   gtk_widget_set_visible (self->calendar_button, field->type == SHENBAO_FIELD_DATE);
   gtk_widget_set_visible (self->table_button, field->type == SHENBAO_FIELD_LIST && field->columns != NULL);
   if (unit != NULL)

@@ -165,7 +165,7 @@ shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
   g_autoptr(GPtrArray) all = shenbao_policy_set_list_headers (policies);
   ShenbaoPolicy *chosen = shenbao_application_get_policy (self->application);
   const char *region = shenbao_inputs_get_registered_region (shenbao_application_get_inputs (self->application));
-  guint others = 0, hidden = 0;
+  guint others = 0, hidden = 0, n_fitting = 0;
   GDate today;
 
   /* A policy whose stated period has ended goes last. */
@@ -197,7 +197,8 @@ shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shenbao_ui_text (&policy->title));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+      /* The whole title, wrapped: on a narrow window two lines cut it. */
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       gtk_widget_set_valign (radio, GTK_ALIGN_CENTER);
 
       if (self->radio_group != NULL)
@@ -210,11 +211,14 @@ shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), radio);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), window_button (policy));
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), radio);
+      /* The radio takes the focus, the row not too: one Tab stop per policy. */
+      gtk_widget_set_focusable (row, FALSE);
       shenbao_accessible_set_label (radio, shenbao_ui_text (&policy->title));
       gtk_widget_set_name (row, policy->id);
 
       adw_preferences_group_add (fits ? self->fitting_group : self->other_group, row);
       g_ptr_array_add (self->rows, row);
+      n_fitting += fits ? 1 : 0;
     }
   if (hidden > 0)
     {
@@ -229,6 +233,9 @@ shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
       adw_preferences_group_add (self->other_group, row);
       g_ptr_array_add (self->rows, row);
     }
+  /* A heading shows only with something under it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->fitting_group), n_fitting > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->other_group), others > 0 || hidden > 0);
   self->updating = FALSE;
 }
 

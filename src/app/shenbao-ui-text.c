@@ -139,8 +139,10 @@ shenbao_ui_formulas (ShenbaoClauseResult *result)
 
       if (formula == NULL)
         continue;
-      g_string_append_printf (out, "%s%s: %s", out->len > 0 ? "\n" : "",
-                              step->label != NULL ? shenbao_text_get (step->label, chinese) : "", formula);
+      /* Chinese text takes the full-width colon, as the translations do. */
+      g_string_append_printf (out, "%s%s%s%s", out->len > 0 ? "\n" : "",
+                              step->label != NULL ? shenbao_text_get (step->label, chinese) : "",
+                              chinese ? "：" : ": ", formula);
     }
   return g_string_free (out, FALSE);
 }

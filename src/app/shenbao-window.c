@@ -37,10 +37,13 @@ struct _ShenbaoWindow
   ShenbaoSettings      *settings;
   GPtrArray            *clause_pages;   /* page names of the chosen clauses, in order */
   GHashTable           *pending_deletes; /* gint64 id deleted but still undoable → its toast */
+  AdwToast             *problem_toast;   /* what Enter said is left to fix, while shown */
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
+  GtkWidget            *steps_squeezer;
   GtkWidget            *steps_box;
+  GtkLabel             *step_short_label;
   GtkLabel             *step_company;
   GtkLabel             *step_policies;
   GtkLabel             *step_clauses;
@@ -179,6 +182,23 @@ update_steps (ShenbaoWindow *self)
       details = g_strdup_printf (_("4 Details %u/%u"), position, self->clause_pages->len);
     }
   gtk_label_set_text (self->step_details, details != NULL ? details : _("4 Details"));
+
+  /* The short form, for a window too narrow for every step: counted from the bar itself. */
+  {
+    guint position = 0, total = 0;
+
+    for (GtkWidget *step = gtk_widget_get_first_child (self->steps_box); step != NULL;
+         step = gtk_widget_get_next_sibling (step))
+      {
+        total++;
+        if (gtk_widget_has_css_class (step, "current"))
+          position = total;
+      }
+    g_clear_pointer (&details, g_free);
+    /* Translators: the step bar on a narrow window, e.g. "Step 3 of 5" */
+    details = g_strdup_printf (_("Step %u of %u"), position, total);
+    gtk_label_set_text (self->step_short_label, details);
+  }
 }
 
 /* Which moves are possible depends on the page and on what is chosen; decided here only. */
@@ -195,10 +215,11 @@ update_actions (ShenbaoWindow *self)
     can_next = can_next && shenbao_application_get_policy (self->application) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next", can_next);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-checked", can_next);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", in_wizard && index > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.home", g_strcmp0 (page, "start") != 0);
   gtk_widget_set_visible (self->action_bar, in_wizard);
-  gtk_widget_set_visible (self->steps_box, in_wizard);
+  gtk_widget_set_visible (self->steps_squeezer, in_wizard);
 }
 
 static void
@@ -244,6 +265,155 @@ on_application_changed (ShenbaoWindow *self)
   update_title (self);
 }
 
+/* ------------------------------------------------------------------ the keyboard */
+
+/* What keeps the page from being complete: a value invalid or still needed, no policy chosen,
+ * no clause claimed. What only the review can settle (attachments, same-matter questions) does
+ * not hold the user on a page. */
+static GPtrArray *
+list_page_problems (ShenbaoWindow *self,
+                    const char    *page)
+{
+  GPtrArray *problems = shenbao_application_list_problems (self->application, shenbao_prefers_chinese ());
+
+  for (guint i = problems->len; i > 0; i--)
+    {
+      ShenbaoProblem *problem = g_ptr_array_index (problems, i - 1);
+      gboolean blocking = problem->kind == SHENBAO_PROBLEM_FIELD || problem->kind == SHENBAO_PROBLEM_NO_POLICY
+                          || problem->kind == SHENBAO_PROBLEM_NOTHING_CLAIMED;
+
+      if (!blocking || g_strcmp0 (problem->page, page) != 0)
+        g_ptr_array_remove_index (problems, i - 1);
+    }
+  return problems;
+}
+
+static gboolean
+focus_field (GtkWidget  *page,
+             const char *input_key)
+{
+  GtkWidget *row = input_key != NULL ? shenbao_page_find_field (page, input_key) : NULL;
+
+  return row != NULL && gtk_widget_grab_focus (shenbao_field_row_get_input (SHENBAO_FIELD_ROW (row)));
+}
+
+static GtkWidget *
+find_first_field_row (GtkWidget *root)
+{
+  if (SHENBAO_IS_FIELD_ROW (root) && gtk_widget_get_visible (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gtk_widget_get_visible (child) ? find_first_field_row (child) : NULL;
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The chosen one of a page's radio buttons, else the first shown. Tab into a radio group goes
+ * to the group's first button, which on the policies page need not be the first listed. */
+static GtkWidget *
+find_choice (GtkWidget *root,
+             gboolean   active)
+{
+  if (GTK_IS_CHECK_BUTTON (root) && gtk_widget_get_visible (root)
+      && (!active || gtk_check_button_get_active (GTK_CHECK_BUTTON (root))))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gtk_widget_get_visible (child) ? find_choice (child, active) : NULL;
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Where the keyboard starts on a page: at the first problem's field, else at the first field
+ * (the checklist's first field is below its clauses: there the first clause), on the policies
+ * page at the chosen policy or the first listed, else at the page's first control. Never on
+ * the quoted policy text. */
+static void
+focus_page (ShenbaoWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  const char *name = shenbao_window_get_page_name (self);
+  g_autoptr(GPtrArray) problems = NULL;
+  GtkWidget *row;
+
+  if (self->application == NULL || g_strcmp0 (name, "start") == 0)
+    return;
+  problems = list_page_problems (self, name);
+  for (guint i = 0; i < problems->len; i++)
+    if (focus_field (page, ((ShenbaoProblem *) g_ptr_array_index (problems, i))->key))
+      return;
+  row = g_strcmp0 (name, "clauses") != 0 ? find_first_field_row (page) : NULL;
+  if (row != NULL && gtk_widget_grab_focus (shenbao_field_row_get_input (SHENBAO_FIELD_ROW (row))))
+    return;
+  if (page == GTK_WIDGET (self->policies_page))
+    {
+      GtkWidget *choice = find_choice (page, TRUE);
+
+      if (choice == NULL)
+        choice = find_choice (page, FALSE);
+      if (choice != NULL && gtk_widget_grab_focus (choice))
+        return;
+    }
+  gtk_root_set_focus (GTK_ROOT (self), NULL);
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+/* Enter: moves on as Next does, but only from a page with nothing left to fix there; else the
+ * keyboard goes to the first problem and a toast says what it is. Next itself still skips
+ * ahead, the review listing what was left. */
+static void
+next_checked_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *message = NULL;
+  ShenbaoProblem *first;
+
+  if (self->application == NULL)
+    return;
+  problems = list_page_problems (self, shenbao_window_get_page_name (self));
+  if (problems->len == 0)
+    {
+      gtk_widget_activate_action (widget, "win.next", NULL);
+      return;
+    }
+  first = g_ptr_array_index (problems, 0);
+  focus_field (gtk_stack_get_visible_child (self->stack), first->key);
+  if (problems->len == 1)
+    message = g_strdup (first->message);
+  else
+    /* Translators: %s is the first problem on the page, %u how many more there are */
+    message = g_strdup_printf (ngettext ("%s (and %u more to fix on this page)",
+                                         "%s (and %u more to fix on this page)", problems->len - 1),
+                               first->message, problems->len - 1);
+  if (self->problem_toast != NULL)
+    adw_toast_dismiss (self->problem_toast);
+  self->problem_toast = adw_toast_new (message);
+  g_object_add_weak_pointer (G_OBJECT (self->problem_toast), (gpointer *) &self->problem_toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->problem_toast);
+}
+
+/* Enter on a control that does not take it (the window's default action) is checked too. */
+static void
+shenbao_window_activate_default (GtkWindow *window)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (window);
+
+  if (gtk_widget_get_visible (self->action_bar))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.next-checked", NULL);
+  else
+    g_signal_chain_from_overridden_handler (window);
+}
+
 /* The clause pages are rebuilt where they can change: when the application is set, and when
  * the wizard leaves the checklist (step_action). */
 static void
@@ -256,6 +426,9 @@ go_to (ShenbaoWindow *self,
     name = "clauses";
 
   gtk_stack_set_visible_child_name (self->stack, name);
+  /* What Enter said was left to fix concerned the page left. */
+  if (self->problem_toast != NULL)
+    adw_toast_dismiss (self->problem_toast);
   if (self->application != NULL && !g_str_equal (name, "start")
       && !shenbao_application_set_page (self->application, name, &error))
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
@@ -263,6 +436,7 @@ go_to (ShenbaoWindow *self,
   update_steps (self);
   update_actions (self);
   update_title (self);
+  focus_page (self);
 }
 
 /* ------------------------------------------------------------------ opening applications */
@@ -694,6 +868,9 @@ shenbao_window_dispose (GObject *object)
         shenbao_storage_delete_application (self->storage, *(gint64 *) l->data, NULL);
       g_clear_pointer (&self->pending_deletes, g_hash_table_unref);
     }
+  if (self->problem_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->problem_toast), (gpointer *) &self->problem_toast);
+  self->problem_toast = NULL;
   g_clear_object (&self->application);
   g_clear_object (&self->storage);
   g_clear_object (&self->policies);
@@ -782,6 +959,9 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
                                                    G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_signal_override_class_handler ("activate-default", SHENBAO_TYPE_WINDOW,
+                                   G_CALLBACK (shenbao_window_activate_default));
+
   g_type_ensure (SHENBAO_TYPE_START_PAGE);
   g_type_ensure (SHENBAO_TYPE_COMPANY_PAGE);
   g_type_ensure (SHENBAO_TYPE_POLICIES_PAGE);
@@ -792,7 +972,9 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, steps_squeezer);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, steps_box);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, step_short_label);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, step_company);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, step_policies);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, step_clauses);
@@ -813,6 +995,7 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-application-for-company", "x", new_application_action);
   gtk_widget_class_install_action (widget_class, "win.open-application", "x", open_application_action);
   gtk_widget_class_install_action (widget_class, "win.next", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "win.next-checked", NULL, next_checked_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.home", NULL, home_action);
   gtk_widget_class_install_action (widget_class, "win.go-to-field", "(ss)", go_to_field_action);
