@@ -12,6 +12,7 @@
 #include "shenbao-page-util.h"
 #include "shenbao-review-page.h"
 #include "shenbao-ui-text.h"
+#include "shenbao-worksheet.h"
 
 /* Everything claimed, its total, what no-duplication dropped and why, and every problem left,
  * each of which leads to its field. */
@@ -31,6 +32,7 @@ struct _ShenbaoReviewPage
   AdwPreferencesGroup *dropped_group;
   AdwPreferencesGroup *questions_group;
   AdwPreferencesGroup *could_claim_group;
+  GHashTable          *glossed;   /* programme words already glossed on the page */
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoReviewPage, shenbao_review_page, ADW_TYPE_BIN)
@@ -52,6 +54,7 @@ shenbao_review_page_dispose (GObject *object)
 
   g_clear_object (&self->application);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->glossed, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), SHENBAO_TYPE_REVIEW_PAGE);
   G_OBJECT_CLASS (shenbao_review_page_parent_class)->dispose (object);
 }
@@ -82,7 +85,19 @@ static void
 shenbao_review_page_init (ShenbaoReviewPage *self)
 {
   self->rows = g_ptr_array_new ();
+  self->glossed = g_hash_table_new (g_str_hash, g_str_equal);
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* In the English UI, a word of a Chinese programme (揭榜挂帅, 规上…) gets its gloss the first time
+ * on the page. Returns a new string. */
+static char *
+gloss (ShenbaoReviewPage *self,
+       const char        *text)
+{
+  if (shenbao_prefers_chinese () || text == NULL)
+    return g_strdup (text);
+  return shenbao_worksheet_gloss (text, self->glossed);
 }
 
 static GtkWidget *
@@ -234,7 +249,10 @@ show_questions (ShenbaoReviewPage   *self,
       /* Translators: two clause ids */
       title = g_strdup_printf (_("Clauses %s and %s: the same matter?"), question->a->clause->id,
                                question->b->clause->id);
-      row = text_row (title, shenbao_ui_text (&question->rule->text));
+      {
+        g_autofree char *rule = gloss (self, shenbao_ui_text (&question->rule->text));
+        row = text_row (title, rule);
+      }
       gtk_widget_set_name (row, shenbao_same_matter_key (question->a->clause->id, question->b->clause->id));
       box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       gtk_widget_add_css_class (box, "linked");
@@ -282,7 +300,10 @@ show_could_claim (ShenbaoReviewPage   *self,
         continue;
       title = g_strdup_printf ("%s · %s", clause->id, shenbao_ui_text (&clause->title));
       amount = shenbao_ui_clause_amount (clause_result);
-      row = text_row (title, amount);
+      {
+        g_autofree char *glossed_title = gloss (self, title);
+        row = text_row (glossed_title, amount);
+      }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), claim_button (clause));
       add_row (self, self->could_claim_group, row);
       shown++;
@@ -300,6 +321,7 @@ shenbao_review_page_refresh (ShenbaoReviewPage *self)
   guint dropped = 0;
 
   shenbao_page_remove_rows (self->rows);
+  g_hash_table_remove_all (self->glossed);
   show_problems (self);
   gtk_widget_set_visible (GTK_WIDGET (self->questions_group), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->could_claim_group), FALSE);
@@ -330,12 +352,17 @@ shenbao_review_page_refresh (ShenbaoReviewPage *self)
       g_autofree char *fields = fields_summary (self, clause);
       g_autofree char *subtitle = *fields != '\0' ? g_strdup_printf ("%s\n%s", amount, fields) : g_strdup (amount);
 
-      add_row (self, self->clauses_group, text_row (title, subtitle));
+      {
+        g_autofree char *shown = gloss (self, title);
+        add_row (self, self->clauses_group, text_row (shown, subtitle));
+      }
       g_ptr_array_add (bars, clause_result);
       if (clause_result->dropped)
         {
+          g_autofree char *glossed_reason = gloss (self, shenbao_ui_text (&clause_result->dropped_reason));
+
           add_row (self, self->dropped_group,
-                   text_row (title, shenbao_ui_text (&clause_result->dropped_reason)));
+                   text_row (title, glossed_reason));
           dropped++;
         }
     }
