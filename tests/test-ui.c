@@ -1176,8 +1176,8 @@ test_start_page_at_scale (void)
 }
 
 /* Printing goes through GtkPrintOperation with the same drawing as the PDF: exported to a file
- * (what the print dialog's "Print to File" does), the form reads the company and the total of
- * the Suzhou 8b application, 2,000,000.00. */
+ * (what the print dialog's "Print to File" does), the form reads the company, the total of the
+ * Suzhou 8b application, 2,000,000.00, and the application window recorded for the call. */
 static void
 test_print_operation (void)
 {
@@ -1201,8 +1201,12 @@ test_print_operation (void)
   g_assert_no_error (error);
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 2, G_DATE_DECEMBER, 2026);
+  /* The window of the call recorded for Suzhou goes on the cover. */
+  g_assert_true (shenbao_storage_set_policy_window (storage, "suzhou-2025", "2026-12-01", "2026-12-28",
+                                                    "苏州工信平台", &error));
   attachments = shenbao_forms_number_attachments (shenbao_application_get_checklist (application));
   document = shenbao_forms_application (application, attachments, TRUE, FALSE, &today);
+  g_assert_true (shenbao_storage_delete_policy_window (storage, "suzhou-2025", &error));
   operation = shenbao_print_operation_new (document, "test");
   gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
   g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
@@ -1213,6 +1217,8 @@ test_print_operation (void)
   g_assert_no_error (error);
   g_assert_nonnull (strstr (text, "苏州灵巧机器人有限公司"));
   g_assert_nonnull (strstr (text, "2,000,000.00"));
+  g_assert_nonnull (strstr (text, "2026年12月28日"));
+  g_assert_nonnull (strstr (text, "苏州工信平台"));
   g_unlink (pdf);
   g_rmdir (directory);
 }

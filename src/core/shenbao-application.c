@@ -265,6 +265,13 @@ shenbao_application_get_policies (ShenbaoApplication *self)
   return self->policies;
 }
 
+ShenbaoStorage *
+shenbao_application_get_storage (ShenbaoApplication *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), NULL);
+  return self->storage;
+}
+
 ShenbaoInputs *
 shenbao_application_get_inputs (ShenbaoApplication *self)
 {

@@ -58,6 +58,7 @@ ShenbaoApplication   *shenbao_application_load             (ShenbaoStorage     *
 gint64                shenbao_application_get_id           (ShenbaoApplication *self);
 gint64                shenbao_application_get_company_id   (ShenbaoApplication *self);
 ShenbaoPolicySet     *shenbao_application_get_policies     (ShenbaoApplication *self);
+ShenbaoStorage       *shenbao_application_get_storage      (ShenbaoApplication *self);
 ShenbaoInputs        *shenbao_application_get_inputs       (ShenbaoApplication *self);
 
 const char           *shenbao_application_get_text         (ShenbaoApplication *self,

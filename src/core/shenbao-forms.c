@@ -171,6 +171,26 @@ add_fields_table (ShenbaoDocument    *document,
 
 /* ------------------------------------------------------------------ the application form */
 
+/* The window of the current call as the user recorded it, for the cover: "2026年12月1日 至
+ * 2026年12月28日；浦东新区专项资金服务平台". NULL when none is recorded. */
+static char *
+window_text (ShenbaoApplication *application,
+             ShenbaoPolicy      *policy,
+             gboolean            chinese)
+{
+  g_autoptr(ShenbaoPolicyWindow) window = shenbao_storage_get_policy_window (shenbao_application_get_storage (application),
+                                                                             policy->id, NULL);
+  g_autofree char *opens = NULL, *closes = NULL;
+
+  if (window == NULL)
+    return NULL;
+  opens = g_date_valid (&window->opens) ? shenbao_forms_format_date (&window->opens, chinese) : g_strdup ("—");
+  closes = g_date_valid (&window->closes) ? shenbao_forms_format_date (&window->closes, chinese) : g_strdup ("—");
+  return g_strdup_printf (chinese ? "%s 至 %s%s%s" : "%s to %s%s%s", opens, closes,
+                          window->where_to_file != NULL ? (chinese ? "；" : "; ") : "",
+                          window->where_to_file != NULL ? window->where_to_file : "");
+}
+
 static void
 add_cover (ShenbaoDocument    *document,
            ShenbaoApplication *application,
@@ -206,6 +226,13 @@ add_cover (ShenbaoDocument    *document,
   shenbao_document_add_row (document, (const char *[]) { PICK (chinese, "注册地址", "Registered address"),
                                                          text_or_dash (shenbao_application_get_text (application, "registered_address")), NULL });
   shenbao_document_add_row (document, (const char *[]) { PICK (chinese, "申报日期", "Date"), when, NULL });
+  {
+    g_autofree char *window = window_text (application, policy, chinese);
+
+    if (window != NULL)
+      shenbao_document_add_row (document, (const char *[]) { PICK (chinese, "申报窗口", "Application window"),
+                                                             window, NULL });
+  }
   shenbao_document_end_table (document);
   shenbao_document_add_box (document, PICK (chinese, "申报单位盖章", "Seal of the applicant"), 110);
   shenbao_document_add_page_break (document);
