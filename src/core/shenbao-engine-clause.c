@@ -191,21 +191,14 @@ check_conditions (GPtrArray           *conditions,
     }
 }
 
-const char *
-company_region (Scope      *scope,
-                const char *fact)
+/* The division the company's tax is administered in, when the user gave it; the registered one
+ * comes from shenbao_inputs_get_registered_region (), which falls back on the credit code. */
+static const char *
+tax_region (Scope *scope)
 {
-  const ShenbaoValue *value = shenbao_inputs_lookup (scope->inputs, fact);
-  const ShenbaoValue *code;
+  const ShenbaoValue *value = shenbao_inputs_lookup (scope->inputs, "tax_region");
 
-  if (value != NULL && value->type == SHENBAO_VALUE_STRING)
-    return value->string;
-  /* Without an explicit division, the registration authority's digits in the credit code. */
-  code = shenbao_inputs_lookup (scope->inputs, "credit_code");
-  if (g_str_equal (fact, "registered_region") && code != NULL && code->type == SHENBAO_VALUE_STRING
-      && strlen (code->string) == 18)
-    return code->string + 2;
-  return NULL;
+  return value != NULL && value->type == SHENBAO_VALUE_STRING ? value->string : NULL;
 }
 
 static gboolean
@@ -246,8 +239,8 @@ check_location (Scope               *scope,
                 ShenbaoClauseResult *result)
 {
   ShenbaoPolicy *policy = scope->policy;
-  const char *registered = company_region (scope, "registered_region");
-  const char *taxed = company_region (scope, "tax_region");
+  const char *registered = shenbao_inputs_get_registered_region (scope->inputs);
+  const char *taxed = tax_region (scope);
   ShenbaoArea *area;
 
   if (policy->areas->len == 0)

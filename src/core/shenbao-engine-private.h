@@ -41,8 +41,6 @@ G_GNUC_INTERNAL ShenbaoField        *scope_find_field     (Scope               *
                                                            const char          *name);
 G_GNUC_INTERNAL const ShenbaoValue  *scope_lookup         (const char          *name,
                                                            gpointer             user_data);
-G_GNUC_INTERNAL const char          *company_region       (Scope               *scope,
-                                                           const char          *fact);
 
 G_GNUC_INTERNAL ShenbaoClauseResult *clause_result_new    (ShenbaoClause       *clause,
                                                            gboolean             with_explanation);

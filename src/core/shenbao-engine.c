@@ -180,7 +180,7 @@ shenbao_engine_compute_claim (ShenbaoPolicySet   *set,
   result->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) work_step_free);
   result->questions = g_ptr_array_new_with_free_func ((GDestroyNotify) question_free);
   result->validity = shenbao_policy_get_validity (policy, as_of, &result->days_to_expiry);
-  result->location_fits = shenbao_policy_area_matches (policy, company_region (&scope, "registered_region"));
+  result->location_fits = shenbao_policy_area_matches (policy, shenbao_inputs_get_registered_region (inputs));
   result->as_of = *as_of;
 
   check_applicant (&scope, &applicant);

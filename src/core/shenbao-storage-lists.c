@@ -61,10 +61,23 @@ like_pattern (const char *search)
   return g_string_free (pattern, FALSE);
 }
 
+/* A JSON array of ids, for json_each (): a list bound as one parameter. */
+static char *
+ids_json (const gint64 *ids,
+          guint         n_ids)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
 static char *
 hidden_json (GHashTable *hidden)
 {
-  GString *json = g_string_new ("[");
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GHashTableIter iter;
   gpointer key;
 
@@ -72,10 +85,9 @@ hidden_json (GHashTable *hidden)
     {
       g_hash_table_iter_init (&iter, hidden);
       while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_string_append_printf (json, "%s%" G_GINT64_FORMAT, json->len > 1 ? "," : "", *(gint64 *) key);
+        g_array_append_val (ids, *(gint64 *) key);
     }
-  g_string_append_c (json, ']');
-  return g_string_free (json, FALSE);
+  return ids_json ((const gint64 *) ids->data, ids->len);
 }
 
 /* Policy ids are [a-z][a-z0-9-]*, checked by the schema; any other is left out rather than
@@ -187,29 +199,16 @@ shenbao_storage_load_applications (ShenbaoStorage *self,
 {
   const char *doing = "reading saved applications";
   g_autoptr(BorrowedStatement) stmt = NULL;
-  g_autoptr(GPtrArray) applications = NULL;
-  g_autoptr(GString) json = g_string_new ("[");
-  int rc;
+  g_autofree char *json = ids_json (ids, n_ids);
 
   g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
   g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
 
-  for (guint i = 0; i < n_ids; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
-  g_string_append_c (json, ']');
   stmt = storage_borrow_statement (self, SELECT_APPLICATION_SUMMARY " WHERE a.id IN (SELECT value FROM json_each (?2))",
-                           doing, error);
+                                   doing, error);
   if (stmt == NULL || !storage_bind_text (self, stmt, 1, COMPANY_NAME_KEY, doing, error)
-      || !storage_bind_copy (self, stmt, 2, json->str, doing, error))
+      || !storage_bind_copy (self, stmt, 2, json, doing, error))
     return NULL;
 
-  applications = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_application_summary_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (applications, storage_application_summary_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      storage_set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
-      return NULL;
-    }
-  return g_steal_pointer (&applications);
+  return storage_read_summaries (self, stmt, doing, error);
 }

@@ -37,6 +37,10 @@ void storage_borrowed_statement_return (BorrowedStatement *stmt);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BorrowedStatement, storage_borrowed_statement_return)
 
 ShenbaoApplicationSummary *storage_application_summary_from_row (sqlite3_stmt *stmt);
+GPtrArray         *storage_read_summaries    (ShenbaoStorage *self,
+                                              sqlite3_stmt   *stmt,
+                                              const char     *doing,
+                                              GError        **error);
 BorrowedStatement *storage_borrow_statement  (ShenbaoStorage *self,
                                               const char     *sql,
                                               const char     *doing,

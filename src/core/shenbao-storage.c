@@ -534,6 +534,26 @@ storage_application_summary_from_row (sqlite3_stmt *stmt)
   return summary;
 }
 
+/* Every row of a statement selecting SELECT_APPLICATION_SUMMARY, bound and ready to step. */
+GPtrArray *
+storage_read_summaries (ShenbaoStorage  *self,
+                        sqlite3_stmt    *stmt,
+                        const char      *doing,
+                        GError         **error)
+{
+  g_autoptr(GPtrArray) applications = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_application_summary_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (applications, storage_application_summary_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      storage_set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
+      return NULL;
+    }
+  return g_steal_pointer (&applications);
+}
+
 void
 shenbao_application_summary_free (ShenbaoApplicationSummary *summary)
 {
@@ -1227,26 +1247,16 @@ shenbao_storage_list_applications (ShenbaoStorage  *self,
 {
   const char *doing = "listing applications";
   g_autoptr(BorrowedStatement) stmt = NULL;
-  g_autoptr(GPtrArray) applications = NULL;
-  int rc;
 
   g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   stmt = storage_borrow_statement (self, SELECT_APPLICATION_SUMMARY " ORDER BY a.updated DESC, a.id DESC",
-                           doing, error);
+                                   doing, error);
   if (stmt == NULL || !storage_bind_text (self, stmt, 1, COMPANY_NAME_KEY, doing, error))
     return NULL;
 
-  applications = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_application_summary_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (applications, storage_application_summary_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      storage_set_error_from_db (self->db, SHENBAO_STORAGE_ERROR_SQL, doing, error);
-      return NULL;
-    }
-  return g_steal_pointer (&applications);
+  return storage_read_summaries (self, stmt, doing, error);
 }
 
 /* Its values and clause choices go with it (ON DELETE CASCADE). */
