@@ -398,6 +398,21 @@ item_changed (ShenbaoChecklist *self,
   g_list_model_items_changed (G_LIST_MODEL (self), index, 1, 1);
 }
 
+/* Saves an item's changed record, then shows it: what the list shows is what is saved. */
+static gboolean
+update_item (ShenbaoChecklist         *self,
+             ShenbaoChecklistItem     *item,
+             guint                     index,
+             ShenbaoAttachmentRecord  *record,
+             GError                  **error)
+{
+  if (!save_record (self, shenbao_attachment_record_copy (record), error))
+    return FALSE;
+  shenbao_checklist_item_apply_record (item, record);
+  item_changed (self, index);
+  return TRUE;
+}
+
 gboolean
 shenbao_checklist_attach (ShenbaoChecklist  *self,
                           const char        *item_id,
@@ -423,11 +438,7 @@ shenbao_checklist_attach (ShenbaoChecklist  *self,
   g_free (record->path);
   record->path = g_steal_pointer (&absolute);
   record->attached_at = g_get_real_time () / G_USEC_PER_SEC;
-  if (!save_record (self, shenbao_attachment_record_copy (record), error))
-    return FALSE;
-  shenbao_checklist_item_apply_record (item, record);
-  item_changed (self, index);
-  return TRUE;
+  return update_item (self, item, index, record, error);
 }
 
 gboolean
@@ -449,11 +460,7 @@ shenbao_checklist_detach (ShenbaoChecklist  *self,
   record->size = 0;
   record->pages = 0;
   record->attached_at = 0;
-  if (!save_record (self, shenbao_attachment_record_copy (record), error))
-    return FALSE;
-  shenbao_checklist_item_apply_record (item, record);
-  item_changed (self, index);
-  return TRUE;
+  return update_item (self, item, index, record, error);
 }
 
 /* An empty or NULL label goes back to the policy's own. */
@@ -474,11 +481,7 @@ shenbao_checklist_rename (ShenbaoChecklist  *self,
   record = shenbao_checklist_item_to_record (item, index);
   g_free (record->label);
   record->label = label != NULL && *label != '\0' ? g_strstrip (g_strdup (label)) : NULL;
-  if (!save_record (self, shenbao_attachment_record_copy (record), error))
-    return FALSE;
-  shenbao_checklist_item_apply_record (item, record);
-  item_changed (self, index);
-  return TRUE;
+  return update_item (self, item, index, record, error);
 }
 
 /* Every item's place is saved, so the order survives whatever the policy's default order. */
