@@ -47,27 +47,6 @@ shenbao_ui_format_yuan (gint64 fen)
   return g_strdup_printf (_("%s yuan"), amount);
 }
 
-char *
-shenbao_ui_validity_label (ShenbaoValidity validity,
-                           int             days_to_expiry)
-{
-  switch (validity)
-    {
-    case SHENBAO_VALIDITY_IN_FORCE:
-      if (days_to_expiry >= 0)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In force, %d day left", "In force, %d days left",
-                                             days_to_expiry), days_to_expiry);
-      return g_strdup (_("In force"));
-    case SHENBAO_VALIDITY_NOT_YET:
-      return g_strdup (_("Not yet in force"));
-    case SHENBAO_VALIDITY_EXPIRED:
-      return g_strdup (_("Expired"));
-    case SHENBAO_VALIDITY_DRAFT:
-    default:
-      return g_strdup (_("Draft for comment"));
-    }
-}
-
 const char *
 shenbao_ui_applies_label (ShenbaoApplicability applies)
 {

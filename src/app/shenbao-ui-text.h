@@ -11,8 +11,6 @@ G_BEGIN_DECLS
 const char *shenbao_ui_text               (const ShenbaoText *text);
 const char *shenbao_ui_unit_label         (const char        *unit);
 char       *shenbao_ui_format_yuan        (gint64             fen);
-char       *shenbao_ui_validity_label     (ShenbaoValidity    validity,
-                                           int                days_to_expiry);
 const char *shenbao_ui_applies_label      (ShenbaoApplicability applies);
 char       *shenbao_ui_clause_amount      (ShenbaoClauseResult *result);
 char       *shenbao_ui_explanation        (ShenbaoClauseResult *result);
