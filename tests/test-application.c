@@ -6,7 +6,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
-#include "shenbao-application.h"
+#include "shenbao-filing.h"
 
 /* The application model without a display: what is saved, what is counted, when it is ready.
  * Every amount is worked by hand from the policy text; the comment beside it shows how. */
@@ -16,7 +16,7 @@ typedef struct
   char               *directory;
   ShenbaoStorage     *storage;
   ShenbaoPolicySet   *policies;
-  ShenbaoApplication *application;
+  ShenbaoFiling *application;
 } Fixture;
 
 static void
@@ -27,19 +27,19 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *path = NULL;
   GDate as_of;
 
-  fixture->directory = g_dir_make_tmp ("shenbao-application-XXXXXX", &error);
+  fixture->directory = g_dir_make_tmp ("shenbao-filing-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (fixture->directory, "shenbao.db", NULL);
   fixture->storage = shenbao_storage_open (path, &error);
   g_assert_no_error (error);
   fixture->policies = shenbao_policy_set_new_default (&error);
   g_assert_no_error (error);
-  fixture->application = shenbao_application_create (fixture->storage, fixture->policies, 0, &error);
+  fixture->application = shenbao_filing_create (fixture->storage, fixture->policies, 0, &error);
   g_assert_no_error (error);
   /* A date on which every shipped policy is in force or a draft, so no amount depends on it. */
   g_date_clear (&as_of, 1);
   g_date_set_dmy (&as_of, 1, G_DATE_JUNE, 2025);
-  shenbao_application_set_as_of (fixture->application, &as_of);
+  shenbao_filing_set_as_of (fixture->application, &as_of);
 }
 
 static void
@@ -70,14 +70,14 @@ set (Fixture    *fixture,
      const char *name,
      const char *text)
 {
-  ShenbaoPolicy *policy = shenbao_application_get_policy (fixture->application);
+  ShenbaoPolicy *policy = shenbao_filing_get_policy (fixture->application);
   g_autofree char *key = NULL;
   ShenbaoField *field = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (shenbao_policy_set_resolve_name (fixture->policies, policy, name, &key, &field, &error));
   g_assert_no_error (error);
-  g_assert_true (shenbao_application_set_text (fixture->application, field, text, &error));
+  g_assert_true (shenbao_filing_set_text (fixture->application, field, text, &error));
   g_assert_no_error (error);
 }
 
@@ -87,7 +87,7 @@ claim (Fixture    *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (shenbao_application_set_clause_chosen (fixture->application, full_id, TRUE, &error));
+  g_assert_true (shenbao_filing_set_clause_chosen (fixture->application, full_id, TRUE, &error));
   g_assert_no_error (error);
 }
 
@@ -97,7 +97,7 @@ choose_policy (Fixture    *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (shenbao_application_set_policy (fixture->application, policy_id, &error));
+  g_assert_true (shenbao_filing_set_policy (fixture->application, policy_id, &error));
   g_assert_no_error (error);
 }
 
@@ -107,7 +107,7 @@ static void
 attach_all (Fixture    *fixture,
             const char *clause_id)
 {
-  GListModel *checklist = G_LIST_MODEL (shenbao_application_get_checklist (fixture->application));
+  GListModel *checklist = G_LIST_MODEL (shenbao_filing_get_checklist (fixture->application));
   g_autofree char *scan = g_build_filename (fixture->directory, "scan.pdf", NULL);
 
   g_assert_true (g_file_set_contents (scan, "%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n", -1, NULL));
@@ -165,19 +165,19 @@ test_defaults_not_saved (Fixture       *fixture,
   choose_policy (fixture, "pudong-2024");
   claim (fixture, "pudong-2024/1");
   claim (fixture, "pudong-2024/6");
-  g_assert_nonnull (shenbao_application_get_result (fixture->application));
-  g_autoptr(GPtrArray) problems = shenbao_application_list_problems (fixture->application, FALSE);
+  g_assert_nonnull (shenbao_filing_get_result (fixture->application));
+  g_autoptr(GPtrArray) problems = shenbao_filing_list_problems (fixture->application, FALSE);
 
   company = shenbao_storage_load_company_values (fixture->storage,
-                                                 shenbao_application_get_company_id (fixture->application), &error);
+                                                 shenbao_filing_get_company_id (fixture->application), &error);
   g_assert_no_error (error);
   values = shenbao_storage_load_application_values (fixture->storage,
-                                                    shenbao_application_get_id (fixture->application), &error);
+                                                    shenbao_filing_get_id (fixture->application), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_hash_table_size (company), ==, 0);
   g_assert_cmpuint (g_hash_table_size (values), ==, 0);
-  g_assert_null (shenbao_application_get_text (fixture->application, "humanoid_business"));
-  g_assert_null (shenbao_inputs_lookup (shenbao_application_get_inputs (fixture->application), "humanoid_business"));
+  g_assert_null (shenbao_filing_get_text (fixture->application, "humanoid_business"));
+  g_assert_null (shenbao_inputs_lookup (shenbao_filing_get_inputs (fixture->application), "humanoid_business"));
 }
 
 /* An invalid value is reported as invalid, never as still needed. */
@@ -192,11 +192,11 @@ test_invalid_is_not_missing (Fixture       *fixture,
   choose_policy (fixture, "suzhou-2025");
   claim (fixture, "suzhou-2025/8b");
   set (fixture, "compute_fees_paid", "1,5万");
-  problems = shenbao_application_list_problems (fixture->application, FALSE);
+  problems = shenbao_filing_list_problems (fixture->application, FALSE);
   problem = find_problem (problems, SHENBAO_PROBLEM_FIELD, "compute_fees_paid");
   g_assert_nonnull (problem);
   g_assert_null (strstr (problem->message, "still needed"));
-  g_assert_nonnull (shenbao_application_get_error (fixture->application, "compute_fees_paid"));
+  g_assert_nonnull (shenbao_filing_get_error (fixture->application, "compute_fees_paid"));
 }
 
 /* ------------------------------------------------------------------ totals over what is claimed */
@@ -211,7 +211,7 @@ test_total_counts_claimed_only (Fixture       *fixture,
   ShenbaoPolicyResult *result;
   ShenbaoClauseResult *offered;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ShenbaoApplicationSummary) summary = NULL;
+  g_autoptr(ShenbaoFilingSummary) summary = NULL;
 
   set (fixture, "registered_region", "330604");
   set (fixture, "tax_region", "330604");
@@ -219,7 +219,7 @@ test_total_counts_claimed_only (Fixture       *fixture,
   choose_policy (fixture, "shangyu-2025");
   claim (fixture, "shangyu-2025/1a");
 
-  result = shenbao_application_get_result (fixture->application);
+  result = shenbao_filing_get_result (fixture->application);
   g_assert_cmpint (result->total_fen, ==, 0);
   g_assert_cmpint (result->total_up_to_fen, ==, 0);
   offered = shenbao_policy_result_find (result, "3a");
@@ -228,13 +228,13 @@ test_total_counts_claimed_only (Fixture       *fixture,
   g_assert_cmpint (offered->award_fen, ==, 500000 * 100);
 
   /* The start page shows what the summary saved: the claimed total, not 500,000. */
-  summary = shenbao_storage_get_application (fixture->storage, shenbao_application_get_id (fixture->application), &error);
+  summary = shenbao_storage_get_application (fixture->storage, shenbao_filing_get_id (fixture->application), &error);
   g_assert_no_error (error);
   g_assert_cmpint (summary->total_up_to_fen, ==, 0);
 
   /* Claiming 3a counts it: 500,000.00. */
   claim (fixture, "shangyu-2025/3a");
-  result = shenbao_application_get_result (fixture->application);
+  result = shenbao_filing_get_result (fixture->application);
   g_assert_cmpint (result->total_fen, ==, 500000 * 100);
 }
 
@@ -263,41 +263,41 @@ test_same_matter_asked (Fixture       *fixture,
   set (fixture, "8c/is_model_builder", "yes");
   set (fixture, "8c/project_compute_cost", "￥8,000,000");
 
-  result = shenbao_application_get_result (fixture->application);
+  result = shenbao_filing_get_result (fixture->application);
   g_assert_cmpuint (result->questions->len, ==, 1);
   g_assert_true (result->assumes_same);
   g_assert_cmpint (result->total_fen, ==, 3000000 * 100);
   g_assert_true (shenbao_policy_result_find (result, "8b")->dropped);
-  problems = shenbao_application_list_problems (fixture->application, FALSE);
+  problems = shenbao_filing_list_problems (fixture->application, FALSE);
   question = find_problem (problems, SHENBAO_PROBLEM_SAME_MATTER, "8b+8c");
   g_assert_nonnull (question);
   g_assert_cmpstr (question->page, ==, SHENBAO_PAGE_REVIEW);
-  g_assert_false (shenbao_application_is_ready (fixture->application));
+  g_assert_false (shenbao_filing_is_ready (fixture->application));
 
-  g_assert_true (shenbao_application_set_same_matter (fixture->application, "8c", "8b",
+  g_assert_true (shenbao_filing_set_same_matter (fixture->application, "8c", "8b",
                                                       SHENBAO_SAME_MATTER_DISTINCT, &error));
   g_assert_no_error (error);
-  result = shenbao_application_get_result (fixture->application);
+  result = shenbao_filing_get_result (fixture->application);
   g_assert_cmpint (result->total_fen, ==, 5000000 * 100);
   g_assert_false (result->assumes_same);
   g_assert_false (shenbao_policy_result_find (result, "8b")->dropped);
 
-  g_assert_true (shenbao_application_set_same_matter (fixture->application, "8b", "8c",
+  g_assert_true (shenbao_filing_set_same_matter (fixture->application, "8b", "8c",
                                                       SHENBAO_SAME_MATTER_SAME, &error));
-  result = shenbao_application_get_result (fixture->application);
+  result = shenbao_filing_get_result (fixture->application);
   g_assert_cmpint (result->total_fen, ==, 3000000 * 100);
   g_assert_false (result->assumes_same);
   g_clear_pointer (&problems, g_ptr_array_unref);
-  problems = shenbao_application_list_problems (fixture->application, FALSE);
+  problems = shenbao_filing_list_problems (fixture->application, FALSE);
   g_assert_null (find_problem (problems, SHENBAO_PROBLEM_SAME_MATTER, NULL));
 
   /* The answer is saved: reopened, the application still says "same". */
   {
-    g_autoptr(ShenbaoApplication) reopened = shenbao_application_load (fixture->storage, fixture->policies,
-                                                                        shenbao_application_get_id (fixture->application),
+    g_autoptr(ShenbaoFiling) reopened = shenbao_filing_load (fixture->storage, fixture->policies,
+                                                                        shenbao_filing_get_id (fixture->application),
                                                                         &error);
     g_assert_no_error (error);
-    g_assert_cmpint (shenbao_application_get_same_matter (reopened, "8b", "8c"), ==, SHENBAO_SAME_MATTER_SAME);
+    g_assert_cmpint (shenbao_filing_get_same_matter (reopened, "8b", "8c"), ==, SHENBAO_SAME_MATTER_SAME);
   }
 }
 
@@ -319,14 +319,14 @@ test_same_matter_certain (Fixture       *fixture,
   claim (fixture, "shangyu-2025/6b");
   set (fixture, "6b/vertical_model_deployed", "yes");
 
-  result = shenbao_application_get_result (fixture->application);
+  result = shenbao_filing_get_result (fixture->application);
   g_assert_cmpuint (result->questions->len, ==, 1);
   g_assert_true (((ShenbaoSameMatterQuestion *) g_ptr_array_index (result->questions, 0))->certain);
   g_assert_false (result->assumes_same);
   g_assert_cmpint (result->total_fen, ==, 4000000 * 100);
   g_assert_cmpint (shenbao_policy_result_find (result, "6a")->award_fen, ==, 1600000 * 100);
   g_assert_true (shenbao_policy_result_find (result, "6a")->dropped);
-  problems = shenbao_application_list_problems (fixture->application, FALSE);
+  problems = shenbao_filing_list_problems (fixture->application, FALSE);
   g_assert_null (find_problem (problems, SHENBAO_PROBLEM_SAME_MATTER, NULL));
 }
 
@@ -336,7 +336,7 @@ static void
 test_empty_is_not_ready (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(GPtrArray) problems = shenbao_application_list_problems (fixture->application, FALSE);
+  g_autoptr(GPtrArray) problems = shenbao_filing_list_problems (fixture->application, FALSE);
   const char *profile[] = { "company_name", "credit_code", "registered_address", "registered_region" };
 
   for (guint i = 0; i < G_N_ELEMENTS (profile); i++)
@@ -347,7 +347,7 @@ test_empty_is_not_ready (Fixture       *fixture,
       g_assert_cmpstr (problem->page, ==, SHENBAO_PAGE_COMPANY);
     }
   g_assert_nonnull (find_problem (problems, SHENBAO_PROBLEM_NO_POLICY, NULL));
-  g_assert_false (shenbao_application_is_ready (fixture->application));
+  g_assert_false (shenbao_filing_is_ready (fixture->application));
 }
 
 /* A Hangzhou application for a Suzhou company, nothing claimed, must not read "ready"; once a
@@ -358,25 +358,25 @@ test_wrong_place_nothing_claimed (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ShenbaoApplicationSummary) summary = NULL;
+  g_autoptr(ShenbaoFilingSummary) summary = NULL;
   guint n_problems;
 
   fill_profile (fixture, "320505");
   choose_policy (fixture, "hangzhou-2024-66");
-  problems = shenbao_application_list_problems (fixture->application, FALSE);
+  problems = shenbao_filing_list_problems (fixture->application, FALSE);
   g_assert_nonnull (find_problem (problems, SHENBAO_PROBLEM_NOTHING_CLAIMED, NULL));
   g_assert_cmpuint (problems->len, ==, 1);
-  summary = shenbao_storage_get_application (fixture->storage, shenbao_application_get_id (fixture->application), &error);
+  summary = shenbao_storage_get_application (fixture->storage, shenbao_filing_get_id (fixture->application), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (summary->state, ==, "problems:1");
-  g_assert_true (shenbao_application_parse_summary_state (summary->state, &n_problems));
+  g_assert_true (shenbao_filing_parse_summary_state (summary->state, &n_problems));
   g_assert_cmpuint (n_problems, ==, 1);
 
   claim (fixture, "hangzhou-2024-66/2b");
   g_clear_pointer (&problems, g_ptr_array_unref);
-  problems = shenbao_application_list_problems (fixture->application, FALSE);
+  problems = shenbao_filing_list_problems (fixture->application, FALSE);
   g_assert_nonnull (find_problem (problems, SHENBAO_PROBLEM_NOT_APPLICABLE, NULL));
-  g_assert_false (shenbao_application_is_ready (fixture->application));
+  g_assert_false (shenbao_filing_is_ready (fixture->application));
 }
 
 /* Suzhou 8b complete: profile, fees of 15,000,000 (20 % = 3,000,000, capped at 2,000,000), and
@@ -387,25 +387,25 @@ test_complete_is_ready (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ShenbaoApplicationSummary) summary = NULL;
+  g_autoptr(ShenbaoFilingSummary) summary = NULL;
 
   fill_profile (fixture, "320505");
   choose_policy (fixture, "suzhou-2025");
   claim (fixture, "suzhou-2025/8b");
   set (fixture, "compute_fees_paid", "１５００万");
-  problems = shenbao_application_list_problems (fixture->application, FALSE);
+  problems = shenbao_filing_list_problems (fixture->application, FALSE);
   g_assert_nonnull (find_problem (problems, SHENBAO_PROBLEM_ATTACHMENT, "suzhou-2025/8b/attachment/compute_contract"));
-  g_assert_false (shenbao_application_is_ready (fixture->application));
+  g_assert_false (shenbao_filing_is_ready (fixture->application));
 
   attach_all (fixture, "8b");
   g_clear_pointer (&problems, g_ptr_array_unref);
-  problems = shenbao_application_list_problems (fixture->application, FALSE);
+  problems = shenbao_filing_list_problems (fixture->application, FALSE);
   for (guint i = 0; i < problems->len; i++)
     g_test_message ("problem: %s", ((ShenbaoProblem *) g_ptr_array_index (problems, i))->message);
   g_assert_cmpuint (problems->len, ==, 0);
-  g_assert_true (shenbao_application_is_ready (fixture->application));
-  g_assert_cmpint (shenbao_application_get_result (fixture->application)->total_fen, ==, 2000000 * 100);
-  summary = shenbao_storage_get_application (fixture->storage, shenbao_application_get_id (fixture->application), &error);
+  g_assert_true (shenbao_filing_is_ready (fixture->application));
+  g_assert_cmpint (shenbao_filing_get_result (fixture->application)->total_fen, ==, 2000000 * 100);
+  summary = shenbao_storage_get_application (fixture->storage, shenbao_filing_get_id (fixture->application), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (summary->state, ==, "ready");
   g_assert_cmpint (summary->total_fen, ==, 2000000 * 100);
@@ -434,8 +434,8 @@ test_every_input_has_an_editor (Fixture       *fixture,
           g_autoptr(GPtrArray) problems = NULL;
           g_autoptr(GError) error = NULL;
 
-          g_assert_true (shenbao_application_set_clause_chosen (fixture->application, clause->full_id, TRUE, &error));
-          problems = shenbao_application_list_problems (fixture->application, FALSE);
+          g_assert_true (shenbao_filing_set_clause_chosen (fixture->application, clause->full_id, TRUE, &error));
+          problems = shenbao_filing_list_problems (fixture->application, FALSE);
           for (guint i = 0; i < problems->len; i++)
             {
               ShenbaoProblem *problem = g_ptr_array_index (problems, i);
@@ -455,7 +455,7 @@ test_every_input_has_an_editor (Fixture       *fixture,
                   g_assert_true (shenbao_clause_page_shows_field (clause, fixture->policies, problem->field));
                 }
             }
-          g_assert_true (shenbao_application_set_clause_chosen (fixture->application, clause->full_id, FALSE, &error));
+          g_assert_true (shenbao_filing_set_clause_chosen (fixture->application, clause->full_id, FALSE, &error));
         }
     }
   /* 96 clauses, most with inputs of their own; the profile's four count once per clause. */
@@ -474,11 +474,11 @@ test_first_set_list_on_clause_page (Fixture       *fixture,
 
   choose_policy (fixture, "suzhou-2025");
   claim (fixture, "suzhou-2025/9b");
-  problems = shenbao_application_list_problems (fixture->application, FALSE);
+  problems = shenbao_filing_list_problems (fixture->application, FALSE);
   problem = find_problem (problems, SHENBAO_PROBLEM_FIELD, "suzhou-2025/first_set_products");
   g_assert_nonnull (problem);
   g_assert_cmpstr (problem->page, ==, "clause:suzhou-2025/9b");
-  clause = shenbao_policy_find_clause (shenbao_application_get_policy (fixture->application), "9b");
+  clause = shenbao_policy_find_clause (shenbao_filing_get_policy (fixture->application), "9b");
   g_assert_true (shenbao_clause_page_shows_field (clause, fixture->policies, problem->field));
 }
 
@@ -505,7 +505,7 @@ test_full_disk_keeps_edits (Fixture       *fixture,
     GStatBuf wal_stat, db_stat;
     ShenbaoField *field = shenbao_policy_set_find_fact (fixture->policies, "registered_address");
     g_autoptr(GError) error = NULL;
-    g_autoptr(ShenbaoApplication) reopened = NULL;
+    g_autoptr(ShenbaoFiling) reopened = NULL;
     gboolean saved;
 
     g_assert_cmpint (g_stat (path, &db_stat), ==, 0);
@@ -517,27 +517,27 @@ test_full_disk_keeps_edits (Fixture       *fixture,
     limit.rlim_cur = MAX (wal_stat.st_size, db_stat.st_size);
     g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
 
-    saved = shenbao_application_set_text (fixture->application, field, "苏州市虎丘区科技城 1 号，一个足够长的地址使日志必须增长",
+    saved = shenbao_filing_set_text (fixture->application, field, "苏州市虎丘区科技城 1 号，一个足够长的地址使日志必须增长",
                                           &error);
     g_assert_false (saved);
     g_assert_nonnull (error);
     g_test_message ("refused: %s", error->message);
-    g_assert_cmpstr (shenbao_application_get_text (fixture->application, "registered_address"), ==,
+    g_assert_cmpstr (shenbao_filing_get_text (fixture->application, "registered_address"), ==,
                      "苏州市虎丘区科技城 1 号，一个足够长的地址使日志必须增长");
-    g_assert_true (shenbao_application_has_unsaved (fixture->application));
+    g_assert_true (shenbao_filing_has_unsaved (fixture->application));
 
     /* Room again: the next edit writes both. */
     limit.rlim_cur = limit.rlim_max;
     g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
     g_clear_error (&error);
     set (fixture, "company_name", "已保存的企业（新名称）");
-    g_assert_false (shenbao_application_has_unsaved (fixture->application));
+    g_assert_false (shenbao_filing_has_unsaved (fixture->application));
 
-    reopened = shenbao_application_load (fixture->storage, fixture->policies,
-                                         shenbao_application_get_id (fixture->application), &error);
+    reopened = shenbao_filing_load (fixture->storage, fixture->policies,
+                                         shenbao_filing_get_id (fixture->application), &error);
     g_assert_no_error (error);
-    g_assert_cmpstr (shenbao_application_get_text (reopened, "company_name"), ==, "已保存的企业（新名称）");
-    g_assert_cmpstr (shenbao_application_get_text (reopened, "registered_address"), ==,
+    g_assert_cmpstr (shenbao_filing_get_text (reopened, "company_name"), ==, "已保存的企业（新名称）");
+    g_assert_cmpstr (shenbao_filing_get_text (reopened, "registered_address"), ==,
                      "苏州市虎丘区科技城 1 号，一个足够长的地址使日志必须增长");
   }
 }

@@ -3,7 +3,7 @@
 
 #include <glib/gstdio.h>
 
-#include "shenbao-application.h"
+#include "shenbao-filing.h"
 
 /* The materials checklist as the user edits it: the policy's defaults (Suzhou: eight policy-wide
  * items, then 8b's three), renamed, moved, removed and added to, all kept when the application is
@@ -14,7 +14,7 @@ typedef struct
   char               *directory;
   ShenbaoStorage     *storage;
   ShenbaoPolicySet   *policies;
-  ShenbaoApplication *application;
+  ShenbaoFiling *application;
 } Fixture;
 
 static void
@@ -28,10 +28,10 @@ fixture_set_up (Fixture       *fixture,
   path = g_build_filename (fixture->directory, "shenbao.db", NULL);
   fixture->storage = shenbao_storage_open (path, &error);
   fixture->policies = shenbao_policy_set_new_default (&error);
-  fixture->application = shenbao_application_create (fixture->storage, fixture->policies, 0, &error);
+  fixture->application = shenbao_filing_create (fixture->storage, fixture->policies, 0, &error);
   g_assert_no_error (error);
-  g_assert_true (shenbao_application_set_policy (fixture->application, "suzhou-2025", &error));
-  g_assert_true (shenbao_application_set_clause_chosen (fixture->application, "suzhou-2025/8b", TRUE, &error));
+  g_assert_true (shenbao_filing_set_policy (fixture->application, "suzhou-2025", &error));
+  g_assert_true (shenbao_filing_set_clause_chosen (fixture->application, "suzhou-2025/8b", TRUE, &error));
   g_assert_no_error (error);
 }
 
@@ -56,9 +56,9 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static char *
-ids (ShenbaoApplication *application)
+ids (ShenbaoFiling *application)
 {
-  GListModel *model = G_LIST_MODEL (shenbao_application_get_checklist (application));
+  GListModel *model = G_LIST_MODEL (shenbao_filing_get_checklist (application));
   g_autoptr(GString) list = g_string_new (NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -69,12 +69,12 @@ ids (ShenbaoApplication *application)
   return g_string_free (g_steal_pointer (&list), FALSE);
 }
 
-static ShenbaoApplication *
+static ShenbaoFiling *
 reopen (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  ShenbaoApplication *application = shenbao_application_load (fixture->storage, fixture->policies,
-                                                              shenbao_application_get_id (fixture->application),
+  ShenbaoFiling *application = shenbao_filing_load (fixture->storage, fixture->policies,
+                                                              shenbao_filing_get_id (fixture->application),
                                                               &error);
   g_assert_no_error (error);
   return application;
@@ -95,8 +95,8 @@ static void
 test_edits_kept (Fixture       *fixture,
                  gconstpointer  data)
 {
-  ShenbaoChecklist *checklist = shenbao_application_get_checklist (fixture->application);
-  g_autoptr(ShenbaoApplication) reopened = NULL;
+  ShenbaoChecklist *checklist = shenbao_filing_get_checklist (fixture->application);
+  g_autoptr(ShenbaoFiling) reopened = NULL;
   g_autofree char *added = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -118,11 +118,11 @@ test_edits_kept (Fixture       *fixture,
   reopened = reopen (fixture);
   after = ids (reopened);
   g_assert_cmpstr (after, ==, before);
-  g_assert_cmpstr (shenbao_checklist_item_get_label (shenbao_checklist_lookup (shenbao_application_get_checklist (reopened),
+  g_assert_cmpstr (shenbao_checklist_item_get_label (shenbao_checklist_lookup (shenbao_filing_get_checklist (reopened),
                                                                                "tax_certificate"), TRUE),
                    ==, "2024 年度完税证明");
   /* The user's item is optional: it is no problem while empty. */
-  g_assert_false (shenbao_checklist_item_get_required (shenbao_checklist_lookup (shenbao_application_get_checklist (reopened),
+  g_assert_false (shenbao_checklist_item_get_required (shenbao_checklist_lookup (shenbao_filing_get_checklist (reopened),
                                                                                  "user_1")));
 }
 
@@ -131,7 +131,7 @@ static void
 test_follows_claim (Fixture       *fixture,
                     gconstpointer  data)
 {
-  ShenbaoChecklist *checklist = shenbao_application_get_checklist (fixture->application);
+  ShenbaoChecklist *checklist = shenbao_filing_get_checklist (fixture->application);
   g_autofree char *scan = g_build_filename (fixture->directory, "合同.pdf", NULL);
   g_autofree char *without = NULL;
   g_autoptr(GError) error = NULL;
@@ -139,11 +139,11 @@ test_follows_claim (Fixture       *fixture,
   g_assert_true (g_file_set_contents (scan, "%PDF-1.4\n/Type /Page\n", -1, NULL));
   g_assert_true (shenbao_checklist_attach (checklist, "8b/compute_contract", scan, &error));
   g_assert_no_error (error);
-  g_assert_true (shenbao_application_set_clause_chosen (fixture->application, "suzhou-2025/8b", FALSE, &error));
+  g_assert_true (shenbao_filing_set_clause_chosen (fixture->application, "suzhou-2025/8b", FALSE, &error));
   without = ids (fixture->application);
   g_assert_cmpstr (without, ==, "business_licence legal_representative_id audited_accounts tax_certificate "
                                 "credit_report commitment_letter no_double_claim power_of_attorney");
-  g_assert_true (shenbao_application_set_clause_chosen (fixture->application, "suzhou-2025/8b", TRUE, &error));
+  g_assert_true (shenbao_filing_set_clause_chosen (fixture->application, "suzhou-2025/8b", TRUE, &error));
   g_assert_cmpstr (shenbao_checklist_item_get_path (shenbao_checklist_lookup (checklist, "8b/compute_contract")), ==, scan);
   /* "%PDF-1.4\n/Type /Page\n" is 21 bytes, its SHA-256 worked out with sha256sum. */
   g_assert_cmpint (shenbao_checklist_item_get_size (shenbao_checklist_lookup (checklist, "8b/compute_contract")), ==, 21);

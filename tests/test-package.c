@@ -6,7 +6,7 @@
 
 #include <glib/gstdio.h>
 
-#include "shenbao-application-xml.h"
+#include "shenbao-filing-xml.h"
 #include "shenbao-document.h"
 #include "shenbao-package.h"
 #include "shenbao-package-reader.h"
@@ -25,7 +25,7 @@ typedef struct
   char               *directory;
   ShenbaoStorage     *storage;
   ShenbaoPolicySet   *policies;
-  ShenbaoApplication *application;
+  ShenbaoFiling *application;
   GDate               date;
 } Fixture;
 
@@ -64,9 +64,9 @@ set (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_true (shenbao_policy_set_resolve_name (fixture->policies,
-                                                  shenbao_application_get_policy (fixture->application),
+                                                  shenbao_filing_get_policy (fixture->application),
                                                   name, &key, &field, &error));
-  g_assert_true (shenbao_application_set_text (fixture->application, field, text, &error));
+  g_assert_true (shenbao_filing_set_text (fixture->application, field, text, &error));
   g_assert_no_error (error);
 }
 
@@ -74,7 +74,7 @@ set (Fixture    *fixture,
 static void
 attach_everything (Fixture *fixture)
 {
-  ShenbaoChecklist *checklist = shenbao_application_get_checklist (fixture->application);
+  ShenbaoChecklist *checklist = shenbao_filing_get_checklist (fixture->application);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checklist)); i++)
     {
@@ -106,21 +106,21 @@ fixture_set_up (Fixture       *fixture,
   path = fixture_path (fixture, "shenbao.db");
   fixture->storage = shenbao_storage_open (path, &error);
   fixture->policies = shenbao_policy_set_new_default (&error);
-  fixture->application = shenbao_application_create (fixture->storage, fixture->policies, 0, &error);
+  fixture->application = shenbao_filing_create (fixture->storage, fixture->policies, 0, &error);
   g_assert_no_error (error);
   g_date_clear (&fixture->date, 1);
   g_date_set_dmy (&fixture->date, 1, G_DATE_JULY, 2025);
-  shenbao_application_set_as_of (fixture->application, &fixture->date);
+  shenbao_filing_set_as_of (fixture->application, &fixture->date);
 
-  g_assert_true (shenbao_application_set_policy (fixture->application, "suzhou-2025", &error));
+  g_assert_true (shenbao_filing_set_policy (fixture->application, "suzhou-2025", &error));
   set (fixture, "company_name", "苏州灵巧机器人有限公司");
   set (fixture, "credit_code", "91310115MA1K3YJ662");
   set (fixture, "registered_region", "320505");
   set (fixture, "tax_region", "320505");
   set (fixture, "registered_address", "苏州市虎丘区科技城 1 号");
   set (fixture, "legal_representative", "张三");
-  g_assert_true (shenbao_application_set_clause_chosen (fixture->application, "suzhou-2025/8b", TRUE, &error));
-  g_assert_true (shenbao_application_set_clause_chosen (fixture->application, "suzhou-2025/5", TRUE, &error));
+  g_assert_true (shenbao_filing_set_clause_chosen (fixture->application, "suzhou-2025/8b", TRUE, &error));
+  g_assert_true (shenbao_filing_set_clause_chosen (fixture->application, "suzhou-2025/5", TRUE, &error));
   set (fixture, "compute_fees_paid", "1500万");
   set (fixture, "is_service_platform_5", "yes");
   set (fixture, "prior_year_services_5", "yes");
@@ -396,7 +396,7 @@ test_round_trip (Fixture       *fixture,
 {
   g_autofree char *zip = NULL;
   g_autofree char *attachments = fixture_path (fixture, "attachments");
-  g_autoptr(ShenbaoApplication) reopened = NULL;
+  g_autoptr(ShenbaoFiling) reopened = NULL;
   g_autoptr(ShenbaoPackage) first = NULL;
   g_autoptr(ShenbaoPackage) second = NULL;
   g_autoptr(GError) error = NULL;
@@ -404,27 +404,27 @@ test_round_trip (Fixture       *fixture,
 
   attach_everything (fixture);
   /* A default item the user removed stays removed on the other desktop. */
-  g_assert_nonnull (shenbao_checklist_lookup (shenbao_application_get_checklist (fixture->application),
+  g_assert_nonnull (shenbao_checklist_lookup (shenbao_filing_get_checklist (fixture->application),
                                               "power_of_attorney"));
-  g_assert_true (shenbao_checklist_remove (shenbao_application_get_checklist (fixture->application),
+  g_assert_true (shenbao_checklist_remove (shenbao_filing_get_checklist (fixture->application),
                                            "power_of_attorney", &error));
   g_assert_no_error (error);
   zip = make_package (fixture, "package.zip", TRUE);
   first = shenbao_package_new (fixture->application, TRUE, FALSE, &fixture->date, &error);
   id = shenbao_package_import (fixture->storage, fixture->policies, zip, attachments, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (id, !=, shenbao_application_get_id (fixture->application));
-  reopened = shenbao_application_load (fixture->storage, fixture->policies, id, &error);
+  g_assert_cmpint (id, !=, shenbao_filing_get_id (fixture->application));
+  reopened = shenbao_filing_load (fixture->storage, fixture->policies, id, &error);
   g_assert_no_error (error);
-  shenbao_application_set_as_of (reopened, &fixture->date);
-  g_assert_true (shenbao_application_is_ready (reopened));
+  shenbao_filing_set_as_of (reopened, &fixture->date);
+  g_assert_true (shenbao_filing_is_ready (reopened));
   second = shenbao_package_new (reopened, TRUE, FALSE, &fixture->date, &error);
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (shenbao_package_get_xml (first), shenbao_package_get_xml (second)));
-  g_assert_null (shenbao_checklist_lookup (shenbao_application_get_checklist (reopened), "power_of_attorney"));
+  g_assert_null (shenbao_checklist_lookup (shenbao_filing_get_checklist (reopened), "power_of_attorney"));
   /* The attachments now live in the user's data folder, not where they were. */
   g_assert_true (g_str_has_prefix (shenbao_checklist_item_get_path (
-                   shenbao_checklist_lookup (shenbao_application_get_checklist (reopened), "business_licence")),
+                   shenbao_checklist_lookup (shenbao_filing_get_checklist (reopened), "business_licence")),
                    attachments));
 }
 
@@ -566,7 +566,7 @@ static void
 test_changed_attachment (Fixture       *fixture,
                          gconstpointer  data)
 {
-  ShenbaoChecklist *checklist = shenbao_application_get_checklist (fixture->application);
+  ShenbaoChecklist *checklist = shenbao_filing_get_checklist (fixture->application);
   ShenbaoChecklistItem *item;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(ShenbaoPackage) package = NULL;
@@ -575,14 +575,14 @@ test_changed_attachment (Fixture       *fixture,
   ShenbaoProblem *problem = NULL;
 
   attach_everything (fixture);
-  g_assert_true (shenbao_application_is_ready (fixture->application));
+  g_assert_true (shenbao_filing_is_ready (fixture->application));
   item = shenbao_checklist_lookup (checklist, "tax_certificate");
   /* Same length, other content: only the hash can tell. */
   g_assert_true (g_file_set_contents (shenbao_checklist_item_get_path (item),
                                       "%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n"
                                       "2 0 obj << /Type /Page >> endobj\n"
                                       "3 0 obj << /Type /Pages >> endobj\n% ITEM 3\n", -1, NULL));
-  problems = shenbao_application_list_problems (fixture->application, FALSE);
+  problems = shenbao_filing_list_problems (fixture->application, FALSE);
   for (guint i = 0; i < problems->len; i++)
     if (((ShenbaoProblem *) g_ptr_array_index (problems, i))->kind == SHENBAO_PROBLEM_ATTACHMENT)
       problem = g_ptr_array_index (problems, i);

@@ -56,7 +56,7 @@ make_applications (void)
     }
 }
 
-static const ShenbaoApplicationSummary *
+static const ShenbaoFilingSummary *
 summary_at (ShenbaoSavedApplications *model,
             guint                     position)
 {
@@ -91,13 +91,13 @@ test_sorts (void)
 {
   g_autoptr(ShenbaoSavedApplications) model = shenbao_saved_applications_new (storage, policy_set);
 
-  shenbao_saved_applications_set_sort (model, SHENBAO_APPLICATION_SORT_COMPANY);
+  shenbao_saved_applications_set_sort (model, SHENBAO_FILING_SORT_COMPANY);
   g_assert_cmpstr (summary_at (model, 0)->company_name, ==, "企业 0000");
   g_assert_cmpstr (summary_at (model, 2)->company_name, ==, "企业 0001");
   g_assert_cmpstr (summary_at (model, N_APPLICATIONS - 1)->company_name, ==, "企业 1249");
 
   /* The largest total is 49 × 1,000,000 fen, for every n with n % 50 == 49. */
-  shenbao_saved_applications_set_sort (model, SHENBAO_APPLICATION_SORT_AMOUNT);
+  shenbao_saved_applications_set_sort (model, SHENBAO_FILING_SORT_AMOUNT);
   g_assert_cmpint (summary_at (model, 0)->total_up_to_fen, ==, 49 * 1000000);
   g_assert_cmpint (summary_at (model, N_APPLICATIONS - 1)->total_up_to_fen, ==, 0);
 }
@@ -132,9 +132,9 @@ test_filters (void)
   GDate today;
 
   /* n % 7 == 0 for n in 0…2499: 0, 7, …, 2492, that is 357 + 1 = 358. */
-  shenbao_saved_applications_set_filter (model, SHENBAO_APPLICATION_FILTER_READY);
+  shenbao_saved_applications_set_filter (model, SHENBAO_FILING_FILTER_READY);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 358);
-  shenbao_saved_applications_set_filter (model, SHENBAO_APPLICATION_FILTER_IN_PROGRESS);
+  shenbao_saved_applications_set_filter (model, SHENBAO_FILING_FILTER_IN_PROGRESS);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_APPLICATIONS - 358);
 
   /* Suzhou's window closes on 2026-12-05; on 2026-12-01 that is within 7 days, on 2026-11-20 not. */
@@ -144,7 +144,7 @@ test_filters (void)
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 1, G_DATE_DECEMBER, 2026);
   shenbao_saved_applications_set_today (model, &today);
-  shenbao_saved_applications_set_filter (model, SHENBAO_APPLICATION_FILTER_WINDOW_CLOSING);
+  shenbao_saved_applications_set_filter (model, SHENBAO_FILING_FILTER_WINDOW_CLOSING);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_APPLICATIONS / 5);
   g_assert_cmpstr (summary_at (model, 0)->policy_id, ==, "suzhou-2025");
   g_date_set_dmy (&today, 20, G_DATE_NOVEMBER, 2026);
@@ -152,8 +152,8 @@ test_filters (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
 
   /* By deadline, Suzhou's (the one with a window) come first. */
-  shenbao_saved_applications_set_filter (model, SHENBAO_APPLICATION_FILTER_ALL);
-  shenbao_saved_applications_set_sort (model, SHENBAO_APPLICATION_SORT_DEADLINE);
+  shenbao_saved_applications_set_filter (model, SHENBAO_FILING_FILTER_ALL);
+  shenbao_saved_applications_set_sort (model, SHENBAO_FILING_SORT_DEADLINE);
   g_assert_cmpstr (summary_at (model, 0)->policy_id, ==, "suzhou-2025");
   g_assert_cmpstr (summary_at (model, N_APPLICATIONS / 5)->policy_id, !=, "suzhou-2025");
   g_assert_cmpint (sqlite3_exec (raw, "DELETE FROM policy_windows", NULL, NULL, NULL), ==, SQLITE_OK);

@@ -236,7 +236,7 @@ test_round_trip (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(GHashTable) choices = NULL;
-  g_autoptr(ShenbaoApplicationSummary) summary = NULL;
+  g_autoptr(ShenbaoFilingSummary) summary = NULL;
   ShenbaoStorage *storage = open_storage (fixture->path);
   gint64 company_id, application_id;
 
@@ -332,7 +332,7 @@ test_newest_first (Fixture       *fixture,
   ShenbaoStorage *storage = open_storage (fixture->path);
   gint64 start = g_get_real_time () / G_USEC_PER_SEC;
   gint64 named, unnamed, first, second;
-  ShenbaoApplicationSummary *row;
+  ShenbaoFilingSummary *row;
 
   named = shenbao_storage_create_company (storage, &error);
   unnamed = shenbao_storage_create_company (storage, &error);
@@ -390,7 +390,7 @@ test_newest_first (Fixture       *fixture,
   row = g_ptr_array_index (list, 0);
   g_assert_cmpint (row->id, ==, first);
   assert_updated_since (row->updated, start);
-  g_assert_cmpint (((ShenbaoApplicationSummary *) g_ptr_array_index (list, 1))->id, ==, second);
+  g_assert_cmpint (((ShenbaoFilingSummary *) g_ptr_array_index (list, 1))->id, ==, second);
   g_clear_pointer (&list, g_ptr_array_unref);
 
   list = shenbao_storage_list_companies (storage, &error);
@@ -404,7 +404,7 @@ test_newest_first (Fixture       *fixture,
   g_assert_true (shenbao_storage_set_clause_chosen (storage, second, "1a", TRUE, &error));
   g_assert_no_error (error);
   list = shenbao_storage_list_applications (storage, &error);
-  g_assert_cmpint (((ShenbaoApplicationSummary *) g_ptr_array_index (list, 0))->id, ==, second);
+  g_assert_cmpint (((ShenbaoFilingSummary *) g_ptr_array_index (list, 0))->id, ==, second);
   g_clear_pointer (&list, g_ptr_array_unref);
 
   raw_exec_with_id (raw, "UPDATE applications SET updated = 3000 WHERE id = ?1", second);
@@ -412,7 +412,7 @@ test_newest_first (Fixture       *fixture,
                                                           &error));
   g_assert_no_error (error);
   list = shenbao_storage_list_applications (storage, &error);
-  g_assert_cmpint (((ShenbaoApplicationSummary *) g_ptr_array_index (list, 0))->id, ==, first);
+  g_assert_cmpint (((ShenbaoFilingSummary *) g_ptr_array_index (list, 0))->id, ==, first);
 
   close_storage (storage);
 }
@@ -422,7 +422,7 @@ test_delete_application (Fixture       *fixture,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ShenbaoApplicationSummary) summary = NULL;
+  g_autoptr(ShenbaoFilingSummary) summary = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(sqlite3) raw = NULL;
@@ -455,7 +455,7 @@ test_delete_application (Fixture       *fixture,
   list = shenbao_storage_list_applications (storage, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 1);
-  g_assert_cmpint (((ShenbaoApplicationSummary *) g_ptr_array_index (list, 0))->id, ==, kept);
+  g_assert_cmpint (((ShenbaoFilingSummary *) g_ptr_array_index (list, 0))->id, ==, kept);
   values = shenbao_storage_load_application_values (storage, kept, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (g_hash_table_lookup (values, "revenue"), ==, "2");
@@ -469,7 +469,7 @@ test_not_found (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) values = NULL;
-  g_autoptr(ShenbaoApplicationSummary) summary = NULL;
+  g_autoptr(ShenbaoFilingSummary) summary = NULL;
   ShenbaoStorage *storage = open_storage (fixture->path);
   gint64 company_id, application_id;
 
@@ -619,7 +619,7 @@ assert_usable (ShenbaoStorage *storage)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) choices = NULL;
-  g_autoptr(ShenbaoApplicationSummary) summary = NULL;
+  g_autoptr(ShenbaoFilingSummary) summary = NULL;
   gint64 company_id, application_id;
 
   company_id = shenbao_storage_create_company (storage, &error);
@@ -687,9 +687,9 @@ test_migrate_from_1 (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(GHashTable) choices = NULL;
-  g_autoptr(ShenbaoApplicationSummary) summary = NULL;
+  g_autoptr(ShenbaoFilingSummary) summary = NULL;
   g_autoptr(GPtrArray) companies = NULL;
-  ShenbaoApplicationSummary *company;
+  ShenbaoFilingSummary *company;
   ShenbaoStorage *storage;
 
   raw_script (fixture->path, SCHEMA_VERSION_1);
@@ -1242,7 +1242,7 @@ try_saving_read_only (const char *path,
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(GPtrArray) companies = NULL;
-  ShenbaoApplicationSummary *company;
+  ShenbaoFilingSummary *company;
   ShenbaoStorage *storage = shenbao_storage_open (path, &error);
 
   if (storage == NULL)
@@ -1526,7 +1526,7 @@ test_import (Fixture       *fixture,
   g_autoptr(GHashTable) loaded = NULL;
   ShenbaoAttachmentRecord record = { (char *) "business_licence", NULL, 0, TRUE, FALSE, FALSE,
                                      (char *) "/tmp/a.pdf", 3, (char *) "cafe", 1, 5 };
-  ShenbaoApplicationImport import = { company, (char *) "suzhou-2025", values, choices, attachments };
+  ShenbaoFilingImport import = { company, (char *) "suzhou-2025", values, choices, attachments };
   gint64 id;
 
   g_hash_table_insert (company, (char *) "company_name", (char *) "苏州某某机器人有限公司");
@@ -1542,7 +1542,7 @@ test_import (Fixture       *fixture,
   g_assert_cmpstr (g_hash_table_lookup (loaded, "suzhou-2025/compute_fees_paid"), ==, "1500万");
   listed = shenbao_storage_list_applications (storage, &error);
   g_assert_cmpuint (listed->len, ==, 1);
-  g_assert_cmpstr (((ShenbaoApplicationSummary *) g_ptr_array_index (listed, 0))->company_name, ==,
+  g_assert_cmpstr (((ShenbaoFilingSummary *) g_ptr_array_index (listed, 0))->company_name, ==,
                    "苏州某某机器人有限公司");
 
   /* A clause row that already exists cannot be inserted again: force that failure by importing

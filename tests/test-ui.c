@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "shenbao-application-row.h"
+#include "shenbao-filing-row.h"
 #include "shenbao-field-row.h"
 #include "shenbao-package.h"
 #include "shenbao-package-reader.h"
@@ -310,16 +310,16 @@ is_one_of (const char  *key,
 static void
 assert_only_given_saved (ShenbaoWindow *window)
 {
-  ShenbaoApplication *application = shenbao_window_get_application (window);
+  ShenbaoFiling *application = shenbao_window_get_filing (window);
   const char *company_keys[] = { "company_name", "credit_code", "registered_address", "registered_region",
                                  "tax_region", "humanoid_business", NULL };
   const char *application_keys[] = { "pudong-2024/1/benchmark_project", "pudong-2024/1/project_total_investment",
                                       "pudong-2024/1/higher_level_award", "pudong-2024/7/produced_in_pudong",
                                       "pudong-2024/7/orders", "pudong-2024/7/annual_units_sold", NULL };
   g_autoptr(GHashTable) company = shenbao_storage_load_company_values (storage,
-                                                                       shenbao_application_get_company_id (application), NULL);
+                                                                       shenbao_filing_get_company_id (application), NULL);
   g_autoptr(GHashTable) values = shenbao_storage_load_application_values (storage,
-                                                                          shenbao_application_get_id (application), NULL);
+                                                                          shenbao_filing_get_id (application), NULL);
   GHashTableIter iter;
   gpointer key;
 
@@ -376,10 +376,10 @@ test_whole_flow (void)
   fill (window, "company_name", "上海灵犀人形机器人有限公司");
   /* A mistyped check character is named at the field. */
   fill (window, "credit_code", "91310115MA1K3YJ663");
-  g_assert_nonnull (shenbao_application_get_error (shenbao_window_get_application (window), "credit_code"));
+  g_assert_nonnull (shenbao_filing_get_error (shenbao_window_get_filing (window), "credit_code"));
   screenshot (GTK_WIDGET (window), "company-error");
   fill (window, "credit_code", "91310115MA1K3YJ662");
-  g_assert_null (shenbao_application_get_error (shenbao_window_get_application (window), "credit_code"));
+  g_assert_null (shenbao_filing_get_error (shenbao_window_get_filing (window), "credit_code"));
   fill (window, "registered_region", "310115");
   fill (window, "tax_region", "310115");
   fill (window, "humanoid_business", "whole_machine");
@@ -458,7 +458,7 @@ test_whole_flow (void)
         gtk_editable_set_text (GTK_EDITABLE (gtk_grid_get_child_at (grid, 1, i + 1)), orders[i][1]);
       }
     gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
-    g_assert_cmpstr (shenbao_application_get_text (shenbao_window_get_application (window), "pudong-2024/7/orders"), ==,
+    g_assert_cmpstr (shenbao_filing_get_text (shenbao_window_get_filing (window), "pudong-2024/7/orders"), ==,
                      "8,6400000;6,3000000;4,2800000;5,3000000");
   }
   fill (window, "pudong-2024/7/annual_units_sold", "30");
@@ -479,7 +479,7 @@ test_whole_flow (void)
   assert_only_given_saved (window);
 
   /* Closing and reopening shows the application exactly as left, on the same page. */
-  application_id = shenbao_application_get_id (shenbao_window_get_application (window));
+  application_id = shenbao_filing_get_id (shenbao_window_get_filing (window));
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();
 
@@ -491,16 +491,16 @@ test_whole_flow (void)
   g_clear_pointer (&total, g_free);
   total = label_text (GTK_WIDGET (window), "title-1");
   g_assert_nonnull (strstr (total, "5,400,000.00"));
-  g_assert_cmpstr (shenbao_application_get_text (shenbao_window_get_application (window), "company_name"), ==,
+  g_assert_cmpstr (shenbao_filing_get_text (shenbao_window_get_filing (window), "company_name"), ==,
                    "上海灵犀人形机器人有限公司");
 
   /* A second application for the same company starts from its profile, entered once. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-application-for-company", "x",
-                                             shenbao_application_get_company_id (shenbao_window_get_application (window))));
+                                             shenbao_filing_get_company_id (shenbao_window_get_filing (window))));
   settle ();
   g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "company");
-  g_assert_cmpint (shenbao_application_get_id (shenbao_window_get_application (window)), !=, application_id);
-  g_assert_cmpstr (shenbao_application_get_text (shenbao_window_get_application (window), "credit_code"), ==,
+  g_assert_cmpint (shenbao_filing_get_id (shenbao_window_get_filing (window)), !=, application_id);
+  g_assert_cmpstr (shenbao_filing_get_text (shenbao_window_get_filing (window), "credit_code"), ==,
                    "91310115MA1K3YJ662");
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();
@@ -541,9 +541,9 @@ test_date_picker (void)
 
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (shenbao_field_row_get_input (SHENBAO_FIELD_ROW (row)))), ==,
                    "2025-06-30");
-  g_assert_cmpstr (shenbao_application_get_text (shenbao_window_get_application (window),
+  g_assert_cmpstr (shenbao_filing_get_text (shenbao_window_get_filing (window),
                                                  "pudong-2024/3/completion_date"), ==, "2025-06-30");
-  g_assert_null (shenbao_application_get_error (shenbao_window_get_application (window),
+  g_assert_null (shenbao_filing_get_error (shenbao_window_get_filing (window),
                                                 "pudong-2024/3/completion_date"));
 
   /* The calendar opens at the date entered, not at today. */
@@ -556,7 +556,7 @@ test_date_picker (void)
   g_assert_cmpint (g_date_time_get_month (day), ==, 3);
   g_assert_cmpint (g_date_time_get_day_of_month (day), ==, 15);
   /* Opening it changed nothing. */
-  g_assert_cmpstr (shenbao_application_get_text (shenbao_window_get_application (window),
+  g_assert_cmpstr (shenbao_filing_get_text (shenbao_window_get_filing (window),
                                                  "pudong-2024/3/completion_date"), ==, "2024-03-15");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_MENU_BUTTON)));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -569,7 +569,7 @@ static void
 test_region_chooser (void)
 {
   ShenbaoWindow *window;
-  ShenbaoApplication *application;
+  ShenbaoFiling *application;
   GtkWidget *chooser;
   GtkWidget *search;
   GtkWidget *popover;
@@ -582,7 +582,7 @@ test_region_chooser (void)
     }
   window = open_window ();
   press (window, "win.new-application");
-  application = shenbao_window_get_application (window);
+  application = shenbao_window_get_filing (window);
   chooser = shenbao_field_row_get_input (SHENBAO_FIELD_ROW (shenbao_window_find_field (window, "registered_region")));
   g_assert_true (SHENBAO_IS_REGION_CHOOSER (chooser));
   button = find_descendant (chooser, GTK_TYPE_MENU_BUTTON);
@@ -597,8 +597,8 @@ test_region_chooser (void)
   g_signal_emit_by_name (search, "activate");
   settle ();
   g_assert_false (gtk_widget_get_visible (popover));
-  g_assert_cmpstr (shenbao_application_get_text (application, "registered_region"), ==, "330604");
-  g_assert_null (shenbao_application_get_error (application, "registered_region"));
+  g_assert_cmpstr (shenbao_filing_get_text (application, "registered_region"), ==, "330604");
+  g_assert_null (shenbao_filing_get_error (application, "registered_region"));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "浙江省 绍兴市 上虞区 (330604)");
 
   shenbao_region_chooser_popup (SHENBAO_REGION_CHOOSER (chooser));
@@ -611,9 +611,9 @@ test_region_chooser (void)
                             "上海市 浦东新区 (310115)"));
 
   fill (window, "tax_region", "999999");
-  g_assert_nonnull (shenbao_application_get_error (application, "tax_region"));
+  g_assert_nonnull (shenbao_filing_get_error (application, "tax_region"));
   fill (window, "tax_region", "310103");
-  g_assert_null (shenbao_application_get_error (application, "tax_region"));
+  g_assert_null (shenbao_filing_get_error (application, "tax_region"));
   screenshot (GTK_WIDGET (window), "region-chosen");
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();
@@ -673,7 +673,7 @@ test_delete_and_undo (void)
   fill (window, "company_name", "待删除的测试企业");
   press (window, "win.home");
   saved = shenbao_storage_list_applications (storage, NULL);
-  id = ((ShenbaoApplicationSummary *) g_ptr_array_index (saved, 0))->id;
+  id = ((ShenbaoFilingSummary *) g_ptr_array_index (saved, 0))->id;
   before = count_saved ();
   g_assert_cmpuint (count_rows (window), ==, before);
 
@@ -708,23 +708,23 @@ test_delete_and_undo (void)
 }
 
 static void
-set_value (ShenbaoApplication *application,
+set_value (ShenbaoFiling *application,
            const char         *name,
            const char         *text)
 {
   g_autofree char *key = NULL;
   ShenbaoField *field = NULL;
 
-  g_assert_true (shenbao_policy_set_resolve_name (policies, shenbao_application_get_policy (application), name, &key,
+  g_assert_true (shenbao_policy_set_resolve_name (policies, shenbao_filing_get_policy (application), name, &key,
                                                   &field, NULL));
-  g_assert_true (shenbao_application_set_text (application, field, text, NULL));
+  g_assert_true (shenbao_filing_set_text (application, field, text, NULL));
 }
 
 /* Each item of the materials checklist gets the same small scan, as the file chooser would. */
 static void
-attach_every_item (ShenbaoApplication *application)
+attach_every_item (ShenbaoFiling *application)
 {
-  ShenbaoChecklist *checklist = shenbao_application_get_checklist (application);
+  ShenbaoChecklist *checklist = shenbao_filing_get_checklist (application);
   g_autofree char *scan = g_build_filename (g_get_tmp_dir (), "shenbao-ui-test-scan.pdf", NULL);
 
   g_assert_true (g_file_set_contents (scan, "%PDF-1.4\n1 0 obj << /Type /Page >> endobj\n", -1, NULL));
@@ -741,7 +741,7 @@ attach_every_item (ShenbaoApplication *application)
 static gint64
 make_suzhou_application (gboolean complete)
 {
-  g_autoptr(ShenbaoApplication) application = shenbao_application_create (storage, policies, 0, NULL);
+  g_autoptr(ShenbaoFiling) application = shenbao_filing_create (storage, policies, 0, NULL);
 
   set_value (application, "company_name", complete ? "苏州灵巧机器人有限公司" : "苏州未完成示例有限公司");
   set_value (application, "credit_code", "91310115MA1K3YJ662");
@@ -750,16 +750,16 @@ make_suzhou_application (gboolean complete)
   if (!complete)
     {
       /* A Hangzhou policy, nothing claimed: not ready to file. */
-      g_assert_true (shenbao_application_set_policy (application, "hangzhou-2024-66", NULL));
-      return shenbao_application_get_id (application);
+      g_assert_true (shenbao_filing_set_policy (application, "hangzhou-2024-66", NULL));
+      return shenbao_filing_get_id (application);
     }
   set_value (application, "registered_address", "苏州市虎丘区科技城 1 号");
-  g_assert_true (shenbao_application_set_policy (application, "suzhou-2025", NULL));
-  g_assert_true (shenbao_application_set_clause_chosen (application, "suzhou-2025/8b", TRUE, NULL));
+  g_assert_true (shenbao_filing_set_policy (application, "suzhou-2025", NULL));
+  g_assert_true (shenbao_filing_set_clause_chosen (application, "suzhou-2025/8b", TRUE, NULL));
   set_value (application, "compute_fees_paid", "1500万");
   attach_every_item (application);
-  g_assert_true (shenbao_application_is_ready (application));
-  return shenbao_application_get_id (application);
+  g_assert_true (shenbao_filing_is_ready (application));
+  return shenbao_filing_get_id (application);
 }
 
 /* What the start page says of the company's application, as its row shows it. */
@@ -772,10 +772,10 @@ start_row_subtitle (ShenbaoWindow *window,
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(ShenbaoSavedApplication) item = g_list_model_get_item (model, i);
-      const ShenbaoApplicationSummary *summary = shenbao_saved_application_get_summary (item);
+      const ShenbaoFilingSummary *summary = shenbao_saved_application_get_summary (item);
 
       if (g_strcmp0 (summary->company_name, company) == 0)
-        return shenbao_application_row_describe (summary, policies);
+        return shenbao_filing_row_describe (summary, policies);
     }
   return NULL;
 }
@@ -904,7 +904,7 @@ test_package (void)
   screenshot_widths (GTK_WIDGET (window), "materials");
 
   /* An item detached: the review lists it, and the problem leads to its row. */
-  checklist = shenbao_application_get_checklist (shenbao_window_get_application (window));
+  checklist = shenbao_filing_get_checklist (shenbao_window_get_filing (window));
   {
     ShenbaoChecklistItem *item = shenbao_checklist_lookup (checklist, "8b/compute_invoices");
     g_autofree char *path = g_strdup (shenbao_checklist_item_get_path (item));
@@ -913,7 +913,7 @@ test_package (void)
     g_assert_true (shenbao_checklist_detach (checklist, "8b/compute_invoices", NULL));
     press (window, "win.next");
     g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "review");
-    g_assert_false (shenbao_application_is_ready (shenbao_window_get_application (window)));
+    g_assert_false (shenbao_filing_is_ready (shenbao_window_get_filing (window)));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-to-field", "(ss)", "materials",
                                                "suzhou-2025/8b/attachment/compute_invoices"));
     settle ();
@@ -926,7 +926,7 @@ test_package (void)
 
   press (window, "win.next");
   g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "review");
-  g_assert_true (shenbao_application_is_ready (shenbao_window_get_application (window)));
+  g_assert_true (shenbao_filing_is_ready (shenbao_window_get_filing (window)));
   screenshot (GTK_WIDGET (window), "review-ready");
   zip = g_build_filename (g_get_tmp_dir (), "shenbao-ui-test-package.zip", NULL);
   g_unlink (zip);
@@ -1183,7 +1183,7 @@ test_print_operation (void)
 {
   g_autofree char *directory = g_dir_make_tmp ("shenbao-print-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (directory, "printed.pdf", NULL);
-  g_autoptr(ShenbaoApplication) application = NULL;
+  g_autoptr(ShenbaoFiling) application = NULL;
   g_autoptr(GPtrArray) attachments = NULL;
   g_autoptr(ShenbaoDocument) document = NULL;
   g_autoptr(ShenbaoPrintOperation) operation = NULL;
@@ -1197,14 +1197,14 @@ test_print_operation (void)
       g_test_skip ("no display: run under xvfb-run");
       return;
     }
-  application = shenbao_application_load (storage, policies, make_suzhou_application (TRUE), &error);
+  application = shenbao_filing_load (storage, policies, make_suzhou_application (TRUE), &error);
   g_assert_no_error (error);
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 2, G_DATE_DECEMBER, 2026);
   /* The window of the call recorded for Suzhou goes on the cover. */
   g_assert_true (shenbao_storage_set_policy_window (storage, "suzhou-2025", "2026-12-01", "2026-12-28",
                                                     "苏州工信平台", &error));
-  attachments = shenbao_forms_number_attachments (shenbao_application_get_checklist (application));
+  attachments = shenbao_forms_number_attachments (shenbao_filing_get_checklist (application));
   document = shenbao_forms_application (application, attachments, TRUE, FALSE, &today);
   g_assert_true (shenbao_storage_delete_policy_window (storage, "suzhou-2025", &error));
   operation = shenbao_print_operation_new (document, "test");

@@ -16,7 +16,7 @@ struct _ShenbaoClausePage
 {
   AdwBin               parent_instance;
 
-  ShenbaoApplication  *application;
+  ShenbaoFiling  *filing;
   ShenbaoClause       *clause;
   GPtrArray           *rows;
 
@@ -39,7 +39,7 @@ shenbao_clause_page_dispose (GObject *object)
 {
   ShenbaoClausePage *self = (ShenbaoClausePage *) object;
 
-  g_clear_object (&self->application);
+  g_clear_object (&self->filing);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), SHENBAO_TYPE_CLAUSE_PAGE);
   G_OBJECT_CLASS (shenbao_clause_page_parent_class)->dispose (object);
@@ -80,7 +80,7 @@ add_field_rows (ShenbaoClausePage   *self,
 {
   for (guint i = 0; i < fields->len; i++)
     {
-      GtkWidget *row = shenbao_field_row_new (self->application, g_ptr_array_index (fields, i));
+      GtkWidget *row = shenbao_field_row_new (self->filing, g_ptr_array_index (fields, i));
 
       adw_preferences_group_add (group, row);
       g_ptr_array_add (self->rows, row);
@@ -107,14 +107,14 @@ show_text (ShenbaoClausePage *self)
 }
 
 GtkWidget *
-shenbao_clause_page_new (ShenbaoApplication *application,
+shenbao_clause_page_new (ShenbaoFiling *application,
                          ShenbaoClause      *clause)
 {
   ShenbaoClausePage *self = g_object_new (SHENBAO_TYPE_CLAUSE_PAGE, NULL);
   g_autoptr(GPtrArray) facts = g_ptr_array_new ();
-  ShenbaoPolicySet *policies = shenbao_application_get_policies (application);
+  ShenbaoPolicySet *policies = shenbao_filing_get_policies (application);
 
-  self->application = g_object_ref (application);
+  self->filing = g_object_ref (application);
   self->clause = clause;
   show_text (self);
   /* A policy-level field the clause computes with (e.g. Suzhou's first-set list, shared by 9a
@@ -148,7 +148,7 @@ shenbao_clause_page_get_clause (ShenbaoClausePage *self)
 void
 shenbao_clause_page_refresh (ShenbaoClausePage *self)
 {
-  ShenbaoPolicyResult *result = shenbao_application_get_result (self->application);
+  ShenbaoPolicyResult *result = shenbao_filing_get_result (self->filing);
   ShenbaoClauseResult *clause_result = result != NULL ? shenbao_policy_result_find (result, self->clause->id) : NULL;
   g_autofree char *amount = NULL;
   g_autofree char *explanation = NULL;

@@ -3,14 +3,14 @@
 
 #include <adwaita.h>
 
-#include "shenbao-application.h"
+#include "shenbao-filing.h"
 
 G_BEGIN_DECLS
 
 #define SHENBAO_TYPE_CLAUSE_PAGE (shenbao_clause_page_get_type ())
 G_DECLARE_FINAL_TYPE (ShenbaoClausePage, shenbao_clause_page, SHENBAO, CLAUSE_PAGE, AdwBin)
 
-GtkWidget     *shenbao_clause_page_new        (ShenbaoApplication *application,
+GtkWidget     *shenbao_clause_page_new        (ShenbaoFiling *application,
                                                ShenbaoClause      *clause);
 ShenbaoClause *shenbao_clause_page_get_clause (ShenbaoClausePage  *self);
 void           shenbao_clause_page_refresh    (ShenbaoClausePage  *self);

@@ -16,7 +16,7 @@ struct _ShenbaoClausesPage
 {
   AdwBin               parent_instance;
 
-  ShenbaoApplication  *application;
+  ShenbaoFiling  *filing;
   ShenbaoPolicy       *policy;        /* the policy the rows were built for */
   AdwPreferencesGroup *notes_group;
   AdwPreferencesGroup *clauses_group;
@@ -33,7 +33,7 @@ shenbao_clauses_page_dispose (GObject *object)
 {
   ShenbaoClausesPage *self = (ShenbaoClausesPage *) object;
 
-  g_clear_object (&self->application);
+  g_clear_object (&self->filing);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->note_rows, g_ptr_array_unref);
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
@@ -71,7 +71,7 @@ on_chosen_toggled (GtkCheckButton     *button,
   ShenbaoClause *clause = g_object_get_data (G_OBJECT (button), "clause");
   g_autoptr(GError) error = NULL;
 
-  if (!shenbao_application_set_clause_chosen (self->application, clause->full_id,
+  if (!shenbao_filing_set_clause_chosen (self->filing, clause->full_id,
                                               gtk_check_button_get_active (button), &error))
     g_warning ("Cannot save the choice of clause %s: %s", clause->full_id, error->message);
 }
@@ -110,7 +110,7 @@ clause_row (ShenbaoClausesPage *self,
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                               shenbao_application_get_clause_chosen (self->application, clause->full_id));
+                               shenbao_filing_get_clause_chosen (self->filing, clause->full_id));
   g_object_set_data (G_OBJECT (check), "clause", clause);
   g_signal_connect (check, "toggled", G_CALLBACK (on_chosen_toggled), self);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), check);
@@ -159,7 +159,7 @@ build_policy_fields (ShenbaoClausesPage *self)
   shenbao_page_remove_rows (self->field_rows);
   for (guint i = 0; self->policy != NULL && i < self->policy->fields->len; i++)
     {
-      GtkWidget *row = shenbao_field_row_new (self->application, g_ptr_array_index (self->policy->fields, i));
+      GtkWidget *row = shenbao_field_row_new (self->filing, g_ptr_array_index (self->policy->fields, i));
 
       adw_preferences_group_add (self->policy_fields_group, row);
       g_ptr_array_add (self->field_rows, row);
@@ -194,7 +194,7 @@ rebuild (ShenbaoClausesPage *self)
 void
 shenbao_clauses_page_refresh (ShenbaoClausesPage *self)
 {
-  ShenbaoPolicy *policy = shenbao_application_get_policy (self->application);
+  ShenbaoPolicy *policy = shenbao_filing_get_policy (self->filing);
   ShenbaoPolicyResult *result;
 
   if (policy != self->policy)
@@ -202,7 +202,7 @@ shenbao_clauses_page_refresh (ShenbaoClausesPage *self)
       self->policy = policy;
       rebuild (self);
     }
-  result = shenbao_application_get_result (self->application);
+  result = shenbao_filing_get_result (self->filing);
   for (guint i = 0; result != NULL && i < self->rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (self->rows, i);
@@ -217,10 +217,10 @@ shenbao_clauses_page_refresh (ShenbaoClausesPage *self)
 }
 
 void
-shenbao_clauses_page_set_application (ShenbaoClausesPage *self,
-                                      ShenbaoApplication *application)
+shenbao_clauses_page_set_filing (ShenbaoClausesPage *self,
+                                      ShenbaoFiling *application)
 {
-  g_set_object (&self->application, application);
+  g_set_object (&self->filing, application);
   self->policy = NULL;
   shenbao_clauses_page_refresh (self);
 }

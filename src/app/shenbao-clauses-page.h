@@ -3,15 +3,15 @@
 
 #include <adwaita.h>
 
-#include "shenbao-application.h"
+#include "shenbao-filing.h"
 
 G_BEGIN_DECLS
 
 #define SHENBAO_TYPE_CLAUSES_PAGE (shenbao_clauses_page_get_type ())
 G_DECLARE_FINAL_TYPE (ShenbaoClausesPage, shenbao_clauses_page, SHENBAO, CLAUSES_PAGE, AdwBin)
 
-void shenbao_clauses_page_set_application (ShenbaoClausesPage *self,
-                                           ShenbaoApplication *application);
+void shenbao_clauses_page_set_filing (ShenbaoClausesPage *self,
+                                           ShenbaoFiling *application);
 void shenbao_clauses_page_refresh         (ShenbaoClausesPage *self);
 
 G_END_DECLS

@@ -15,7 +15,7 @@ struct _ShenbaoCompanyPage
   AdwPreferencesGroup  *identity_group;
   AdwPreferencesGroup  *figures_group;
   GPtrArray            *rows;
-  ShenbaoApplication   *application;
+  ShenbaoFiling   *filing;
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoCompanyPage, shenbao_company_page, ADW_TYPE_BIN)
@@ -25,9 +25,9 @@ shenbao_company_page_dispose (GObject *object)
 {
   ShenbaoCompanyPage *self = (ShenbaoCompanyPage *) object;
 
-  if (self->application != NULL)
-    g_signal_handlers_disconnect_by_data (self->application, self);
-  g_clear_object (&self->application);
+  if (self->filing != NULL)
+    g_signal_handlers_disconnect_by_data (self->filing, self);
+  g_clear_object (&self->filing);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), SHENBAO_TYPE_COMPANY_PAGE);
   G_OBJECT_CLASS (shenbao_company_page_parent_class)->dispose (object);
@@ -67,14 +67,14 @@ is_figure (ShenbaoField *fact)
 }
 
 void
-shenbao_company_page_set_application (ShenbaoCompanyPage *self,
-                                      ShenbaoApplication *application)
+shenbao_company_page_set_filing (ShenbaoCompanyPage *self,
+                                      ShenbaoFiling *application)
 {
-  GPtrArray *facts = shenbao_policy_set_get_facts (shenbao_application_get_policies (application));
+  GPtrArray *facts = shenbao_policy_set_get_facts (shenbao_filing_get_policies (application));
 
-  if (self->application != NULL)
-    g_signal_handlers_disconnect_by_data (self->application, self);
-  g_set_object (&self->application, application);
+  if (self->filing != NULL)
+    g_signal_handlers_disconnect_by_data (self->filing, self);
+  g_set_object (&self->filing, application);
   /* A fact edited on a clause page shows here at once, not after a restart. */
   g_signal_connect_swapped (application, "changed", G_CALLBACK (on_application_changed), self);
   shenbao_page_remove_rows (self->rows);

@@ -3,14 +3,14 @@
 
 #include <adwaita.h>
 
-#include "shenbao-application.h"
+#include "shenbao-filing.h"
 
 G_BEGIN_DECLS
 
 #define SHENBAO_TYPE_COMPANY_PAGE (shenbao_company_page_get_type ())
 G_DECLARE_FINAL_TYPE (ShenbaoCompanyPage, shenbao_company_page, SHENBAO, COMPANY_PAGE, AdwBin)
 
-void shenbao_company_page_set_application (ShenbaoCompanyPage *self,
-                                           ShenbaoApplication *application);
+void shenbao_company_page_set_filing (ShenbaoCompanyPage *self,
+                                           ShenbaoFiling *application);
 
 G_END_DECLS

@@ -20,7 +20,7 @@ struct _ShenbaoFieldRow
 {
   AdwActionRow        parent_instance;
 
-  ShenbaoApplication *application;
+  ShenbaoFiling *filing;
   ShenbaoField       *field;
   char               *help;
   gboolean            updating;
@@ -49,7 +49,7 @@ save_text (ShenbaoFieldRow *self,
 
   if (self->updating)
     return;
-  if (!shenbao_application_set_text (self->application, self->field, text, &error))
+  if (!shenbao_filing_set_text (self->filing, self->field, text, &error))
     {
       /* Storage failed: say so at the field, keep what is typed on screen. */
       show_error (self, error->message);
@@ -274,7 +274,7 @@ shenbao_field_row_dispose (GObject *object)
 {
   ShenbaoFieldRow *self = (ShenbaoFieldRow *) object;
 
-  g_clear_object (&self->application);
+  g_clear_object (&self->filing);
   g_clear_pointer (&self->help, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHENBAO_TYPE_FIELD_ROW);
   G_OBJECT_CLASS (shenbao_field_row_parent_class)->dispose (object);
@@ -407,7 +407,7 @@ list_help (ShenbaoField *field)
 }
 
 GtkWidget *
-shenbao_field_row_new (ShenbaoApplication *application,
+shenbao_field_row_new (ShenbaoFiling *application,
                        ShenbaoField       *field)
 {
   ShenbaoFieldRow *self = g_object_new (SHENBAO_TYPE_FIELD_ROW, NULL);
@@ -417,7 +417,7 @@ shenbao_field_row_new (ShenbaoApplication *application,
   g_autofree char *escaped = g_markup_escape_text (title, -1);
   GtkWidget *input;
 
-  self->application = g_object_ref (application);
+  self->filing = g_object_ref (application);
   self->field = field;
   /* The input key names the widget, so a problem in the review list can find its field. */
   gtk_widget_set_name (GTK_WIDGET (self), field->input_key);
@@ -499,7 +499,7 @@ show_value (ShenbaoFieldRow *self,
 static char *
 credit_code_authority (ShenbaoFieldRow *self)
 {
-  const char *text = shenbao_application_get_text (self->application, self->field->input_key);
+  const char *text = shenbao_filing_get_text (self->filing, self->field->input_key);
   g_autofree char *digits = NULL;
   g_autofree char *label = NULL;
   const ShenbaoRegion *region;
@@ -559,7 +559,7 @@ shenbao_field_row_refresh (ShenbaoFieldRow *self)
   const char *key = self->field->input_key;
 
   self->updating = TRUE;
-  show_value (self, shenbao_application_get_text (self->application, key));
+  show_value (self, shenbao_filing_get_text (self->filing, key));
   self->updating = FALSE;
-  show_error (self, shenbao_application_get_error (self->application, key));
+  show_error (self, shenbao_filing_get_error (self->filing, key));
 }

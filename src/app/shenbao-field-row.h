@@ -3,14 +3,14 @@
 
 #include <adwaita.h>
 
-#include "shenbao-application.h"
+#include "shenbao-filing.h"
 
 G_BEGIN_DECLS
 
 #define SHENBAO_TYPE_FIELD_ROW (shenbao_field_row_get_type ())
 G_DECLARE_FINAL_TYPE (ShenbaoFieldRow, shenbao_field_row, SHENBAO, FIELD_ROW, AdwActionRow)
 
-GtkWidget    *shenbao_field_row_new        (ShenbaoApplication *application,
+GtkWidget    *shenbao_field_row_new        (ShenbaoFiling *application,
                                             ShenbaoField       *field);
 ShenbaoField *shenbao_field_row_get_field  (ShenbaoFieldRow    *self);
 GtkWidget    *shenbao_field_row_get_input  (ShenbaoFieldRow    *self);

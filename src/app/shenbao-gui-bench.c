@@ -5,7 +5,7 @@
 
 #include <adwaita.h>
 
-#include "shenbao-application.h"
+#include "shenbao-filing.h"
 #include "shenbao-saved-application.h"
 #include "shenbao-start-page.h"
 #include "shenbao-window.h"
@@ -63,15 +63,15 @@ compare_int64 (gconstpointer a,
 }
 
 static void
-type_into (ShenbaoApplication *application,
+type_into (ShenbaoFiling *application,
            const char         *name,
            const char         *text)
 {
   g_autofree char *key = NULL;
   ShenbaoField *field = NULL;
 
-  g_assert (shenbao_policy_set_resolve_name (shenbao_application_get_policies (application), NULL, name, &key, &field, NULL));
-  g_assert (shenbao_application_set_text (application, field, text, NULL));
+  g_assert (shenbao_policy_set_resolve_name (shenbao_filing_get_policies (application), NULL, name, &key, &field, NULL));
+  g_assert (shenbao_filing_set_text (application, field, text, NULL));
 }
 
 static int
@@ -81,15 +81,15 @@ keystroke (void)
   g_autofree char *path = g_build_filename (dir, "shenbao.db", NULL);
   g_autoptr(ShenbaoPolicySet) policies = shenbao_policy_set_new_default (NULL);
   g_autoptr(ShenbaoStorage) storage = shenbao_storage_open (path, NULL);
-  g_autoptr(ShenbaoApplication) application = shenbao_application_create (storage, policies, 0, NULL);
+  g_autoptr(ShenbaoFiling) application = shenbao_filing_create (storage, policies, 0, NULL);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
   ShenbaoPolicy *policy = shenbao_policy_set_lookup (policies, "shangyu-2025");
   const int runs = 501;
 
   /* A Shangyu company with most clauses claimed: the heaviest policy to recompute. */
-  shenbao_application_set_policy (application, "shangyu-2025", NULL);
+  shenbao_filing_set_policy (application, "shangyu-2025", NULL);
   for (guint i = 0; i < policy->clauses->len; i++)
-    shenbao_application_set_clause_chosen (application, ((ShenbaoClause *) g_ptr_array_index (policy->clauses, i))->full_id,
+    shenbao_filing_set_clause_chosen (application, ((ShenbaoClause *) g_ptr_array_index (policy->clauses, i))->full_id,
                                            TRUE, NULL);
   type_into (application, "registered_region", "330604");
   type_into (application, "compute_fees_paid", "8000000");
@@ -105,8 +105,8 @@ keystroke (void)
       /* One keystroke: the text is saved, parsed, the policy recomputed and its problems listed,
        * as the clause page and the review do after every change. */
       type_into (application, "equipment_investment_excl_tax", text);
-      g_assert (shenbao_application_get_result (application) != NULL);
-      g_ptr_array_unref (shenbao_application_list_problems (application, FALSE));
+      g_assert (shenbao_filing_get_result (application) != NULL);
+      g_ptr_array_unref (shenbao_filing_list_problems (application, FALSE));
       g_array_append_val (times, (gint64) { g_get_monotonic_time () - start });
     }
   g_array_sort (times, compare_int64);

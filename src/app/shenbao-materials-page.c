@@ -14,7 +14,7 @@ struct _ShenbaoMaterialsPage
 {
   AdwBin              parent_instance;
 
-  ShenbaoApplication *application;
+  ShenbaoFiling *filing;
 
   GtkListBox         *list;
   AdwEntryRow        *add_row;
@@ -27,8 +27,8 @@ create_row (gpointer item,
             gpointer user_data)
 {
   ShenbaoMaterialsPage *self = user_data;
-  ShenbaoChecklist *checklist = shenbao_application_get_checklist (self->application);
-  ShenbaoPolicy *policy = shenbao_application_get_policy (self->application);
+  ShenbaoChecklist *checklist = shenbao_filing_get_checklist (self->filing);
+  ShenbaoPolicy *policy = shenbao_filing_get_policy (self->filing);
   g_autofree char *key = shenbao_checklist_item_problem_key (item, policy != NULL ? policy->id : "");
   guint position = 0;
 
@@ -51,7 +51,7 @@ on_add_applied (ShenbaoMaterialsPage *self)
 
   if (*label == '\0')
     return;
-  id = shenbao_checklist_add (shenbao_application_get_checklist (self->application), label, &error);
+  id = shenbao_checklist_add (shenbao_filing_get_checklist (self->filing), label, &error);
   if (id == NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", error->message);
   else
@@ -63,7 +63,7 @@ shenbao_materials_page_dispose (GObject *object)
 {
   ShenbaoMaterialsPage *self = (ShenbaoMaterialsPage *) object;
 
-  g_clear_object (&self->application);
+  g_clear_object (&self->filing);
   gtk_widget_dispose_template (GTK_WIDGET (object), SHENBAO_TYPE_MATERIALS_PAGE);
   G_OBJECT_CLASS (shenbao_materials_page_parent_class)->dispose (object);
 }
@@ -89,15 +89,15 @@ shenbao_materials_page_init (ShenbaoMaterialsPage *self)
 }
 
 void
-shenbao_materials_page_set_application (ShenbaoMaterialsPage *self,
-                                        ShenbaoApplication   *application)
+shenbao_materials_page_set_filing (ShenbaoMaterialsPage *self,
+                                        ShenbaoFiling   *application)
 {
   g_return_if_fail (SHENBAO_IS_MATERIALS_PAGE (self));
 
-  if (!g_set_object (&self->application, application))
+  if (!g_set_object (&self->filing, application))
     return;
   gtk_list_box_bind_model (self->list,
-                           application != NULL ? G_LIST_MODEL (shenbao_application_get_checklist (application)) : NULL,
+                           application != NULL ? G_LIST_MODEL (shenbao_filing_get_checklist (application)) : NULL,
                            create_row, self, NULL);
 }
 
@@ -106,8 +106,8 @@ void
 shenbao_materials_page_refresh (ShenbaoMaterialsPage *self)
 {
   g_return_if_fail (SHENBAO_IS_MATERIALS_PAGE (self));
-  if (self->application != NULL)
-    shenbao_checklist_check_files (shenbao_application_get_checklist (self->application));
+  if (self->filing != NULL)
+    shenbao_checklist_check_files (shenbao_filing_get_checklist (self->filing));
 }
 
 /* From a problem on the review: its row gets the focus. */

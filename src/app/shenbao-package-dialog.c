@@ -16,7 +16,7 @@ struct _ShenbaoPackageDialog
   AdwMessageDialog    parent_instance;
 
   GtkWindow          *parent;
-  ShenbaoApplication *application;
+  ShenbaoFiling *filing;
   char               *path;
   gboolean            draft;
   gboolean            replace;
@@ -90,7 +90,7 @@ start_writing (ShenbaoPackageDialog *self)
 
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));
-  self->package = shenbao_package_new (self->application, shenbao_prefers_chinese (), self->draft, &today, &error);
+  self->package = shenbao_package_new (self->filing, shenbao_prefers_chinese (), self->draft, &today, &error);
   if (self->package == NULL)
     {
       tell (self, error->message);
@@ -168,7 +168,7 @@ choose_path (ShenbaoPackageDialog *self)
 
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));
-  name = shenbao_package_default_name (self->application, &today);
+  name = shenbao_package_default_name (self->filing, &today);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_path_chosen), self, 0);
@@ -203,7 +203,7 @@ on_problems_response (AdwMessageDialog     *dialog,
 static gboolean
 ask_about_problems (ShenbaoPackageDialog *self)
 {
-  g_autoptr(GPtrArray) problems = shenbao_application_list_problems (self->application, shenbao_prefers_chinese ());
+  g_autoptr(GPtrArray) problems = shenbao_filing_list_problems (self->filing, shenbao_prefers_chinese ());
   g_autoptr(GString) body = NULL;
   GtkWidget *dialog;
 
@@ -227,7 +227,7 @@ shenbao_package_dialog_dispose (GObject *object)
 {
   ShenbaoPackageDialog *self = (ShenbaoPackageDialog *) object;
 
-  g_clear_object (&self->application);
+  g_clear_object (&self->filing);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->package);
   g_clear_pointer (&self->path, g_free);
@@ -258,16 +258,16 @@ shenbao_package_dialog_init (ShenbaoPackageDialog *self)
 /* path NULL: the user chooses where, with the default name. */
 void
 shenbao_package_dialog_create (GtkWindow          *parent,
-                               ShenbaoApplication *application,
+                               ShenbaoFiling *application,
                                const char         *path)
 {
   ShenbaoPackageDialog *self;
 
-  g_return_if_fail (SHENBAO_IS_APPLICATION (application));
+  g_return_if_fail (SHENBAO_IS_FILING (application));
 
   self = g_object_new (SHENBAO_TYPE_PACKAGE_DIALOG, "transient-for", parent, NULL);
   self->parent = parent;
-  self->application = g_object_ref (application);
+  self->filing = g_object_ref (application);
   self->path = g_strdup (path);
   if (!ask_about_problems (self))
     next_after_problems (self);

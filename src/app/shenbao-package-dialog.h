@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "shenbao-application.h"
+#include "shenbao-filing.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ShenbaoPackageDialog, shenbao_package_dialog, SHENBAO, PACKAGE_DIALOG, AdwMessageDialog)
 
 void shenbao_package_dialog_create (GtkWindow          *parent,
-                                    ShenbaoApplication *application,
+                                    ShenbaoFiling *application,
                                     const char         *path);
 
 G_END_DECLS

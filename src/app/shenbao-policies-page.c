@@ -17,7 +17,7 @@ struct _ShenbaoPoliciesPage
 {
   AdwBin               parent_instance;
 
-  ShenbaoApplication  *application;
+  ShenbaoFiling  *filing;
   ShenbaoStorage      *storage;        /* the application windows the user recorded */
   AdwPreferencesGroup *fitting_group;
   AdwPreferencesGroup *other_group;
@@ -38,7 +38,7 @@ shenbao_policies_page_dispose (GObject *object)
 {
   ShenbaoPoliciesPage *self = (ShenbaoPoliciesPage *) object;
 
-  g_clear_object (&self->application);
+  g_clear_object (&self->filing);
   g_clear_object (&self->storage);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), SHENBAO_TYPE_POLICIES_PAGE);
@@ -74,7 +74,7 @@ on_policy_toggled (GtkCheckButton      *button,
 
   if (self->updating || !gtk_check_button_get_active (button))
     return;
-  if (!shenbao_application_set_policy (self->application, policy->id, &error))
+  if (!shenbao_filing_set_policy (self->filing, policy->id, &error))
     g_warning ("Cannot save the chosen policy: %s", error->message);
 }
 
@@ -88,8 +88,8 @@ describe (ShenbaoPoliciesPage *self,
           ShenbaoPolicy       *header,
           gboolean            *fits)
 {
-  ShenbaoPolicySet *policies = shenbao_application_get_policies (self->application);
-  const char *region = shenbao_inputs_get_registered_region (shenbao_application_get_inputs (self->application));
+  ShenbaoPolicySet *policies = shenbao_filing_get_policies (self->filing);
+  const char *region = shenbao_inputs_get_registered_region (shenbao_filing_get_inputs (self->filing));
   gboolean chinese = shenbao_prefers_chinese ();
   ShenbaoPolicy *policy = NULL;
   g_autoptr(ShenbaoPolicyResult) estimate = NULL;
@@ -114,7 +114,7 @@ describe (ShenbaoPoliciesPage *self,
         return g_strdup_printf (_("%s · %s"), status, window_text);
       return g_steal_pointer (&status);
     }
-  estimate = shenbao_application_estimate (self->application, policy);
+  estimate = shenbao_filing_estimate (self->filing, policy);
   status = shenbao_policy_status_text (policy, &estimate->as_of, chinese);
   total = shenbao_ui_format_yuan (estimate->total_up_to_fen);
   exact = shenbao_ui_format_yuan (estimate->total_fen);
@@ -161,10 +161,10 @@ window_button (ShenbaoPolicy *policy)
 void
 shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
 {
-  ShenbaoPolicySet *policies = shenbao_application_get_policies (self->application);
+  ShenbaoPolicySet *policies = shenbao_filing_get_policies (self->filing);
   g_autoptr(GPtrArray) all = shenbao_policy_set_list_headers (policies);
-  ShenbaoPolicy *chosen = shenbao_application_get_policy (self->application);
-  const char *region = shenbao_inputs_get_registered_region (shenbao_application_get_inputs (self->application));
+  ShenbaoPolicy *chosen = shenbao_filing_get_policy (self->filing);
+  const char *region = shenbao_inputs_get_registered_region (shenbao_filing_get_inputs (self->filing));
   guint others = 0, hidden = 0, n_fitting = 0;
   GDate today;
 
@@ -247,10 +247,10 @@ shenbao_policies_page_set_storage (ShenbaoPoliciesPage *self,
 }
 
 void
-shenbao_policies_page_set_application (ShenbaoPoliciesPage *self,
-                                       ShenbaoApplication  *application)
+shenbao_policies_page_set_filing (ShenbaoPoliciesPage *self,
+                                       ShenbaoFiling  *application)
 {
-  g_set_object (&self->application, application);
+  g_set_object (&self->filing, application);
   self->all_others = FALSE;
   /* Built when shown (the window refreshes the page it shows): opening an application should
    * not read every policy that fits its company. */

@@ -20,7 +20,7 @@ struct _ShenbaoReviewPage
 {
   AdwBin               parent_instance;
 
-  ShenbaoApplication  *application;
+  ShenbaoFiling  *filing;
   GPtrArray           *rows;
 
   GtkLabel            *total_label;
@@ -52,7 +52,7 @@ shenbao_review_page_dispose (GObject *object)
 {
   ShenbaoReviewPage *self = (ShenbaoReviewPage *) object;
 
-  g_clear_object (&self->application);
+  g_clear_object (&self->filing);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->glossed, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), SHENBAO_TYPE_REVIEW_PAGE);
@@ -145,7 +145,7 @@ page_title (const char *page)
 static void
 show_problems (ShenbaoReviewPage *self)
 {
-  g_autoptr(GPtrArray) problems = shenbao_application_list_problems (self->application, shenbao_prefers_chinese ());
+  g_autoptr(GPtrArray) problems = shenbao_filing_list_problems (self->filing, shenbao_prefers_chinese ());
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))) != NULL)
@@ -175,7 +175,7 @@ fields_summary (ShenbaoReviewPage *self,
 {
   GString *out = g_string_new (NULL);
 
-  ShenbaoInputs *inputs = shenbao_application_get_inputs (self->application);
+  ShenbaoInputs *inputs = shenbao_filing_get_inputs (self->filing);
   gboolean chinese = shenbao_prefers_chinese ();
 
   for (guint i = 0; i < clause->fields->len; i++)
@@ -206,7 +206,7 @@ on_answer_toggled (GtkToggleButton   *button,
 
   /* The change below rebuilds this page, button included: what it names was copied first. */
   if (gtk_toggle_button_get_active (button)
-      && !shenbao_application_set_same_matter (self->application, a, b, answer, &error))
+      && !shenbao_filing_set_same_matter (self->filing, a, b, answer, &error))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", error->message);
 }
 
@@ -314,8 +314,8 @@ show_could_claim (ShenbaoReviewPage   *self,
 void
 shenbao_review_page_refresh (ShenbaoReviewPage *self)
 {
-  ShenbaoPolicyResult *result = shenbao_application_get_result (self->application);
-  g_autoptr(GPtrArray) chosen = shenbao_application_list_chosen (self->application);
+  ShenbaoPolicyResult *result = shenbao_filing_get_result (self->filing);
+  g_autoptr(GPtrArray) chosen = shenbao_filing_list_chosen (self->filing);
   g_autoptr(GPtrArray) bars = g_ptr_array_new ();
   g_autofree char *total = NULL, *exact = NULL, *detail = NULL;
   guint dropped = 0;
@@ -371,9 +371,9 @@ shenbao_review_page_refresh (ShenbaoReviewPage *self)
 }
 
 void
-shenbao_review_page_set_application (ShenbaoReviewPage  *self,
-                                     ShenbaoApplication *application)
+shenbao_review_page_set_filing (ShenbaoReviewPage  *self,
+                                     ShenbaoFiling *application)
 {
-  g_set_object (&self->application, application);
+  g_set_object (&self->filing, application);
   shenbao_review_page_refresh (self);
 }

@@ -3,15 +3,15 @@
 
 #include <adwaita.h>
 
-#include "shenbao-application.h"
+#include "shenbao-filing.h"
 
 G_BEGIN_DECLS
 
 #define SHENBAO_TYPE_REVIEW_PAGE (shenbao_review_page_get_type ())
 G_DECLARE_FINAL_TYPE (ShenbaoReviewPage, shenbao_review_page, SHENBAO, REVIEW_PAGE, AdwBin)
 
-void shenbao_review_page_set_application (ShenbaoReviewPage  *self,
-                                          ShenbaoApplication *application);
+void shenbao_review_page_set_filing (ShenbaoReviewPage  *self,
+                                          ShenbaoFiling *application);
 void shenbao_review_page_refresh         (ShenbaoReviewPage  *self);
 
 G_END_DECLS

@@ -6,7 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "shenbao-application-row.h"
+#include "shenbao-filing-row.h"
 #include "shenbao-saved-applications.h"
 #include "shenbao-start-page.h"
 
@@ -94,14 +94,14 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            ShenbaoStartPage         *self)
 {
-  gtk_list_item_set_child (list_item, shenbao_application_row_new ());
+  gtk_list_item_set_child (list_item, shenbao_filing_row_new ());
 }
 
 static const char *
 deadlines_of (ShenbaoStartPage        *self,
               ShenbaoSavedApplication *item)
 {
-  const ShenbaoApplicationSummary *summary = shenbao_saved_application_get_summary (item);
+  const ShenbaoFilingSummary *summary = shenbao_saved_application_get_summary (item);
   const char *text;
 
   if (!g_hash_table_lookup_extended (self->deadlines, summary->policy_id != NULL ? summary->policy_id : "", NULL,
@@ -111,7 +111,7 @@ deadlines_of (ShenbaoStartPage        *self,
 
       g_date_clear (&today, 1);
       g_date_set_time_t (&today, time (NULL));
-      text = shenbao_application_row_describe_deadlines (summary, self->policies, self->storage, &today);
+      text = shenbao_filing_row_describe_deadlines (summary, self->policies, self->storage, &today);
       g_hash_table_insert (self->deadlines, g_strdup (summary->policy_id != NULL ? summary->policy_id : ""),
                            (gpointer) text);
     }
@@ -125,7 +125,7 @@ bind_row (GtkSignalListItemFactory *factory,
 {
   ShenbaoSavedApplication *item = gtk_list_item_get_item (list_item);
 
-  shenbao_application_row_set_item (SHENBAO_APPLICATION_ROW (gtk_list_item_get_child (list_item)), item,
+  shenbao_filing_row_set_item (SHENBAO_FILING_ROW (gtk_list_item_get_child (list_item)), item,
                                     self->policies, deadlines_of (self, item));
 }
 
@@ -134,7 +134,7 @@ unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             ShenbaoStartPage         *self)
 {
-  shenbao_application_row_set_item (SHENBAO_APPLICATION_ROW (gtk_list_item_get_child (list_item)), NULL, NULL, NULL);
+  shenbao_filing_row_set_item (SHENBAO_FILING_ROW (gtk_list_item_get_child (list_item)), NULL, NULL, NULL);
 }
 
 static void

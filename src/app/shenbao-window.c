@@ -33,7 +33,7 @@ struct _ShenbaoWindow
 
   ShenbaoStorage       *storage;
   ShenbaoPolicySet     *policies;
-  ShenbaoApplication   *application;
+  ShenbaoFiling        *filing;
   ShenbaoSettings      *settings;
   GPtrArray            *clause_pages;   /* page names of the chosen clauses, in order */
   GHashTable           *pending_deletes; /* gint64 id deleted but still undoable → its toast */
@@ -131,16 +131,16 @@ rebuild_clause_pages (ShenbaoWindow *self)
         gtk_stack_remove (self->stack, page);
     }
   g_ptr_array_set_size (self->clause_pages, 0);
-  if (self->application == NULL)
+  if (self->filing == NULL)
     return;
 
-  chosen = shenbao_application_list_chosen (self->application);
+  chosen = shenbao_filing_list_chosen (self->filing);
   for (guint i = 0; i < chosen->len; i++)
     {
       ShenbaoClause *clause = g_ptr_array_index (chosen, i);
       char *name = g_strconcat (CLAUSE_PAGE_PREFIX, clause->full_id, NULL);
 
-      gtk_stack_add_named (self->stack, shenbao_clause_page_new (self->application, clause), name);
+      gtk_stack_add_named (self->stack, shenbao_clause_page_new (self->filing, clause), name);
       g_ptr_array_add (self->clause_pages, name);
     }
 }
@@ -207,12 +207,12 @@ update_actions (ShenbaoWindow *self)
 {
   g_autoptr(GPtrArray) sequence = page_sequence (self);
   const char *page = shenbao_window_get_page_name (self);
-  gboolean in_wizard = self->application != NULL && g_strcmp0 (page, "start") != 0;
+  gboolean in_wizard = self->filing != NULL && g_strcmp0 (page, "start") != 0;
   int index = page_index (self, sequence);
   gboolean can_next = in_wizard && index >= 0 && index + 1 < (int) sequence->len;
 
   if (g_strcmp0 (page, "policies") == 0)
-    can_next = can_next && shenbao_application_get_policy (self->application) != NULL;
+    can_next = can_next && shenbao_filing_get_policy (self->filing) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next", can_next);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-checked", can_next);
@@ -226,11 +226,11 @@ static void
 update_title (ShenbaoWindow *self)
 {
   gboolean on_start = g_strcmp0 (shenbao_window_get_page_name (self), "start") == 0;
-  const char *name = self->application != NULL && !on_start
-                     ? shenbao_application_get_text (self->application, "company_name") : NULL;
+  const char *name = self->filing != NULL && !on_start
+                     ? shenbao_filing_get_text (self->filing, "company_name") : NULL;
 
   adw_window_title_set_subtitle (self->window_title,
-                                 name != NULL ? name : self->application != NULL && !on_start ? _("New application") : "");
+                                 name != NULL ? name : self->filing != NULL && !on_start ? _("New application") : "");
 }
 
 static void
@@ -238,7 +238,7 @@ refresh_visible_page (ShenbaoWindow *self)
 {
   GtkWidget *page = gtk_stack_get_visible_child (self->stack);
 
-  if (self->application == NULL)
+  if (self->filing == NULL)
     return;
   if (page == GTK_WIDGET (self->policies_page))
     shenbao_policies_page_refresh (self->policies_page);
@@ -274,7 +274,7 @@ static GPtrArray *
 list_page_problems (ShenbaoWindow *self,
                     const char    *page)
 {
-  GPtrArray *problems = shenbao_application_list_problems (self->application, shenbao_prefers_chinese ());
+  GPtrArray *problems = shenbao_filing_list_problems (self->filing, shenbao_prefers_chinese ());
 
   for (guint i = problems->len; i > 0; i--)
     {
@@ -343,7 +343,7 @@ focus_page (ShenbaoWindow *self)
   g_autoptr(GPtrArray) problems = NULL;
   GtkWidget *row;
 
-  if (self->application == NULL || g_strcmp0 (name, "start") == 0)
+  if (self->filing == NULL || g_strcmp0 (name, "start") == 0)
     return;
   problems = list_page_problems (self, name);
   for (guint i = 0; i < problems->len; i++)
@@ -378,7 +378,7 @@ next_checked_action (GtkWidget  *widget,
   g_autofree char *message = NULL;
   ShenbaoProblem *first;
 
-  if (self->application == NULL)
+  if (self->filing == NULL)
     return;
   problems = list_page_problems (self, shenbao_window_get_page_name (self));
   if (problems->len == 0)
@@ -429,8 +429,8 @@ go_to (ShenbaoWindow *self,
   /* What Enter said was left to fix concerned the page left. */
   if (self->problem_toast != NULL)
     adw_toast_dismiss (self->problem_toast);
-  if (self->application != NULL && !g_str_equal (name, "start")
-      && !shenbao_application_set_page (self->application, name, &error))
+  if (self->filing != NULL && !g_str_equal (name, "start")
+      && !shenbao_filing_set_page (self->filing, name, &error))
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
   refresh_visible_page (self);
   update_steps (self);
@@ -449,12 +449,12 @@ show_error (ShenbaoWindow *self,
 }
 
 static void
-set_application (ShenbaoWindow      *self,
-                  ShenbaoApplication *application)
+set_filing (ShenbaoWindow      *self,
+                  ShenbaoFiling *application)
 {
-  if (self->application != NULL)
-    g_signal_handlers_disconnect_by_data (self->application, self);
-  g_set_object (&self->application, application);
+  if (self->filing != NULL)
+    g_signal_handlers_disconnect_by_data (self->filing, self);
+  g_set_object (&self->filing, application);
   if (application == NULL)
     {
       rebuild_clause_pages (self);
@@ -462,14 +462,14 @@ set_application (ShenbaoWindow      *self,
     }
 
   g_signal_connect_object (application, "changed", G_CALLBACK (on_application_changed), self, G_CONNECT_SWAPPED);
-  shenbao_company_page_set_application (self->company_page, application);
+  shenbao_company_page_set_filing (self->company_page, application);
   shenbao_policies_page_set_storage (self->policies_page, self->storage);
-  shenbao_policies_page_set_application (self->policies_page, application);
-  shenbao_clauses_page_set_application (self->clauses_page, application);
-  shenbao_review_page_set_application (self->review_page, application);
-  shenbao_materials_page_set_application (self->materials_page, application);
+  shenbao_policies_page_set_filing (self->policies_page, application);
+  shenbao_clauses_page_set_filing (self->clauses_page, application);
+  shenbao_review_page_set_filing (self->review_page, application);
+  shenbao_materials_page_set_filing (self->materials_page, application);
   rebuild_clause_pages (self);
-  shenbao_settings_set_last_application (self->settings, shenbao_application_get_id (application));
+  shenbao_settings_set_last_application (self->settings, shenbao_filing_get_id (application));
 }
 
 gboolean
@@ -477,20 +477,20 @@ shenbao_window_open_application (ShenbaoWindow *self,
                                  gint64         application_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ShenbaoApplication) application = NULL;
+  g_autoptr(ShenbaoFiling) application = NULL;
   const char *page;
 
   g_return_val_if_fail (SHENBAO_IS_WINDOW (self), FALSE);
 
-  application = shenbao_application_load (self->storage, self->policies, application_id, &error);
+  application = shenbao_filing_load (self->storage, self->policies, application_id, &error);
   if (application == NULL)
     {
       show_error (self, error->message);
       return FALSE;
     }
-  set_application (self, application);
+  set_filing (self, application);
   /* Resume exactly where the user stopped. */
-  page = shenbao_application_get_page (application);
+  page = shenbao_filing_get_page (application);
   go_to (self, page != NULL ? page : "company");
   return TRUE;
 }
@@ -501,7 +501,7 @@ void
 shenbao_window_resume (ShenbaoWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ShenbaoApplication) application = NULL;
+  g_autoptr(ShenbaoFiling) application = NULL;
   gint64 last;
 
   g_return_if_fail (SHENBAO_IS_WINDOW (self));
@@ -509,7 +509,7 @@ shenbao_window_resume (ShenbaoWindow *self)
   last = shenbao_settings_get_last_application (self->settings);
   if (last <= 0)
     return;
-  application = shenbao_application_load (self->storage, self->policies, last, &error);
+  application = shenbao_filing_load (self->storage, self->policies, last, &error);
   if (application == NULL)
     {
       if (g_error_matches (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_NOT_FOUND))
@@ -518,16 +518,16 @@ shenbao_window_resume (ShenbaoWindow *self)
         show_error (self, error->message);
       return;
     }
-  set_application (self, application);
-  go_to (self, shenbao_application_get_page (application) != NULL ? shenbao_application_get_page (application)
+  set_filing (self, application);
+  go_to (self, shenbao_filing_get_page (application) != NULL ? shenbao_filing_get_page (application)
                                                                   : "company");
 }
 
-ShenbaoApplication *
-shenbao_window_get_application (ShenbaoWindow *self)
+ShenbaoFiling *
+shenbao_window_get_filing (ShenbaoWindow *self)
 {
   g_return_val_if_fail (SHENBAO_IS_WINDOW (self), NULL);
-  return self->application;
+  return self->filing;
 }
 
 GtkWidget *
@@ -553,16 +553,16 @@ new_application_action (GtkWidget  *widget,
 {
   ShenbaoWindow *self = SHENBAO_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ShenbaoApplication) application = NULL;
+  g_autoptr(ShenbaoFiling) application = NULL;
   gint64 company_id = parameter != NULL ? g_variant_get_int64 (parameter) : 0;
 
-  application = shenbao_application_create (self->storage, self->policies, company_id, &error);
+  application = shenbao_filing_create (self->storage, self->policies, company_id, &error);
   if (application == NULL)
     {
       show_error (self, error->message);
       return;
     }
-  set_application (self, application);
+  set_filing (self, application);
   go_to (self, "company");
 }
 
@@ -760,8 +760,8 @@ create_package_action (GtkWidget  *widget,
 {
   ShenbaoWindow *self = SHENBAO_WINDOW (widget);
 
-  if (self->application != NULL)
-    shenbao_package_dialog_create (GTK_WINDOW (self), self->application,
+  if (self->filing != NULL)
+    shenbao_package_dialog_create (GTK_WINDOW (self), self->filing,
                                    parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL);
 }
 
@@ -780,14 +780,14 @@ print_action (GtkWidget  *widget,
   gboolean draft;
   GDate today;
 
-  if (self->application == NULL || shenbao_application_get_policy (self->application) == NULL)
+  if (self->filing == NULL || shenbao_filing_get_policy (self->filing) == NULL)
     return;
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));
-  draft = !shenbao_application_is_ready (self->application);
-  attachments = shenbao_forms_number_attachments (shenbao_application_get_checklist (self->application));
-  document = letter ? shenbao_forms_commitment (self->application, chinese, draft, &today)
-                    : shenbao_forms_application (self->application, attachments, chinese, draft, &today);
+  draft = !shenbao_filing_is_ready (self->filing);
+  attachments = shenbao_forms_number_attachments (shenbao_filing_get_checklist (self->filing));
+  document = letter ? shenbao_forms_commitment (self->filing, chinese, draft, &today)
+                    : shenbao_forms_application (self->filing, attachments, chinese, draft, &today);
   operation = shenbao_print_operation_new (document, letter ? _("Credit commitment letter") : _("Application form"));
   if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
@@ -803,9 +803,9 @@ claim_clause_action (GtkWidget  *widget,
   ShenbaoWindow *self = SHENBAO_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->application == NULL)
+  if (self->filing == NULL)
     return;
-  if (!shenbao_application_set_clause_chosen (self->application, g_variant_get_string (parameter, NULL), TRUE, &error))
+  if (!shenbao_filing_set_clause_chosen (self->filing, g_variant_get_string (parameter, NULL), TRUE, &error))
     {
       show_error (self, error->message);
       return;
@@ -846,7 +846,7 @@ policy_window_changed_action (GtkWidget  *widget,
   ShenbaoWindow *self = SHENBAO_WINDOW (widget);
 
   shenbao_start_page_reload (self->start_page, self->storage, self->policies, self->pending_deletes);
-  if (self->application != NULL)
+  if (self->filing != NULL)
     shenbao_policies_page_refresh (self->policies_page);
 }
 
@@ -857,8 +857,8 @@ shenbao_window_dispose (GObject *object)
 {
   ShenbaoWindow *self = (ShenbaoWindow *) object;
 
-  if (self->application != NULL)
-    g_signal_handlers_disconnect_by_data (self->application, self);
+  if (self->filing != NULL)
+    g_signal_handlers_disconnect_by_data (self->filing, self);
   /* Deletions still undoable when the window closes are carried out. */
   if (self->pending_deletes != NULL)
     {
@@ -871,7 +871,7 @@ shenbao_window_dispose (GObject *object)
   if (self->problem_toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->problem_toast), (gpointer *) &self->problem_toast);
   self->problem_toast = NULL;
-  g_clear_object (&self->application);
+  g_clear_object (&self->filing);
   g_clear_object (&self->storage);
   g_clear_object (&self->policies);
   g_clear_object (&self->settings);

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "shenbao-application.h"
+#include "shenbao-filing.h"
 #include "shenbao-policy-set.h"
 #include "shenbao-storage.h"
 
@@ -18,7 +18,7 @@ ShenbaoWindow      *shenbao_window_new                  (GtkApplication   *app,
 void                shenbao_window_resume           (ShenbaoWindow      *self);
 gboolean            shenbao_window_open_application     (ShenbaoWindow    *self,
                                                          gint64            application_id);
-ShenbaoApplication *shenbao_window_get_application      (ShenbaoWindow    *self);
+ShenbaoFiling *shenbao_window_get_filing      (ShenbaoWindow    *self);
 const char         *shenbao_window_get_page_name        (ShenbaoWindow    *self);
 GtkWidget          *shenbao_window_get_page             (ShenbaoWindow    *self,
                                                          const char       *name);

@@ -8,7 +8,7 @@
 
 #include <glib/gstdio.h>
 
-#include "shenbao-application.h"
+#include "shenbao-filing.h"
 #include "shenbao-decimal.h"
 #include "shenbao-package.h"
 #include "shenbao-package-reader.h"
@@ -70,7 +70,7 @@ fail (const char *what,
 }
 
 static gboolean
-apply_sets (ShenbaoApplication             *application,
+apply_sets (ShenbaoFiling             *application,
             ShenbaoPolicySet               *set,
             ShenbaoPolicy                  *policy,
             const ShenbaoCliPackageOptions *options)
@@ -91,11 +91,11 @@ apply_sets (ShenbaoApplication             *application,
         }
       name = g_strndup (setting, equals - setting);
       if (!shenbao_policy_set_resolve_name (set, policy, name, &key, &field, &error)
-          || !shenbao_application_set_text (application, field, equals + 1, &error))
+          || !shenbao_filing_set_text (application, field, equals + 1, &error))
         return fail (name, error);
-      if (shenbao_application_get_error (application, field->input_key) != NULL)
+      if (shenbao_filing_get_error (application, field->input_key) != NULL)
         {
-          g_printerr ("shenbao-cli: --set %s: %s\n", name, shenbao_application_get_error (application, field->input_key));
+          g_printerr ("shenbao-cli: --set %s: %s\n", name, shenbao_filing_get_error (application, field->input_key));
           return FALSE;
         }
     }
@@ -128,7 +128,7 @@ split_clauses (ShenbaoPolicy *policy,
 }
 
 static gboolean
-apply_answers (ShenbaoApplication *application,
+apply_answers (ShenbaoFiling *application,
                ShenbaoPolicy      *policy,
                const char         *option,
                GPtrArray          *lists,
@@ -143,7 +143,7 @@ apply_answers (ShenbaoApplication *application,
         return FALSE;
       for (guint i = 0; i < clauses->len; i++)
         for (guint j = i + 1; j < clauses->len; j++)
-          if (!shenbao_application_set_same_matter (application,
+          if (!shenbao_filing_set_same_matter (application,
                                                     ((ShenbaoClause *) g_ptr_array_index (clauses, i))->id,
                                                     ((ShenbaoClause *) g_ptr_array_index (clauses, j))->id,
                                                     answer, &error))
@@ -153,7 +153,7 @@ apply_answers (ShenbaoApplication *application,
 }
 
 static gboolean
-apply_claims (ShenbaoApplication             *application,
+apply_claims (ShenbaoFiling             *application,
               ShenbaoPolicy                  *policy,
               const ShenbaoCliPackageOptions *options)
 {
@@ -165,7 +165,7 @@ apply_claims (ShenbaoApplication             *application,
       if (clauses == NULL)
         return FALSE;
       for (guint i = 0; i < clauses->len; i++)
-        if (!shenbao_application_set_clause_chosen (application,
+        if (!shenbao_filing_set_clause_chosen (application,
                                                     ((ShenbaoClause *) g_ptr_array_index (clauses, i))->full_id,
                                                     TRUE, &error))
           return fail ("--claim", error);
@@ -176,7 +176,7 @@ apply_claims (ShenbaoApplication             *application,
 
 /* --attach ITEM=FILE, ITEM as `shenbao-cli show POLICY` lists the checklist. */
 static gboolean
-apply_attachments (ShenbaoApplication             *application,
+apply_attachments (ShenbaoFiling             *application,
                    const ShenbaoCliPackageOptions *options)
 {
   for (guint i = 0; i < options->attachments->len; i++)
@@ -192,18 +192,18 @@ apply_attachments (ShenbaoApplication             *application,
           return FALSE;
         }
       item = g_strndup (attachment, equals - attachment);
-      if (!shenbao_checklist_attach (shenbao_application_get_checklist (application), item, equals + 1, &error))
+      if (!shenbao_checklist_attach (shenbao_filing_get_checklist (application), item, equals + 1, &error))
         return fail ("--attach", error);
     }
   return TRUE;
 }
 
-static ShenbaoApplication *
+static ShenbaoFiling *
 application_from_facts (ShenbaoPolicySet               *set,
                         Scratch                        *scratch,
                         const ShenbaoCliPackageOptions *options)
 {
-  g_autoptr(ShenbaoApplication) application = NULL;
+  g_autoptr(ShenbaoFiling) application = NULL;
   g_autoptr(GError) error = NULL;
   ShenbaoPolicy *policy;
 
@@ -219,27 +219,27 @@ application_from_facts (ShenbaoPolicySet               *set,
       return NULL;
     }
   if (!scratch_open (scratch, &error)
-      || (application = shenbao_application_create (scratch->storage, set, 0, &error)) == NULL
-      || !shenbao_application_set_policy (application, policy->id, &error))
+      || (application = shenbao_filing_create (scratch->storage, set, 0, &error)) == NULL
+      || !shenbao_filing_set_policy (application, policy->id, &error))
     {
       fail (NULL, error);
       return NULL;
     }
-  shenbao_application_set_as_of (application, &options->as_of);
+  shenbao_filing_set_as_of (application, &options->as_of);
   if (!apply_sets (application, set, policy, options) || !apply_claims (application, policy, options)
       || !apply_attachments (application, options))
     return NULL;
   return g_steal_pointer (&application);
 }
 
-static ShenbaoApplication *
+static ShenbaoFiling *
 application_from_xml (ShenbaoPolicySet               *set,
                       Scratch                        *scratch,
                       const ShenbaoCliPackageOptions *options)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *folder = NULL;
-  ShenbaoApplication *application;
+  ShenbaoFiling *application;
   gint64 id;
 
   if (!scratch_open (scratch, &error))
@@ -249,24 +249,24 @@ application_from_xml (ShenbaoPolicySet               *set,
     }
   folder = g_build_filename (scratch->folder, "attachments", NULL);
   id = shenbao_package_import (scratch->storage, set, options->from, folder, &error);
-  if (id == 0 || (application = shenbao_application_load (scratch->storage, set, id, &error)) == NULL)
+  if (id == 0 || (application = shenbao_filing_load (scratch->storage, set, id, &error)) == NULL)
     {
       fail (options->from, error);
       return NULL;
     }
-  shenbao_application_set_as_of (application, &options->as_of);
+  shenbao_filing_set_as_of (application, &options->as_of);
   return application;
 }
 
 /* The user's own database, as the app writes it; a save by the app in progress is waited for
  * (the storage's busy timeout), never broken into. */
-static ShenbaoApplication *
+static ShenbaoFiling *
 application_saved (ShenbaoPolicySet               *set,
                    Scratch                        *scratch,
                    const ShenbaoCliPackageOptions *options)
 {
   g_autoptr(GError) error = NULL;
-  ShenbaoApplication *application;
+  ShenbaoFiling *application;
   gint64 id = g_ascii_strtoll (options->application, NULL, 10);
 
   if (id <= 0)
@@ -278,12 +278,12 @@ application_saved (ShenbaoPolicySet               *set,
   if (scratch->storage != NULL)
     shenbao_storage_set_busy_timeout (scratch->storage, CLI_BUSY_TIMEOUT_MS);
   if (scratch->storage == NULL
-      || (application = shenbao_application_load (scratch->storage, set, id, &error)) == NULL)
+      || (application = shenbao_filing_load (scratch->storage, set, id, &error)) == NULL)
     {
       fail ("--application", error);
       return NULL;
     }
-  shenbao_application_set_as_of (application, &options->as_of);
+  shenbao_filing_set_as_of (application, &options->as_of);
   return application;
 }
 
@@ -301,7 +301,7 @@ int
 shenbao_cli_package (ShenbaoPolicySet               *set,
                      const ShenbaoCliPackageOptions *options)
 {
-  g_autoptr(ShenbaoApplication) application = NULL;
+  g_autoptr(ShenbaoFiling) application = NULL;
   g_autoptr(ShenbaoPackage) package = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
@@ -384,7 +384,7 @@ shenbao_cli_applications (ShenbaoPolicySet               *set,
     }
   for (guint i = 0; i < applications->len; i++)
     {
-      ShenbaoApplicationSummary *summary = g_ptr_array_index (applications, i);
+      ShenbaoFilingSummary *summary = g_ptr_array_index (applications, i);
       g_autoptr(GDateTime) updated = g_date_time_new_from_unix_local (summary->updated);
       g_autofree char *when = g_date_time_format (updated, "%Y-%m-%d %H:%M");
       g_autofree char *total = shenbao_fen_format (summary->total_fen);

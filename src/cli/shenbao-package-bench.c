@@ -14,25 +14,25 @@
  *   shenbao-package-bench package DIR OUT.zip
  *                                       every file in DIR attached and packaged (one run). */
 
-static ShenbaoApplication *
+static ShenbaoFiling *
 make_application (ShenbaoStorage   *storage,
                   ShenbaoPolicySet *policies)
 {
-  g_autoptr(ShenbaoApplication) application = shenbao_application_create (storage, policies, 0, NULL);
+  g_autoptr(ShenbaoFiling) application = shenbao_filing_create (storage, policies, 0, NULL);
   ShenbaoPolicy *policy;
   guint claimed = 0;
 
-  shenbao_application_set_policy (application, "hangzhou-2024-66", NULL);
-  policy = shenbao_application_get_policy (application);
+  shenbao_filing_set_policy (application, "hangzhou-2024-66", NULL);
+  policy = shenbao_filing_get_policy (application);
   for (guint i = 0; i < policy->clauses->len && claimed < 10; i++, claimed++)
-    shenbao_application_set_clause_chosen (application, ((ShenbaoClause *) g_ptr_array_index (policy->clauses, i))->full_id,
+    shenbao_filing_set_clause_chosen (application, ((ShenbaoClause *) g_ptr_array_index (policy->clauses, i))->full_id,
                                            TRUE, NULL);
   {
     g_autofree char *key = NULL;
     ShenbaoField *field = NULL;
 
     if (shenbao_policy_set_resolve_name (policies, policy, "company_name", &key, &field, NULL))
-      shenbao_application_set_text (application, field, "杭州某某智能装备有限公司", NULL);
+      shenbao_filing_set_text (application, field, "杭州某某智能装备有限公司", NULL);
   }
   return g_steal_pointer (&application);
 }
@@ -47,11 +47,11 @@ compare_int64 (gconstpointer a,
 }
 
 static int
-bench_form (ShenbaoApplication *application)
+bench_form (ShenbaoFiling *application)
 {
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) attachments = shenbao_forms_number_attachments (shenbao_application_get_checklist (application));
-  g_autoptr(GPtrArray) claimed = shenbao_application_list_chosen (application);
+  g_autoptr(GPtrArray) attachments = shenbao_forms_number_attachments (shenbao_filing_get_checklist (application));
+  g_autoptr(GPtrArray) claimed = shenbao_filing_list_chosen (application);
   gsize size = 0;
   GDate today;
 
@@ -75,11 +75,11 @@ bench_form (ShenbaoApplication *application)
 }
 
 static int
-bench_package (ShenbaoApplication *application,
+bench_package (ShenbaoFiling *application,
                const char         *folder,
                const char         *output)
 {
-  ShenbaoChecklist *checklist = shenbao_application_get_checklist (application);
+  ShenbaoChecklist *checklist = shenbao_filing_get_checklist (application);
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   g_autoptr(ShenbaoPackage) package = NULL;
   g_autoptr(GError) error = NULL;
@@ -121,7 +121,7 @@ main (int    argc,
   g_autofree char *path = g_build_filename (folder, "bench.db", NULL);
   g_autoptr(ShenbaoStorage) storage = shenbao_storage_open (path, &error);
   g_autoptr(ShenbaoPolicySet) policies = shenbao_policy_set_new_default (&error);
-  g_autoptr(ShenbaoApplication) application = NULL;
+  g_autoptr(ShenbaoFiling) application = NULL;
   int status = 2;
 
   if (storage == NULL || policies == NULL)

@@ -118,20 +118,20 @@ text_or_dash (const char *text)
 }
 
 static char *
-field_display (ShenbaoApplication *application,
+field_display (ShenbaoFiling *application,
                ShenbaoField       *field,
                gboolean            chinese)
 {
-  const ShenbaoValue *value = shenbao_inputs_lookup (shenbao_application_get_inputs (application),
+  const ShenbaoValue *value = shenbao_inputs_lookup (shenbao_filing_get_inputs (application),
                                                      field->input_key);
-  const char *text = shenbao_application_get_text (application, field->input_key);
+  const char *text = shenbao_filing_get_text (application, field->input_key);
 
   /* A division by its name, as the office reads it, not by its code alone. */
   if (field->type == SHENBAO_FIELD_REGION && text != NULL && shenbao_regions_lookup (text) != NULL)
     return shenbao_region_dup_label (shenbao_regions_lookup (text));
   if (value != NULL)
     return shenbao_display_value (field, value, chinese);
-  return g_strdup (text_or_dash (shenbao_application_get_text (application, field->input_key)));
+  return g_strdup (text_or_dash (shenbao_filing_get_text (application, field->input_key)));
 }
 
 static char *
@@ -144,7 +144,7 @@ clause_heading (ShenbaoClause *clause,
 
 static void
 add_fields_table (ShenbaoDocument    *document,
-                  ShenbaoApplication *application,
+                  ShenbaoFiling *application,
                   GPtrArray          *fields,
                   gboolean            chinese)
 {
@@ -157,7 +157,7 @@ add_fields_table (ShenbaoDocument    *document,
       ShenbaoField *field = g_ptr_array_index (fields, i);
       g_autofree char *shown = NULL;
 
-      if (field == NULL || shenbao_application_get_text (application, field->input_key) == NULL)
+      if (field == NULL || shenbao_filing_get_text (application, field->input_key) == NULL)
         continue;
       if (!any)
         shenbao_document_begin_table (document, 2, widths, header);
@@ -174,11 +174,11 @@ add_fields_table (ShenbaoDocument    *document,
 /* The window of the current call as the user recorded it, for the cover: "2026年12月1日 至
  * 2026年12月28日；浦东新区专项资金服务平台". NULL when none is recorded. */
 static char *
-window_text (ShenbaoApplication *application,
+window_text (ShenbaoFiling *application,
              ShenbaoPolicy      *policy,
              gboolean            chinese)
 {
-  g_autoptr(ShenbaoPolicyWindow) window = shenbao_storage_get_policy_window (shenbao_application_get_storage (application),
+  g_autoptr(ShenbaoPolicyWindow) window = shenbao_storage_get_policy_window (shenbao_filing_get_storage (application),
                                                                              policy->id, NULL);
   g_autofree char *opens = NULL, *closes = NULL;
 
@@ -193,18 +193,18 @@ window_text (ShenbaoApplication *application,
 
 static void
 add_cover (ShenbaoDocument    *document,
-           ShenbaoApplication *application,
+           ShenbaoFiling *application,
            GPtrArray          *claimed,
            gboolean            chinese,
            const GDate        *date)
 {
   static const double widths[] = { 0.3, 0.7 };
-  ShenbaoPolicy *policy = shenbao_application_get_policy (application);
+  ShenbaoPolicy *policy = shenbao_filing_get_policy (application);
   g_autoptr(GString) clauses = g_string_new (NULL);
   g_autofree char *when = shenbao_forms_format_date (date, chinese);
   g_autofree char *contact = g_strdup_printf ("%s　%s",
-                                              text_or_dash (shenbao_application_get_text (application, "contact_person")),
-                                              text_or_dash (shenbao_application_get_text (application, "contact_phone")));
+                                              text_or_dash (shenbao_filing_get_text (application, "contact_person")),
+                                              text_or_dash (shenbao_filing_get_text (application, "contact_phone")));
 
   for (guint i = 0; i < claimed->len; i++)
     {
@@ -219,12 +219,12 @@ add_cover (ShenbaoDocument    *document,
   shenbao_document_begin_table (document, 2, widths, NULL);
   shenbao_document_add_row (document, (const char *[]) { PICK (chinese, "申报条款", "Clauses claimed"), clauses->str, NULL });
   shenbao_document_add_row (document, (const char *[]) { PICK (chinese, "申报单位（盖章）", "Applicant (seal)"),
-                                                         text_or_dash (shenbao_application_get_text (application, "company_name")), NULL });
+                                                         text_or_dash (shenbao_filing_get_text (application, "company_name")), NULL });
   shenbao_document_add_row (document, (const char *[]) { PICK (chinese, "统一社会信用代码", "Unified social credit code"),
-                                                         text_or_dash (shenbao_application_get_text (application, "credit_code")), NULL });
+                                                         text_or_dash (shenbao_filing_get_text (application, "credit_code")), NULL });
   shenbao_document_add_row (document, (const char *[]) { PICK (chinese, "联系人及电话", "Contact and phone"), contact, NULL });
   shenbao_document_add_row (document, (const char *[]) { PICK (chinese, "注册地址", "Registered address"),
-                                                         text_or_dash (shenbao_application_get_text (application, "registered_address")), NULL });
+                                                         text_or_dash (shenbao_filing_get_text (application, "registered_address")), NULL });
   shenbao_document_add_row (document, (const char *[]) { PICK (chinese, "申报日期", "Date"), when, NULL });
   {
     g_autofree char *window = window_text (application, policy, chinese);
@@ -251,10 +251,10 @@ add_notes (ShenbaoDocument *document,
 
 static void
 add_basics (ShenbaoDocument    *document,
-            ShenbaoApplication *application,
+            ShenbaoFiling *application,
             gboolean            chinese)
 {
-  GPtrArray *facts = shenbao_policy_set_get_facts (shenbao_application_get_policies (application));
+  GPtrArray *facts = shenbao_policy_set_get_facts (shenbao_filing_get_policies (application));
 
   shenbao_document_add_heading (document, PICK (chinese, "一、申报单位基本情况", "1. The applicant"));
   add_fields_table (document, application, facts, chinese);
@@ -282,7 +282,7 @@ add_explanation (ShenbaoDocument     *document,
 
 static void
 add_clause (ShenbaoDocument     *document,
-            ShenbaoApplication  *application,
+            ShenbaoFiling  *application,
             ShenbaoClause       *clause,
             ShenbaoPolicyResult *result,
             guint                number,
@@ -304,7 +304,7 @@ add_clause (ShenbaoDocument     *document,
   for (guint i = 0; i < clause->policy_fields_used->len; i++)
     g_ptr_array_add (fields, shenbao_policy_find_field (clause->policy, g_ptr_array_index (clause->policy_fields_used, i)));
   for (guint i = 0; i < clause->facts_used->len; i++)
-    g_ptr_array_add (fields, shenbao_policy_set_find_fact (shenbao_application_get_policies (application),
+    g_ptr_array_add (fields, shenbao_policy_set_find_fact (shenbao_filing_get_policies (application),
                                                            g_ptr_array_index (clause->facts_used, i)));
   add_fields_table (document, application, fields, chinese);
 
@@ -327,14 +327,14 @@ add_clause (ShenbaoDocument     *document,
 
 static void
 add_total (ShenbaoDocument     *document,
-           ShenbaoApplication  *application,
+           ShenbaoFiling  *application,
            GPtrArray           *claimed,
            ShenbaoPolicyResult *result,
            gboolean             chinese)
 {
   static const double widths[] = { 0.5, 0.5 };
   const char *header[] = { PICK (chinese, "条款", "Clause"), PICK (chinese, "预计资助金额", "Expected award"), NULL };
-  ShenbaoPolicy *policy = shenbao_application_get_policy (application);
+  ShenbaoPolicy *policy = shenbao_filing_get_policy (application);
   g_autofree char *total = NULL;
 
   shenbao_document_add_heading (document, PICK (chinese, "三、资助金额合计", "3. Total"));
@@ -427,16 +427,16 @@ add_signatures (ShenbaoDocument *document,
 }
 
 static char *
-running_header (ShenbaoApplication *application,
+running_header (ShenbaoFiling *application,
                 const char         *document_name)
 {
   return g_strdup_printf ("%s · %s · %s", document_name,
-                          text_or_dash (shenbao_application_get_text (application, "company_name")),
-                          shenbao_application_get_policy (application)->title.zh);
+                          text_or_dash (shenbao_filing_get_text (application, "company_name")),
+                          shenbao_filing_get_policy (application)->title.zh);
 }
 
 ShenbaoDocument *
-shenbao_forms_application (ShenbaoApplication *application,
+shenbao_forms_application (ShenbaoFiling *application,
                            GPtrArray          *attachments,
                            gboolean            chinese,
                            gboolean            draft,
@@ -447,11 +447,11 @@ shenbao_forms_application (ShenbaoApplication *application,
   ShenbaoPolicyResult *result;
   ShenbaoDocument *document;
 
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (shenbao_application_get_policy (application) != NULL, NULL);
+  g_return_val_if_fail (SHENBAO_IS_FILING (application), NULL);
+  g_return_val_if_fail (shenbao_filing_get_policy (application) != NULL, NULL);
 
-  claimed = shenbao_application_list_chosen (application);
-  result = shenbao_application_get_result (application);
+  claimed = shenbao_filing_list_chosen (application);
+  result = shenbao_filing_get_result (application);
   header = running_header (application, PICK (chinese, "申报书", "Application form"));
   document = shenbao_document_new (header, chinese);
   if (draft)
@@ -472,17 +472,17 @@ shenbao_forms_application (ShenbaoApplication *application,
 /* ------------------------------------------------------------------ the commitment letter */
 
 ShenbaoDocument *
-shenbao_forms_commitment (ShenbaoApplication *application,
+shenbao_forms_commitment (ShenbaoFiling *application,
                           gboolean            chinese,
                           gboolean            draft,
                           const GDate        *date)
 {
-  const char *company = text_or_dash (shenbao_application_get_text (application, "company_name"));
-  const char *credit_code = text_or_dash (shenbao_application_get_text (application, "credit_code"));
-  const char *given = shenbao_application_get_text (application, "legal_representative");
+  const char *company = text_or_dash (shenbao_filing_get_text (application, "company_name"));
+  const char *credit_code = text_or_dash (shenbao_filing_get_text (application, "credit_code"));
+  const char *given = shenbao_filing_get_text (application, "legal_representative");
   /* Left blank to be written in by hand, rather than a dash in the middle of a sentence. */
   const char *representative = given != NULL && *given != '\0' ? given : "__________";
-  ShenbaoPolicy *policy = shenbao_application_get_policy (application);
+  ShenbaoPolicy *policy = shenbao_filing_get_policy (application);
   g_autofree char *header = running_header (application, PICK (chinese, "信用承诺书", "Credit commitment letter"));
   g_autofree char *opening = NULL;
   g_autofree char *when = shenbao_forms_format_date (date, chinese);

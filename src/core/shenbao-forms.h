@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "shenbao-application.h"
+#include "shenbao-filing.h"
 #include "shenbao-document.h"
 
 G_BEGIN_DECLS
@@ -23,12 +23,12 @@ char            *shenbao_forms_format_date        (const GDate        *date,
                                                    gboolean            chinese);
 
 /* 申报书 and 信用承诺书, in Chinese or English (the clause texts stay in Chinese). */
-ShenbaoDocument *shenbao_forms_application        (ShenbaoApplication *application,
+ShenbaoDocument *shenbao_forms_application        (ShenbaoFiling *application,
                                                    GPtrArray          *attachments,
                                                    gboolean            chinese,
                                                    gboolean            draft,
                                                    const GDate        *date);
-ShenbaoDocument *shenbao_forms_commitment         (ShenbaoApplication *application,
+ShenbaoDocument *shenbao_forms_commitment         (ShenbaoFiling *application,
                                                    gboolean            chinese,
                                                    gboolean            draft,
                                                    const GDate        *date);

@@ -14,7 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "shenbao-application-xml.h"
+#include "shenbao-filing-xml.h"
 #include "shenbao-package.h"
 #include "shenbao-package-reader.h"
 
@@ -339,7 +339,7 @@ check_manifest (Reading *reading)
 /* What application.xml says of each attached file holds for the file in the package. */
 static void
 check_attachments (Reading                  *reading,
-                   ShenbaoApplicationImport *import)
+                   ShenbaoFilingImport *import)
 {
   for (guint i = 0; i < import->attachments->len; i++)
     {
@@ -360,7 +360,7 @@ check_attachments (Reading                  *reading,
 static gboolean
 read_package (const char                *path,
               Reading                   *reading,
-              ShenbaoApplicationImport **import,
+              ShenbaoFilingImport **import,
               GError                   **error)
 {
   g_autoptr(GError) xml_error = NULL;
@@ -376,7 +376,7 @@ read_package (const char                *path,
     mismatch (reading, _("%s: missing"), SHENBAO_PACKAGE_XML_NAME);
   else
     {
-      *import = shenbao_application_xml_read (g_bytes_get_data (reading->xml, NULL),
+      *import = shenbao_filing_xml_read (g_bytes_get_data (reading->xml, NULL),
                                               g_bytes_get_size (reading->xml),
                                               SHENBAO_PACKAGE_XML_NAME, &xml_error);
       if (*import == NULL)
@@ -396,7 +396,7 @@ gboolean
 shenbao_package_verify (const char  *path,
                         GError     **error)
 {
-  g_autoptr(ShenbaoApplicationImport) import = NULL;
+  g_autoptr(ShenbaoFilingImport) import = NULL;
   Reading reading = { 0 };
   gboolean ok;
 
@@ -437,17 +437,17 @@ is_bare_xml (const char *path)
   return g_str_has_suffix (lower, ".xml");
 }
 
-static ShenbaoApplicationImport *
+static ShenbaoFilingImport *
 read_bare_xml (const char  *path,
                GError     **error)
 {
   g_autofree char *contents = NULL;
   gsize length;
-  ShenbaoApplicationImport *import;
+  ShenbaoFilingImport *import;
 
   if (!g_file_get_contents (path, &contents, &length, error))
     return NULL;
-  import = shenbao_application_xml_read (contents, length, path, error);
+  import = shenbao_filing_xml_read (contents, length, path, error);
   if (import == NULL)
     return NULL;
   /* No files came with it: the items stay, to be attached again. */
@@ -465,7 +465,7 @@ read_bare_xml (const char  *path,
 
 static void
 point_at_extracted (Reading                  *reading,
-                    ShenbaoApplicationImport *import)
+                    ShenbaoFilingImport *import)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
@@ -493,7 +493,7 @@ shenbao_package_import (ShenbaoStorage    *storage,
                         const char        *attachments_folder,
                         GError           **error)
 {
-  g_autoptr(ShenbaoApplicationImport) import = NULL;
+  g_autoptr(ShenbaoFilingImport) import = NULL;
   g_autofree char *folder = NULL;
   Reading reading = { 0 };
   gint64 id = 0;
@@ -521,14 +521,14 @@ shenbao_package_import (ShenbaoStorage    *storage,
       if (read_package (path, &reading, &import, error))
         point_at_extracted (&reading, import);
       else
-        g_clear_pointer (&import, shenbao_application_import_free);
+        g_clear_pointer (&import, shenbao_filing_import_free);
     }
 
   if (import != NULL && shenbao_policy_set_lookup (policies, import->policy_id) == NULL)
     {
       refuse (error, SHENBAO_PACKAGE_READER_ERROR_POLICY,
               _("The application is for the policy “%s”, which this Shenbao does not have"), import->policy_id);
-      g_clear_pointer (&import, shenbao_application_import_free);
+      g_clear_pointer (&import, shenbao_filing_import_free);
     }
   if (import != NULL)
     id = shenbao_storage_import_application (storage, import, error);

@@ -14,7 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "shenbao-application-xml.h"
+#include "shenbao-filing-xml.h"
 #include "shenbao-forms.h"
 #include "shenbao-package.h"
 
@@ -94,11 +94,11 @@ add_bytes (ShenbaoPackage *self,
 /* ------------------------------------------------------------------ making */
 
 static gboolean
-check_problems (ShenbaoApplication  *application,
+check_problems (ShenbaoFiling  *application,
                 gboolean             chinese,
                 GError             **error)
 {
-  g_autoptr(GPtrArray) problems = shenbao_application_list_problems (application, chinese);
+  g_autoptr(GPtrArray) problems = shenbao_filing_list_problems (application, chinese);
   g_autoptr(GString) list = NULL;
 
   if (problems->len == 0)
@@ -116,7 +116,7 @@ check_problems (ShenbaoApplication  *application,
 /* Everything but the writing, on the thread that owns the application. Blocking problems
  * refuse the package unless it is a draft, whose PDFs then say so on every page. */
 ShenbaoPackage *
-shenbao_package_new (ShenbaoApplication  *application,
+shenbao_package_new (ShenbaoFiling  *application,
                      gboolean             chinese,
                      gboolean             draft,
                      const GDate         *date,
@@ -130,9 +130,9 @@ shenbao_package_new (ShenbaoApplication  *application,
   g_autofree char *xml = NULL;
   gsize xml_length;
 
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (SHENBAO_IS_FILING (application), NULL);
 
-  if (shenbao_application_get_policy (application) == NULL)
+  if (shenbao_filing_get_policy (application) == NULL)
     {
       g_set_error (error, SHENBAO_PACKAGE_ERROR, SHENBAO_PACKAGE_ERROR_BLOCKED,
                    _("The package cannot be made before a policy is chosen"));
@@ -142,7 +142,7 @@ shenbao_package_new (ShenbaoApplication  *application,
     return NULL;
 
   self = g_object_new (SHENBAO_TYPE_PACKAGE, NULL);
-  attachments = shenbao_forms_number_attachments (shenbao_application_get_checklist (application));
+  attachments = shenbao_forms_number_attachments (shenbao_filing_get_checklist (application));
   form = shenbao_forms_application (application, attachments, chinese, draft, date);
   self->form = shenbao_document_to_pdf (form, chinese ? "申报书" : "Application form", error);
   if (self->form == NULL)
@@ -167,7 +167,7 @@ shenbao_package_new (ShenbaoApplication  *application,
       g_ptr_array_add (self->entries, entry);
     }
 
-  xml = shenbao_application_xml_write (application, attachments, &xml_length);
+  xml = shenbao_filing_xml_write (application, attachments, &xml_length);
   self->xml = g_bytes_new_take (g_steal_pointer (&xml), xml_length);
   add_bytes (self, SHENBAO_PACKAGE_XML_NAME, self->xml);
   return g_steal_pointer (&self);
@@ -175,11 +175,11 @@ shenbao_package_new (ShenbaoApplication  *application,
 
 /* 申报材料-{company}-{policy}-{date}.zip, with what a file name cannot hold replaced. */
 char *
-shenbao_package_default_name (ShenbaoApplication *application,
+shenbao_package_default_name (ShenbaoFiling *application,
                               const GDate        *date)
 {
-  const char *company = shenbao_application_get_text (application, "company_name");
-  ShenbaoPolicy *policy = shenbao_application_get_policy (application);
+  const char *company = shenbao_filing_get_text (application, "company_name");
+  ShenbaoPolicy *policy = shenbao_filing_get_policy (application);
   char when[16];
   g_autofree char *name = NULL;
 

@@ -8,7 +8,7 @@
 struct _ShenbaoSavedApplication
 {
   GObject                    parent_instance;
-  ShenbaoApplicationSummary *summary;
+  ShenbaoFilingSummary *summary;
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoSavedApplication, shenbao_saved_application, G_TYPE_OBJECT)
@@ -18,7 +18,7 @@ shenbao_saved_application_finalize (GObject *object)
 {
   ShenbaoSavedApplication *self = (ShenbaoSavedApplication *) object;
 
-  g_clear_pointer (&self->summary, shenbao_application_summary_free);
+  g_clear_pointer (&self->summary, shenbao_filing_summary_free);
   G_OBJECT_CLASS (shenbao_saved_application_parent_class)->finalize (object);
 }
 
@@ -35,7 +35,7 @@ shenbao_saved_application_init (ShenbaoSavedApplication *self)
 
 /* Takes the summary. */
 ShenbaoSavedApplication *
-shenbao_saved_application_new (ShenbaoApplicationSummary *summary)
+shenbao_saved_application_new (ShenbaoFilingSummary *summary)
 {
   ShenbaoSavedApplication *self = g_object_new (SHENBAO_TYPE_SAVED_APPLICATION, NULL);
 
@@ -44,7 +44,7 @@ shenbao_saved_application_new (ShenbaoApplicationSummary *summary)
   return self;
 }
 
-const ShenbaoApplicationSummary *
+const ShenbaoFilingSummary *
 shenbao_saved_application_get_summary (ShenbaoSavedApplication *self)
 {
   g_return_val_if_fail (SHENBAO_IS_SAVED_APPLICATION (self), NULL);

@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 #define SHENBAO_TYPE_SAVED_APPLICATION (shenbao_saved_application_get_type ())
 G_DECLARE_FINAL_TYPE (ShenbaoSavedApplication, shenbao_saved_application, SHENBAO, SAVED_APPLICATION, GObject)
 
-ShenbaoSavedApplication         *shenbao_saved_application_new         (ShenbaoApplicationSummary *summary);
-const ShenbaoApplicationSummary *shenbao_saved_application_get_summary (ShenbaoSavedApplication   *self);
+ShenbaoSavedApplication         *shenbao_saved_application_new         (ShenbaoFilingSummary *summary);
+const ShenbaoFilingSummary *shenbao_saved_application_get_summary (ShenbaoSavedApplication   *self);
 gint64                           shenbao_saved_application_get_id      (ShenbaoSavedApplication   *self);
 
 G_END_DECLS

@@ -16,10 +16,10 @@ struct _ShenbaoSavedApplications
   char                     *search;
   GPtrArray                *policy_ids;  /* policies whose titles hold the search */
   GHashTable               *hidden;      /* gint64 → itself; not owned */
-  ShenbaoApplicationSort    sort;
-  ShenbaoApplicationFilter  filter;
+  ShenbaoFilingSort    sort;
+  ShenbaoFilingFilter  filter;
   char                      today[16];
-  GArray                   *stamps;      /* ShenbaoApplicationStamp: the rows, in order */
+  GArray                   *stamps;      /* ShenbaoFilingStamp: the rows, in order */
   GHashTable               *items;       /* gint64 id → ShenbaoSavedApplication read so far */
   guint                     pages_read;
   GError                   *error;
@@ -57,7 +57,7 @@ shenbao_saved_applications_init (ShenbaoSavedApplications *self)
 {
   GDate today;
 
-  self->stamps = g_array_new (FALSE, FALSE, sizeof (ShenbaoApplicationStamp));
+  self->stamps = g_array_new (FALSE, FALSE, sizeof (ShenbaoFilingStamp));
   self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));
@@ -66,7 +66,7 @@ shenbao_saved_applications_init (ShenbaoSavedApplications *self)
 
 static void
 fill_query (ShenbaoSavedApplications *self,
-            ShenbaoApplicationQuery  *query)
+            ShenbaoFilingQuery  *query)
 {
   query->search = self->search;
   query->policy_ids = self->policy_ids;
@@ -88,7 +88,7 @@ read_page (ShenbaoSavedApplications *self,
 
   for (guint i = first; i < last; i++)
     {
-      gint64 id = g_array_index (self->stamps, ShenbaoApplicationStamp, i).id;
+      gint64 id = g_array_index (self->stamps, ShenbaoFilingStamp, i).id;
 
       if (!g_hash_table_contains (self->items, &id))
         g_array_append_val (wanted, id);
@@ -103,7 +103,7 @@ read_page (ShenbaoSavedApplications *self,
   g_ptr_array_set_free_func (summaries, NULL);
   for (guint i = 0; i < summaries->len; i++)
     {
-      ShenbaoApplicationSummary *summary = g_ptr_array_index (summaries, i);
+      ShenbaoFilingSummary *summary = g_ptr_array_index (summaries, i);
 
       g_hash_table_replace (self->items, &summary->id, shenbao_saved_application_new (summary));
     }
@@ -131,7 +131,7 @@ get_item (GListModel *model,
 
   if (position >= self->stamps->len)
     return NULL;
-  id = g_array_index (self->stamps, ShenbaoApplicationStamp, position).id;
+  id = g_array_index (self->stamps, ShenbaoFilingStamp, position).id;
   if ((item = g_hash_table_lookup (self->items, &id)) == NULL)
     {
       read_page (self, position / SHENBAO_SAVED_APPLICATIONS_PAGE);
@@ -168,7 +168,7 @@ same_stamp (GArray *a,
             GArray *b,
             guint   j)
 {
-  return g_array_index (a, ShenbaoApplicationStamp, i).id == g_array_index (b, ShenbaoApplicationStamp, j).id;
+  return g_array_index (a, ShenbaoFilingStamp, i).id == g_array_index (b, ShenbaoFilingStamp, j).id;
 }
 
 static void
@@ -184,7 +184,7 @@ forget (ShenbaoSavedApplications *self,
 void
 shenbao_saved_applications_reload (ShenbaoSavedApplications *self)
 {
-  ShenbaoApplicationQuery query = { 0 };
+  ShenbaoFilingQuery query = { 0 };
   g_autoptr(GArray) old = NULL;
   GArray *fresh;
   guint prefix = 0, suffix = 0;
@@ -195,7 +195,7 @@ shenbao_saved_applications_reload (ShenbaoSavedApplications *self)
   g_clear_error (&self->error);
   fresh = shenbao_storage_query_application_ids (self->storage, &query, &self->error);
   if (fresh == NULL)
-    fresh = g_array_new (FALSE, FALSE, sizeof (ShenbaoApplicationStamp));
+    fresh = g_array_new (FALSE, FALSE, sizeof (ShenbaoFilingStamp));
 
   while (prefix < self->stamps->len && prefix < fresh->len && same_stamp (self->stamps, prefix, fresh, prefix))
     prefix++;
@@ -206,7 +206,7 @@ shenbao_saved_applications_reload (ShenbaoSavedApplications *self)
   old = self->stamps;
   self->stamps = fresh;
   for (guint i = prefix; i < old->len - suffix; i++)
-    forget (self, g_array_index (old, ShenbaoApplicationStamp, i).id);
+    forget (self, g_array_index (old, ShenbaoFilingStamp, i).id);
   if (old->len - prefix - suffix > 0 || fresh->len - prefix - suffix > 0)
     {
       guint removed = old->len - prefix - suffix;
@@ -220,7 +220,7 @@ shenbao_saved_applications_reload (ShenbaoSavedApplications *self)
           g_autoptr(GArray) kept = self->stamps;
 
           g_hash_table_remove_all (self->items);
-          self->stamps = g_array_new (FALSE, FALSE, sizeof (ShenbaoApplicationStamp));
+          self->stamps = g_array_new (FALSE, FALSE, sizeof (ShenbaoFilingStamp));
           g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, 0);
           self->stamps = g_steal_pointer (&kept);
           g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->stamps->len);
@@ -234,9 +234,9 @@ shenbao_saved_applications_reload (ShenbaoSavedApplications *self)
     {
       guint position = i < prefix ? i : fresh->len - (prefix + suffix - i);
       guint old_position = i < prefix ? i : old->len - (prefix + suffix - i);
-      const ShenbaoApplicationStamp *now = &g_array_index (fresh, ShenbaoApplicationStamp, position);
+      const ShenbaoFilingStamp *now = &g_array_index (fresh, ShenbaoFilingStamp, position);
 
-      if (now->updated != g_array_index (old, ShenbaoApplicationStamp, old_position).updated)
+      if (now->updated != g_array_index (old, ShenbaoFilingStamp, old_position).updated)
         {
           forget (self, now->id);
           g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
@@ -288,7 +288,7 @@ shenbao_saved_applications_set_search (ShenbaoSavedApplications *self,
 
 void
 shenbao_saved_applications_set_sort (ShenbaoSavedApplications *self,
-                                     ShenbaoApplicationSort    sort)
+                                     ShenbaoFilingSort    sort)
 {
   g_return_if_fail (SHENBAO_IS_SAVED_APPLICATIONS (self));
   if (self->sort == sort)
@@ -299,7 +299,7 @@ shenbao_saved_applications_set_sort (ShenbaoSavedApplications *self,
 
 void
 shenbao_saved_applications_set_filter (ShenbaoSavedApplications *self,
-                                       ShenbaoApplicationFilter  filter)
+                                       ShenbaoFilingFilter  filter)
 {
   g_return_if_fail (SHENBAO_IS_SAVED_APPLICATIONS (self));
   if (self->filter == filter)

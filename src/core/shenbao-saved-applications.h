@@ -21,9 +21,9 @@ ShenbaoSavedApplications *shenbao_saved_applications_new        (ShenbaoStorage 
 void                      shenbao_saved_applications_set_search (ShenbaoSavedApplications *self,
                                                                  const char               *search);
 void                      shenbao_saved_applications_set_sort   (ShenbaoSavedApplications *self,
-                                                                 ShenbaoApplicationSort    sort);
+                                                                 ShenbaoFilingSort    sort);
 void                      shenbao_saved_applications_set_filter (ShenbaoSavedApplications *self,
-                                                                 ShenbaoApplicationFilter  filter);
+                                                                 ShenbaoFilingFilter  filter);
 void                      shenbao_saved_applications_set_hidden (ShenbaoSavedApplications *self,
                                                                  GHashTable               *hidden);
 void                      shenbao_saved_applications_set_today  (ShenbaoSavedApplications *self,

@@ -39,10 +39,10 @@
 #define ORDER_AMOUNT " ORDER BY a.total_up_to_fen DESC, a.id DESC"
 
 static const char * const query_orders[] = {
-  [SHENBAO_APPLICATION_SORT_CHANGED] = "SELECT a.id, a.updated" QUERY_FROM ORDER_CHANGED,
-  [SHENBAO_APPLICATION_SORT_COMPANY] = "SELECT a.id, a.updated" QUERY_FROM ORDER_COMPANY,
-  [SHENBAO_APPLICATION_SORT_DEADLINE] = "SELECT a.id, a.updated" QUERY_FROM ORDER_DEADLINE,
-  [SHENBAO_APPLICATION_SORT_AMOUNT] = "SELECT a.id, a.updated" QUERY_FROM ORDER_AMOUNT,
+  [SHENBAO_FILING_SORT_CHANGED] = "SELECT a.id, a.updated" QUERY_FROM ORDER_CHANGED,
+  [SHENBAO_FILING_SORT_COMPANY] = "SELECT a.id, a.updated" QUERY_FROM ORDER_COMPANY,
+  [SHENBAO_FILING_SORT_DEADLINE] = "SELECT a.id, a.updated" QUERY_FROM ORDER_DEADLINE,
+  [SHENBAO_FILING_SORT_AMOUNT] = "SELECT a.id, a.updated" QUERY_FROM ORDER_AMOUNT,
 };
 
 /* "%word%" with LIKE's own characters escaped, so a search for "50%" finds "50%". */
@@ -124,7 +124,7 @@ storage_bind_copy (ShenbaoStorage  *self,
 static gboolean
 bind_query (ShenbaoStorage                *self,
             sqlite3_stmt                  *stmt,
-            const ShenbaoApplicationQuery *query,
+            const ShenbaoFilingQuery *query,
             const char                    *doing,
             GError                       **error)
 {
@@ -156,11 +156,11 @@ bind_query (ShenbaoStorage                *self,
 
 /* The ids of the applications the query shows, in its order, each with the time of its last
  * change (so a list can tell which rows it must read again): an array of
- * ShenbaoApplicationStamp. A few milliseconds for thousands: the rows themselves are read a page at
+ * ShenbaoFilingStamp. A few milliseconds for thousands: the rows themselves are read a page at
  * a time with shenbao_storage_load_applications (). */
 GArray *
 shenbao_storage_query_application_ids (ShenbaoStorage                *self,
-                                       const ShenbaoApplicationQuery *query,
+                                       const ShenbaoFilingQuery *query,
                                        GError                       **error)
 {
   const char *doing = "listing applications";
@@ -175,10 +175,10 @@ shenbao_storage_query_application_ids (ShenbaoStorage                *self,
   if (stmt == NULL || !bind_query (self, stmt, query, doing, error))
     return NULL;
 
-  stamps = g_array_new (FALSE, FALSE, sizeof (ShenbaoApplicationStamp));
+  stamps = g_array_new (FALSE, FALSE, sizeof (ShenbaoFilingStamp));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ShenbaoApplicationStamp stamp = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      ShenbaoFilingStamp stamp = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
 
       g_array_append_val (stamps, stamp);
     }

@@ -238,7 +238,7 @@ insert_choices (ShenbaoStorage  *self,
 
 static gboolean
 import_rows (ShenbaoStorage                 *self,
-             const ShenbaoApplicationImport *import,
+             const ShenbaoFilingImport *import,
              gint64                         *application_id,
              const char                     *doing,
              GError                        **error)
@@ -266,7 +266,7 @@ import_rows (ShenbaoStorage                 *self,
 /* Either the whole application is there afterwards, or nothing of it. */
 gint64
 shenbao_storage_import_application (ShenbaoStorage                 *self,
-                                    const ShenbaoApplicationImport *import,
+                                    const ShenbaoFilingImport *import,
                                     GError                        **error)
 {
   const char *doing = "importing an application";

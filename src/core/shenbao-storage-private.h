@@ -36,7 +36,7 @@ typedef sqlite3_stmt BorrowedStatement;
 void storage_borrowed_statement_return (BorrowedStatement *stmt);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BorrowedStatement, storage_borrowed_statement_return)
 
-ShenbaoApplicationSummary *storage_application_summary_from_row (sqlite3_stmt *stmt);
+ShenbaoFilingSummary *storage_application_summary_from_row (sqlite3_stmt *stmt);
 GPtrArray         *storage_read_summaries    (ShenbaoStorage *self,
                                               sqlite3_stmt   *stmt,
                                               const char     *doing,

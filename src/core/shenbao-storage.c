@@ -517,10 +517,10 @@ storage_column_strdup (sqlite3_stmt *stmt,
 }
 
 /* The row of SELECT_APPLICATION_SUMMARY. */
-ShenbaoApplicationSummary *
+ShenbaoFilingSummary *
 storage_application_summary_from_row (sqlite3_stmt *stmt)
 {
-  ShenbaoApplicationSummary *summary = g_new0 (ShenbaoApplicationSummary, 1);
+  ShenbaoFilingSummary *summary = g_new0 (ShenbaoFilingSummary, 1);
 
   summary->id = sqlite3_column_int64 (stmt, 0);
   summary->company_id = sqlite3_column_int64 (stmt, 1);
@@ -541,7 +541,7 @@ storage_read_summaries (ShenbaoStorage  *self,
                         const char      *doing,
                         GError         **error)
 {
-  g_autoptr(GPtrArray) applications = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_application_summary_free);
+  g_autoptr(GPtrArray) applications = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_filing_summary_free);
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -555,7 +555,7 @@ storage_read_summaries (ShenbaoStorage  *self,
 }
 
 void
-shenbao_application_summary_free (ShenbaoApplicationSummary *summary)
+shenbao_filing_summary_free (ShenbaoFilingSummary *summary)
 {
   if (summary == NULL)
     return;
@@ -933,10 +933,10 @@ shenbao_storage_list_companies (ShenbaoStorage  *self,
   if (stmt == NULL || !storage_bind_text (self, stmt, 1, COMPANY_NAME_KEY, doing, error))
     return NULL;
 
-  companies = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_application_summary_free);
+  companies = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_filing_summary_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ShenbaoApplicationSummary *summary = g_new0 (ShenbaoApplicationSummary, 1);
+      ShenbaoFilingSummary *summary = g_new0 (ShenbaoFilingSummary, 1);
 
       summary->id = summary->company_id = sqlite3_column_int64 (stmt, 0);
       summary->company_name = storage_column_strdup (stmt, 1);
@@ -1210,7 +1210,7 @@ shenbao_storage_set_application_summary (ShenbaoStorage  *self,
          && update_application (self, stmt, application_id, doing, error);
 }
 
-ShenbaoApplicationSummary *
+ShenbaoFilingSummary *
 shenbao_storage_get_application (ShenbaoStorage  *self,
                                  gint64           application_id,
                                  GError         **error)

@@ -34,10 +34,10 @@ typedef struct
   gint64  total_fen;
   gint64  total_up_to_fen;
   gint64  updated;           /* unix seconds */
-} ShenbaoApplicationSummary;
+} ShenbaoFilingSummary;
 
-void shenbao_application_summary_free (ShenbaoApplicationSummary *summary);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShenbaoApplicationSummary, shenbao_application_summary_free)
+void shenbao_filing_summary_free (ShenbaoFilingSummary *summary);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShenbaoFilingSummary, shenbao_filing_summary_free)
 
 /* The application window of a policy's current call, as the user recorded it from the annual
  * guide; a date not given is invalid (g_date_valid). */
@@ -115,7 +115,7 @@ gboolean        shenbao_storage_set_application_summary (ShenbaoStorage  *self,
                                                          gint64           total_fen,
                                                          gint64           total_up_to_fen,
                                                          GError         **error);
-ShenbaoApplicationSummary *shenbao_storage_get_application (ShenbaoStorage  *self,
+ShenbaoFilingSummary *shenbao_storage_get_application (ShenbaoStorage  *self,
                                                             gint64           application_id,
                                                             GError         **error);
 GPtrArray      *shenbao_storage_list_applications       (ShenbaoStorage  *self,
@@ -123,20 +123,20 @@ GPtrArray      *shenbao_storage_list_applications       (ShenbaoStorage  *self,
 
 typedef enum
 {
-  SHENBAO_APPLICATION_SORT_CHANGED,   /* last change first */
-  SHENBAO_APPLICATION_SORT_COMPANY,
-  SHENBAO_APPLICATION_SORT_DEADLINE,  /* the policy's application window closing soonest first */
-  SHENBAO_APPLICATION_SORT_AMOUNT,    /* largest total first */
-} ShenbaoApplicationSort;
+  SHENBAO_FILING_SORT_CHANGED,   /* last change first */
+  SHENBAO_FILING_SORT_COMPANY,
+  SHENBAO_FILING_SORT_DEADLINE,  /* the policy's application window closing soonest first */
+  SHENBAO_FILING_SORT_AMOUNT,    /* largest total first */
+} ShenbaoFilingSort;
 
 typedef enum
 {
-  SHENBAO_APPLICATION_FILTER_ALL,
-  SHENBAO_APPLICATION_FILTER_IN_PROGRESS,
-  SHENBAO_APPLICATION_FILTER_READY,
-  SHENBAO_APPLICATION_FILTER_PACKAGED,
-  SHENBAO_APPLICATION_FILTER_WINDOW_CLOSING,  /* its policy's window closes within 7 days */
-} ShenbaoApplicationFilter;
+  SHENBAO_FILING_FILTER_ALL,
+  SHENBAO_FILING_FILTER_IN_PROGRESS,
+  SHENBAO_FILING_FILTER_READY,
+  SHENBAO_FILING_FILTER_PACKAGED,
+  SHENBAO_FILING_FILTER_WINDOW_CLOSING,  /* its policy's window closes within 7 days */
+} ShenbaoFilingFilter;
 
 /* Which saved applications a list shows, in what order. */
 typedef struct
@@ -145,19 +145,19 @@ typedef struct
                                           * policy id; NULL or "" for all */
   GPtrArray                *policy_ids;  /* char *: policies whose titles match the search */
   GHashTable               *hidden;      /* gint64 ids left out (deleted, still undoable) */
-  ShenbaoApplicationSort    sort;
-  ShenbaoApplicationFilter  filter;
+  ShenbaoFilingSort    sort;
+  ShenbaoFilingFilter  filter;
   const char               *today;       /* YYYY-MM-DD, for the window filter */
-} ShenbaoApplicationQuery;
+} ShenbaoFilingQuery;
 
 typedef struct
 {
   gint64 id;
   gint64 updated;
-} ShenbaoApplicationStamp;
+} ShenbaoFilingStamp;
 
 GArray         *shenbao_storage_query_application_ids   (ShenbaoStorage                *self,
-                                                         const ShenbaoApplicationQuery *query,
+                                                         const ShenbaoFilingQuery *query,
                                                          GError                       **error);
 GPtrArray      *shenbao_storage_load_applications       (ShenbaoStorage                *self,
                                                          const gint64                  *ids,
@@ -208,10 +208,10 @@ typedef struct
   GHashTable *application_values; /* key → text */
   GHashTable *clause_choices;     /* clause id → GINT_TO_POINTER (chosen) */
   GPtrArray  *attachments;        /* ShenbaoAttachmentRecord */
-} ShenbaoApplicationImport;
+} ShenbaoFilingImport;
 
 gint64          shenbao_storage_import_application      (ShenbaoStorage  *self,
-                                                         const ShenbaoApplicationImport *import,
+                                                         const ShenbaoFilingImport *import,
                                                          GError         **error);
 
 gboolean        shenbao_storage_set_policy_window       (ShenbaoStorage  *self,

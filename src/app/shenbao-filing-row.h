@@ -8,19 +8,19 @@
 
 G_BEGIN_DECLS
 
-#define SHENBAO_TYPE_APPLICATION_ROW (shenbao_application_row_get_type ())
-G_DECLARE_FINAL_TYPE (ShenbaoApplicationRow, shenbao_application_row, SHENBAO, APPLICATION_ROW, GtkBox)
+#define SHENBAO_TYPE_FILING_ROW (shenbao_filing_row_get_type ())
+G_DECLARE_FINAL_TYPE (ShenbaoFilingRow, shenbao_filing_row, SHENBAO, FILING_ROW, GtkBox)
 
-GtkWidget               *shenbao_application_row_new      (void);
-void                     shenbao_application_row_set_item (ShenbaoApplicationRow   *self,
+GtkWidget               *shenbao_filing_row_new      (void);
+void                     shenbao_filing_row_set_item (ShenbaoFilingRow   *self,
                                                            ShenbaoSavedApplication *item,
                                                            ShenbaoPolicySet        *policies,
                                                            const char              *deadlines);
-ShenbaoSavedApplication *shenbao_application_row_get_item (ShenbaoApplicationRow   *self);
-char                    *shenbao_application_row_describe (const ShenbaoApplicationSummary *summary,
+ShenbaoSavedApplication *shenbao_filing_row_get_item (ShenbaoFilingRow   *self);
+char                    *shenbao_filing_row_describe (const ShenbaoFilingSummary *summary,
                                                            ShenbaoPolicySet                *policies);
 
-char                    *shenbao_application_row_describe_deadlines (const ShenbaoApplicationSummary *summary,
+char                    *shenbao_filing_row_describe_deadlines (const ShenbaoFilingSummary *summary,
                                                                      ShenbaoPolicySet                *policies,
                                                                      ShenbaoStorage                  *storage,
                                                                      const GDate                     *today);

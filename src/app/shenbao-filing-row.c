@@ -1,19 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "shenbao-application-row"
+#define G_LOG_DOMAIN "shenbao-filing-row"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "shenbao-application.h"
-#include "shenbao-application-row.h"
+#include "shenbao-filing.h"
+#include "shenbao-filing-row.h"
 #include "shenbao-deadline.h"
 #include "shenbao-ui-text.h"
 
 /* One saved application on the start page: its company, policy, last change, claimed total and
  * whether it is ready to file; it opens on activation, and its buttons start another
  * application for the company or delete this one. Made only while visible. */
-struct _ShenbaoApplicationRow
+struct _ShenbaoFilingRow
 {
   GtkBox                   parent_instance;
 
@@ -25,44 +25,44 @@ struct _ShenbaoApplicationRow
   GtkButton               *delete_button;
 };
 
-G_DEFINE_FINAL_TYPE (ShenbaoApplicationRow, shenbao_application_row, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (ShenbaoFilingRow, shenbao_filing_row, GTK_TYPE_BOX)
 
 static void
-shenbao_application_row_dispose (GObject *object)
+shenbao_filing_row_dispose (GObject *object)
 {
-  ShenbaoApplicationRow *self = (ShenbaoApplicationRow *) object;
+  ShenbaoFilingRow *self = (ShenbaoFilingRow *) object;
 
   g_clear_object (&self->item);
-  gtk_widget_dispose_template (GTK_WIDGET (self), SHENBAO_TYPE_APPLICATION_ROW);
-  G_OBJECT_CLASS (shenbao_application_row_parent_class)->dispose (object);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SHENBAO_TYPE_FILING_ROW);
+  G_OBJECT_CLASS (shenbao_filing_row_parent_class)->dispose (object);
 }
 
 static void
-shenbao_application_row_class_init (ShenbaoApplicationRowClass *klass)
+shenbao_filing_row_class_init (ShenbaoFilingRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = shenbao_application_row_dispose;
+  object_class->dispose = shenbao_filing_row_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-application-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, ShenbaoApplicationRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, ShenbaoApplicationRow, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, ShenbaoApplicationRow, deadline_label);
-  gtk_widget_class_bind_template_child (widget_class, ShenbaoApplicationRow, new_button);
-  gtk_widget_class_bind_template_child (widget_class, ShenbaoApplicationRow, delete_button);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-filing-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoFilingRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoFilingRow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoFilingRow, deadline_label);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoFilingRow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoFilingRow, delete_button);
 }
 
 static void
-shenbao_application_row_init (ShenbaoApplicationRow *self)
+shenbao_filing_row_init (ShenbaoFilingRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
-shenbao_application_row_new (void)
+shenbao_filing_row_new (void)
 {
-  return g_object_new (SHENBAO_TYPE_APPLICATION_ROW, NULL);
+  return g_object_new (SHENBAO_TYPE_FILING_ROW, NULL);
 }
 
 /* "Ready to file" only when nothing stands in the way; otherwise how much does. */
@@ -73,7 +73,7 @@ describe_state (const char *state)
 
   if (g_strcmp0 (state, "packaged") == 0)
     return g_strdup (_("Packaged"));
-  if (!shenbao_application_parse_summary_state (state, &n_problems))
+  if (!shenbao_filing_parse_summary_state (state, &n_problems))
     return g_strdup (_("In progress"));
   if (n_problems == 0)
     return g_strdup (_("Ready to file"));
@@ -81,7 +81,7 @@ describe_state (const char *state)
 }
 
 char *
-shenbao_application_row_describe (const ShenbaoApplicationSummary *summary,
+shenbao_filing_row_describe (const ShenbaoFilingSummary *summary,
                                   ShenbaoPolicySet                *policies)
 {
   g_autoptr(GDateTime) updated = g_date_time_new_from_unix_local (summary->updated);
@@ -99,7 +99,7 @@ shenbao_application_row_describe (const ShenbaoApplicationSummary *summary,
 
 /* The policy's status and its application window with the days left, as a second line. */
 char *
-shenbao_application_row_describe_deadlines (const ShenbaoApplicationSummary *summary,
+shenbao_filing_row_describe_deadlines (const ShenbaoFilingSummary *summary,
                                             ShenbaoPolicySet                *policies,
                                             ShenbaoStorage                  *storage,
                                             const GDate                     *today)
@@ -123,24 +123,24 @@ shenbao_application_row_describe_deadlines (const ShenbaoApplicationSummary *sum
   return g_strdup_printf (_("%s · %s · %s"), shenbao_ui_text (&policy->title), status, window_text);
 }
 
-/* deadlines: the policy's status and window (shenbao_application_row_describe_deadlines ()),
+/* deadlines: the policy's status and window (shenbao_filing_row_describe_deadlines ()),
  * the same for every row of a policy, so the list works it out once per policy. */
 void
-shenbao_application_row_set_item (ShenbaoApplicationRow   *self,
+shenbao_filing_row_set_item (ShenbaoFilingRow   *self,
                                   ShenbaoSavedApplication *item,
                                   ShenbaoPolicySet        *policies,
                                   const char              *deadlines)
 {
-  const ShenbaoApplicationSummary *summary;
+  const ShenbaoFilingSummary *summary;
   g_autofree char *subtitle = NULL;
 
-  g_return_if_fail (SHENBAO_IS_APPLICATION_ROW (self));
+  g_return_if_fail (SHENBAO_IS_FILING_ROW (self));
 
   g_set_object (&self->item, item);
   if (item == NULL)
     return;
   summary = shenbao_saved_application_get_summary (item);
-  subtitle = shenbao_application_row_describe (summary, policies);
+  subtitle = shenbao_filing_row_describe (summary, policies);
   gtk_label_set_text (self->title_label, summary->company_name != NULL && *summary->company_name != '\0'
                                          ? summary->company_name : _("Unnamed company"));
   gtk_label_set_text (self->subtitle_label, subtitle);
@@ -155,8 +155,8 @@ shenbao_application_row_set_item (ShenbaoApplicationRow   *self,
 }
 
 ShenbaoSavedApplication *
-shenbao_application_row_get_item (ShenbaoApplicationRow *self)
+shenbao_filing_row_get_item (ShenbaoFilingRow *self)
 {
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION_ROW (self), NULL);
+  g_return_val_if_fail (SHENBAO_IS_FILING_ROW (self), NULL);
   return self->item;
 }

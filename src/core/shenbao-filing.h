@@ -13,8 +13,8 @@ G_BEGIN_DECLS
 /* One subsidy application: a company's facts, the policy chosen, the clauses claimed and their
  * fields. Every change is written to the storage at once, as typed, so nothing is lost; what
  * parses feeds the engine, what does not carries its error for the field. */
-#define SHENBAO_TYPE_APPLICATION (shenbao_application_get_type ())
-G_DECLARE_FINAL_TYPE (ShenbaoApplication, shenbao_application, SHENBAO, APPLICATION, GObject)
+#define SHENBAO_TYPE_FILING (shenbao_filing_get_type ())
+G_DECLARE_FINAL_TYPE (ShenbaoFiling, shenbao_filing, SHENBAO, FILING, GObject)
 
 typedef enum
 {
@@ -47,67 +47,67 @@ typedef struct
 
 void                  shenbao_problem_free                 (ShenbaoProblem *problem);
 
-ShenbaoApplication   *shenbao_application_create           (ShenbaoStorage     *storage,
+ShenbaoFiling   *shenbao_filing_create           (ShenbaoStorage     *storage,
                                                             ShenbaoPolicySet   *policies,
                                                             gint64              company_id,
                                                             GError            **error);
-ShenbaoApplication   *shenbao_application_load             (ShenbaoStorage     *storage,
+ShenbaoFiling   *shenbao_filing_load             (ShenbaoStorage     *storage,
                                                             ShenbaoPolicySet   *policies,
                                                             gint64              application_id,
                                                             GError            **error);
-gint64                shenbao_application_get_id           (ShenbaoApplication *self);
-gint64                shenbao_application_get_company_id   (ShenbaoApplication *self);
-ShenbaoPolicySet     *shenbao_application_get_policies     (ShenbaoApplication *self);
-ShenbaoStorage       *shenbao_application_get_storage      (ShenbaoApplication *self);
-ShenbaoInputs        *shenbao_application_get_inputs       (ShenbaoApplication *self);
+gint64                shenbao_filing_get_id           (ShenbaoFiling *self);
+gint64                shenbao_filing_get_company_id   (ShenbaoFiling *self);
+ShenbaoPolicySet     *shenbao_filing_get_policies     (ShenbaoFiling *self);
+ShenbaoStorage       *shenbao_filing_get_storage      (ShenbaoFiling *self);
+ShenbaoInputs        *shenbao_filing_get_inputs       (ShenbaoFiling *self);
 
-const char           *shenbao_application_get_text         (ShenbaoApplication *self,
+const char           *shenbao_filing_get_text         (ShenbaoFiling *self,
                                                             const char         *key);
-const char           *shenbao_application_get_error        (ShenbaoApplication *self,
+const char           *shenbao_filing_get_error        (ShenbaoFiling *self,
                                                             const char         *key);
-gboolean              shenbao_application_has_unsaved      (ShenbaoApplication *self);
-gboolean              shenbao_application_set_text         (ShenbaoApplication *self,
+gboolean              shenbao_filing_has_unsaved      (ShenbaoFiling *self);
+gboolean              shenbao_filing_set_text         (ShenbaoFiling *self,
                                                             ShenbaoField       *field,
                                                             const char         *text,
                                                             GError            **error);
 
-ShenbaoChecklist     *shenbao_application_get_checklist    (ShenbaoApplication *self);
-GHashTable           *shenbao_application_get_texts        (ShenbaoApplication *self);
-gboolean              shenbao_application_get_as_of        (ShenbaoApplication *self,
+ShenbaoChecklist     *shenbao_filing_get_checklist    (ShenbaoFiling *self);
+GHashTable           *shenbao_filing_get_texts        (ShenbaoFiling *self);
+gboolean              shenbao_filing_get_as_of        (ShenbaoFiling *self,
                                                             GDate              *as_of);
-ShenbaoPolicy        *shenbao_application_get_policy       (ShenbaoApplication *self);
-gboolean              shenbao_application_set_policy       (ShenbaoApplication *self,
+ShenbaoPolicy        *shenbao_filing_get_policy       (ShenbaoFiling *self);
+gboolean              shenbao_filing_set_policy       (ShenbaoFiling *self,
                                                             const char         *policy_id,
                                                             GError            **error);
-gboolean              shenbao_application_get_clause_chosen (ShenbaoApplication *self,
+gboolean              shenbao_filing_get_clause_chosen (ShenbaoFiling *self,
                                                             const char         *clause_id);
-gboolean              shenbao_application_set_clause_chosen (ShenbaoApplication *self,
+gboolean              shenbao_filing_set_clause_chosen (ShenbaoFiling *self,
                                                             const char         *clause_id,
                                                             gboolean            chosen,
                                                             GError            **error);
-GPtrArray            *shenbao_application_list_chosen      (ShenbaoApplication *self);
-ShenbaoSameMatter     shenbao_application_get_same_matter  (ShenbaoApplication *self,
+GPtrArray            *shenbao_filing_list_chosen      (ShenbaoFiling *self);
+ShenbaoSameMatter     shenbao_filing_get_same_matter  (ShenbaoFiling *self,
                                                             const char         *clause_a,
                                                             const char         *clause_b);
-gboolean              shenbao_application_set_same_matter  (ShenbaoApplication *self,
+gboolean              shenbao_filing_set_same_matter  (ShenbaoFiling *self,
                                                             const char         *clause_a,
                                                             const char         *clause_b,
                                                             ShenbaoSameMatter   answer,
                                                             GError            **error);
-const char           *shenbao_application_get_page         (ShenbaoApplication *self);
-gboolean              shenbao_application_set_page         (ShenbaoApplication *self,
+const char           *shenbao_filing_get_page         (ShenbaoFiling *self);
+gboolean              shenbao_filing_set_page         (ShenbaoFiling *self,
                                                             const char         *page,
                                                             GError            **error);
 
-void                  shenbao_application_set_as_of        (ShenbaoApplication *self,
+void                  shenbao_filing_set_as_of        (ShenbaoFiling *self,
                                                             const GDate        *as_of);
-ShenbaoPolicyResult  *shenbao_application_get_result       (ShenbaoApplication *self);
-ShenbaoPolicyResult  *shenbao_application_estimate         (ShenbaoApplication *self,
+ShenbaoPolicyResult  *shenbao_filing_get_result       (ShenbaoFiling *self);
+ShenbaoPolicyResult  *shenbao_filing_estimate         (ShenbaoFiling *self,
                                                             ShenbaoPolicy      *policy);
-GPtrArray            *shenbao_application_list_problems    (ShenbaoApplication *self,
+GPtrArray            *shenbao_filing_list_problems    (ShenbaoFiling *self,
                                                             gboolean            chinese);
-gboolean              shenbao_application_is_ready         (ShenbaoApplication *self);
-char                 *shenbao_application_field_page       (ShenbaoApplication *self,
+gboolean              shenbao_filing_is_ready         (ShenbaoFiling *self);
+char                 *shenbao_filing_field_page       (ShenbaoFiling *self,
                                                             ShenbaoField       *field,
                                                             const char         *clause_id);
 gboolean              shenbao_clause_page_shows_field      (ShenbaoClause      *clause,
@@ -115,8 +115,8 @@ gboolean              shenbao_clause_page_shows_field      (ShenbaoClause      *
                                                             ShenbaoField       *field);
 
 /* The summary state saved for the start page: "ready", or "problems:N". */
-char                 *shenbao_application_summary_state    (guint               n_problems);
-gboolean              shenbao_application_parse_summary_state (const char      *state,
+char                 *shenbao_filing_summary_state    (guint               n_problems);
+gboolean              shenbao_filing_parse_summary_state (const char      *state,
                                                             guint              *n_problems);
 
 G_END_DECLS

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "shenbao-application"
+#define G_LOG_DOMAIN "shenbao-filing"
 
 #include "config.h"
 
@@ -7,9 +7,9 @@
 
 #include <string.h>
 
-#include "shenbao-application.h"
+#include "shenbao-filing.h"
 
-struct _ShenbaoApplication
+struct _ShenbaoFiling
 {
   GObject              parent_instance;
 
@@ -30,7 +30,7 @@ struct _ShenbaoApplication
   gboolean             rebuilding; /* checklist changes that are not the user's: not announced */
 };
 
-G_DEFINE_FINAL_TYPE (ShenbaoApplication, shenbao_application, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (ShenbaoFiling, shenbao_filing, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
@@ -50,9 +50,9 @@ shenbao_problem_free (ShenbaoProblem *problem)
 }
 
 static void
-shenbao_application_finalize (GObject *object)
+shenbao_filing_finalize (GObject *object)
 {
-  ShenbaoApplication *self = (ShenbaoApplication *) object;
+  ShenbaoFiling *self = (ShenbaoFiling *) object;
 
   g_clear_object (&self->storage);
   g_clear_object (&self->policies);
@@ -66,15 +66,15 @@ shenbao_application_finalize (GObject *object)
   g_clear_pointer (&self->result, shenbao_policy_result_free);
   g_clear_object (&self->checklist);
 
-  G_OBJECT_CLASS (shenbao_application_parent_class)->finalize (object);
+  G_OBJECT_CLASS (shenbao_filing_parent_class)->finalize (object);
 }
 
 static void
-shenbao_application_class_init (ShenbaoApplicationClass *klass)
+shenbao_filing_class_init (ShenbaoFilingClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = shenbao_application_finalize;
+  object_class->finalize = shenbao_filing_finalize;
 
   /* Emitted after any input, choice or policy changed and was saved. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -82,7 +82,7 @@ shenbao_application_class_init (ShenbaoApplicationClass *klass)
 }
 
 static void
-shenbao_application_init (ShenbaoApplication *self)
+shenbao_filing_init (ShenbaoFiling *self)
 {
   self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -94,7 +94,7 @@ shenbao_application_init (ShenbaoApplication *self)
 }
 
 static ShenbaoField *
-field_for_key (ShenbaoApplication *self,
+field_for_key (ShenbaoFiling *self,
                const char         *key)
 {
   g_autofree char *resolved = NULL;
@@ -108,7 +108,7 @@ field_for_key (ShenbaoApplication *self,
 /* Parses what was typed; a value that parses feeds the engine, one that does not keeps its
  * message for the field and leaves the engine without it. */
 static void
-absorb_text (ShenbaoApplication *self,
+absorb_text (ShenbaoFiling *self,
              ShenbaoField       *field,
              const char         *key,
              const char         *text)
@@ -134,7 +134,7 @@ absorb_text (ShenbaoApplication *self,
 }
 
 static void
-absorb_all (ShenbaoApplication *self,
+absorb_all (ShenbaoFiling *self,
             GHashTable         *values)
 {
   GHashTableIter iter;
@@ -148,27 +148,27 @@ absorb_all (ShenbaoApplication *self,
     }
 }
 
-static ShenbaoApplication *
+static ShenbaoFiling *
 application_new (ShenbaoStorage   *storage,
                  ShenbaoPolicySet *policies)
 {
-  ShenbaoApplication *self = g_object_new (SHENBAO_TYPE_APPLICATION, NULL);
+  ShenbaoFiling *self = g_object_new (SHENBAO_TYPE_FILING, NULL);
 
   self->storage = g_object_ref (storage);
   self->policies = g_object_ref (policies);
   return self;
 }
 
-static gboolean rebuild_checklist (ShenbaoApplication *self, GError **error);
-static void     watch_checklist   (ShenbaoApplication *self);
+static gboolean rebuild_checklist (ShenbaoFiling *self, GError **error);
+static void     watch_checklist   (ShenbaoFiling *self);
 
-ShenbaoApplication *
-shenbao_application_create (ShenbaoStorage   *storage,
+ShenbaoFiling *
+shenbao_filing_create (ShenbaoStorage   *storage,
                             ShenbaoPolicySet *policies,
                             gint64            company_id,
                             GError          **error)
 {
-  g_autoptr(ShenbaoApplication) self = NULL;
+  g_autoptr(ShenbaoFiling) self = NULL;
 
   g_return_val_if_fail (SHENBAO_IS_STORAGE (storage), NULL);
   g_return_val_if_fail (SHENBAO_IS_POLICY_SET (policies), NULL);
@@ -194,14 +194,14 @@ shenbao_application_create (ShenbaoStorage   *storage,
   return g_steal_pointer (&self);
 }
 
-ShenbaoApplication *
-shenbao_application_load (ShenbaoStorage   *storage,
+ShenbaoFiling *
+shenbao_filing_load (ShenbaoStorage   *storage,
                           ShenbaoPolicySet *policies,
                           gint64            application_id,
                           GError          **error)
 {
-  g_autoptr(ShenbaoApplication) self = NULL;
-  g_autoptr(ShenbaoApplicationSummary) summary = NULL;
+  g_autoptr(ShenbaoFiling) self = NULL;
+  g_autoptr(ShenbaoFilingSummary) summary = NULL;
   g_autoptr(GHashTable) company = NULL;
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(GHashTable) choices = NULL;
@@ -245,65 +245,65 @@ shenbao_application_load (ShenbaoStorage   *storage,
 }
 
 gint64
-shenbao_application_get_id (ShenbaoApplication *self)
+shenbao_filing_get_id (ShenbaoFiling *self)
 {
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), 0);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), 0);
   return self->id;
 }
 
 gint64
-shenbao_application_get_company_id (ShenbaoApplication *self)
+shenbao_filing_get_company_id (ShenbaoFiling *self)
 {
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), 0);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), 0);
   return self->company_id;
 }
 
 ShenbaoPolicySet *
-shenbao_application_get_policies (ShenbaoApplication *self)
+shenbao_filing_get_policies (ShenbaoFiling *self)
 {
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), NULL);
   return self->policies;
 }
 
 ShenbaoStorage *
-shenbao_application_get_storage (ShenbaoApplication *self)
+shenbao_filing_get_storage (ShenbaoFiling *self)
 {
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), NULL);
   return self->storage;
 }
 
 ShenbaoInputs *
-shenbao_application_get_inputs (ShenbaoApplication *self)
+shenbao_filing_get_inputs (ShenbaoFiling *self)
 {
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), NULL);
   return self->inputs;
 }
 
 const char *
-shenbao_application_get_text (ShenbaoApplication *self,
+shenbao_filing_get_text (ShenbaoFiling *self,
                               const char         *key)
 {
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), NULL);
   return g_hash_table_lookup (self->texts, key);
 }
 
 const char *
-shenbao_application_get_error (ShenbaoApplication *self,
+shenbao_filing_get_error (ShenbaoFiling *self,
                                const char         *key)
 {
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), NULL);
   return g_hash_table_lookup (self->errors, key);
 }
 
 char *
-shenbao_application_summary_state (guint n_problems)
+shenbao_filing_summary_state (guint n_problems)
 {
   return n_problems == 0 ? g_strdup ("ready") : g_strdup_printf ("problems:%u", n_problems);
 }
 
 /* Summaries saved before problems were counted say "draft": unknown, but not ready. */
 gboolean
-shenbao_application_parse_summary_state (const char *state,
+shenbao_filing_parse_summary_state (const char *state,
                                          guint      *n_problems)
 {
   guint64 count = 0;
@@ -321,11 +321,11 @@ shenbao_application_parse_summary_state (const char *state,
 }
 
 static void
-save_summary (ShenbaoApplication *self)
+save_summary (ShenbaoFiling *self)
 {
-  ShenbaoPolicyResult *result = shenbao_application_get_result (self);
-  g_autoptr(GPtrArray) problems = shenbao_application_list_problems (self, FALSE);
-  g_autofree char *state = shenbao_application_summary_state (problems->len);
+  ShenbaoPolicyResult *result = shenbao_filing_get_result (self);
+  g_autoptr(GPtrArray) problems = shenbao_filing_list_problems (self, FALSE);
+  g_autofree char *state = shenbao_filing_summary_state (problems->len);
 
   /* The summary only feeds the start page; failing to write it loses nothing typed. The
    * totals are those of the claimed clauses. */
@@ -335,7 +335,7 @@ save_summary (ShenbaoApplication *self)
 }
 
 static void
-changed (ShenbaoApplication *self)
+changed (ShenbaoFiling *self)
 {
   g_clear_pointer (&self->result, shenbao_policy_result_free);
   save_summary (self);
@@ -345,14 +345,14 @@ changed (ShenbaoApplication *self)
 /* Company facts belong to the company and are shared by all its applications; every other
  * field belongs to this application. */
 static gboolean
-is_company_fact (ShenbaoApplication *self,
+is_company_fact (ShenbaoFiling *self,
                  ShenbaoField       *field)
 {
   return shenbao_policy_set_find_fact (self->policies, field->id) == field;
 }
 
 static gboolean
-write_text (ShenbaoApplication *self,
+write_text (ShenbaoFiling *self,
             ShenbaoField       *field,
             const char         *text,
             GError            **error)
@@ -364,7 +364,7 @@ write_text (ShenbaoApplication *self,
 
 /* Edits a full or read-only disk refused are written as soon as a save succeeds again. */
 static gboolean
-write_unsaved (ShenbaoApplication *self,
+write_unsaved (ShenbaoFiling *self,
                GError            **error)
 {
   GHashTableIter iter;
@@ -381,16 +381,16 @@ write_unsaved (ShenbaoApplication *self,
 }
 
 gboolean
-shenbao_application_has_unsaved (ShenbaoApplication *self)
+shenbao_filing_has_unsaved (ShenbaoFiling *self)
 {
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), FALSE);
   return g_hash_table_size (self->unsaved) > 0;
 }
 
 /* What is typed is kept even when the disk refuses it (the error says so), and written with
  * the next save that succeeds: nothing typed is lost. */
 gboolean
-shenbao_application_set_text (ShenbaoApplication *self,
+shenbao_filing_set_text (ShenbaoFiling *self,
                               ShenbaoField       *field,
                               const char         *text,
                               GError            **error)
@@ -399,7 +399,7 @@ shenbao_application_set_text (ShenbaoApplication *self,
   const char *stored = NULL;
   gboolean saved;
 
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), FALSE);
   g_return_val_if_fail (field != NULL, FALSE);
 
   key = field->input_key;
@@ -428,16 +428,16 @@ shenbao_application_set_text (ShenbaoApplication *self,
 /* The checklist follows the policy and the claimed clauses; a failure to read it back is only
  * logged here, as the choice that caused the rebuild has been saved. */
 static gboolean
-rebuild_checklist (ShenbaoApplication  *self,
+rebuild_checklist (ShenbaoFiling  *self,
                    GError             **error)
 {
-  g_autoptr(GPtrArray) claimed = shenbao_application_list_chosen (self);
+  g_autoptr(GPtrArray) claimed = shenbao_filing_list_chosen (self);
   g_autoptr(GError) local_error = NULL;
 
   gboolean done;
 
   self->rebuilding = TRUE;
-  done = shenbao_checklist_rebuild (self->checklist, shenbao_application_get_policy (self), claimed,
+  done = shenbao_checklist_rebuild (self->checklist, shenbao_filing_get_policy (self), claimed,
                                     &local_error);
   self->rebuilding = FALSE;
   if (done)
@@ -450,14 +450,14 @@ rebuild_checklist (ShenbaoApplication  *self,
 
 /* A file attached, an item renamed or moved: the saved summary and the problems follow. */
 static void
-on_checklist_items_changed (ShenbaoApplication *self)
+on_checklist_items_changed (ShenbaoFiling *self)
 {
   if (!self->rebuilding)
     changed (self);
 }
 
 static void
-watch_checklist (ShenbaoApplication *self)
+watch_checklist (ShenbaoFiling *self)
 {
   g_signal_connect_object (self->checklist, "items-changed",
                            G_CALLBACK (on_checklist_items_changed), self, G_CONNECT_SWAPPED);
@@ -466,41 +466,41 @@ watch_checklist (ShenbaoApplication *self)
 /* key → text as typed, company facts and the application's own values alike (borrowed): what
  * an export writes. */
 GHashTable *
-shenbao_application_get_texts (ShenbaoApplication *self)
+shenbao_filing_get_texts (ShenbaoFiling *self)
 {
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), NULL);
   return self->texts;
 }
 
 gboolean
-shenbao_application_get_as_of (ShenbaoApplication *self,
+shenbao_filing_get_as_of (ShenbaoFiling *self,
                                GDate              *as_of)
 {
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), FALSE);
   *as_of = self->as_of;
   return g_date_valid (as_of);
 }
 
 ShenbaoChecklist *
-shenbao_application_get_checklist (ShenbaoApplication *self)
+shenbao_filing_get_checklist (ShenbaoFiling *self)
 {
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), NULL);
   return self->checklist;
 }
 
 ShenbaoPolicy *
-shenbao_application_get_policy (ShenbaoApplication *self)
+shenbao_filing_get_policy (ShenbaoFiling *self)
 {
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), NULL);
   return self->policy_id != NULL ? shenbao_policy_set_lookup (self->policies, self->policy_id) : NULL;
 }
 
 gboolean
-shenbao_application_set_policy (ShenbaoApplication *self,
+shenbao_filing_set_policy (ShenbaoFiling *self,
                                 const char         *policy_id,
                                 GError            **error)
 {
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), FALSE);
 
   if (g_strcmp0 (self->policy_id, policy_id) == 0)
     return TRUE;
@@ -514,22 +514,22 @@ shenbao_application_set_policy (ShenbaoApplication *self,
 }
 
 gboolean
-shenbao_application_get_clause_chosen (ShenbaoApplication *self,
+shenbao_filing_get_clause_chosen (ShenbaoFiling *self,
                                        const char         *clause_id)
 {
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), FALSE);
   return GPOINTER_TO_INT (g_hash_table_lookup (self->chosen, clause_id));
 }
 
 gboolean
-shenbao_application_set_clause_chosen (ShenbaoApplication *self,
+shenbao_filing_set_clause_chosen (ShenbaoFiling *self,
                                        const char         *clause_id,
                                        gboolean            chosen,
                                        GError            **error)
 {
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), FALSE);
 
-  if (shenbao_application_get_clause_chosen (self, clause_id) == chosen)
+  if (shenbao_filing_get_clause_chosen (self, clause_id) == chosen)
     return TRUE;
   if (!shenbao_storage_set_clause_chosen (self->storage, self->id, clause_id, chosen, error))
     return FALSE;
@@ -541,16 +541,16 @@ shenbao_application_set_clause_chosen (ShenbaoApplication *self,
 
 /* The chosen clauses of the current policy, in the document's order (ShenbaoClause, not owned). */
 GPtrArray *
-shenbao_application_list_chosen (ShenbaoApplication *self)
+shenbao_filing_list_chosen (ShenbaoFiling *self)
 {
   GPtrArray *clauses = g_ptr_array_new ();
-  ShenbaoPolicy *policy = shenbao_application_get_policy (self);
+  ShenbaoPolicy *policy = shenbao_filing_get_policy (self);
 
   for (guint i = 0; policy != NULL && i < policy->clauses->len; i++)
     {
       ShenbaoClause *clause = g_ptr_array_index (policy->clauses, i);
 
-      if (shenbao_application_get_clause_chosen (self, clause->full_id))
+      if (shenbao_filing_get_clause_chosen (self, clause->full_id))
         g_ptr_array_add (clauses, clause);
     }
   return clauses;
@@ -558,7 +558,7 @@ shenbao_application_list_chosen (ShenbaoApplication *self)
 
 /* Answers are kept with the application's other values, under a key no field can have. */
 static char *
-same_matter_storage_key (ShenbaoApplication *self,
+same_matter_storage_key (ShenbaoFiling *self,
                          const char         *clause_a,
                          const char         *clause_b)
 {
@@ -568,21 +568,21 @@ same_matter_storage_key (ShenbaoApplication *self,
 }
 
 ShenbaoSameMatter
-shenbao_application_get_same_matter (ShenbaoApplication *self,
+shenbao_filing_get_same_matter (ShenbaoFiling *self,
                                      const char         *clause_a,
                                      const char         *clause_b)
 {
   g_autofree char *key = NULL;
   ShenbaoSameMatter answer = SHENBAO_SAME_MATTER_UNANSWERED;
 
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), SHENBAO_SAME_MATTER_UNANSWERED);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), SHENBAO_SAME_MATTER_UNANSWERED);
   key = same_matter_storage_key (self, clause_a, clause_b);
   shenbao_same_matter_from_string (g_hash_table_lookup (self->texts, key), &answer);
   return answer;
 }
 
 gboolean
-shenbao_application_set_same_matter (ShenbaoApplication *self,
+shenbao_filing_set_same_matter (ShenbaoFiling *self,
                                      const char         *clause_a,
                                      const char         *clause_b,
                                      ShenbaoSameMatter   answer,
@@ -591,9 +591,9 @@ shenbao_application_set_same_matter (ShenbaoApplication *self,
   g_autofree char *key = NULL;
   const char *text;
 
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), FALSE);
 
-  if (shenbao_application_get_same_matter (self, clause_a, clause_b) == answer)
+  if (shenbao_filing_get_same_matter (self, clause_a, clause_b) == answer)
     return TRUE;
   key = same_matter_storage_key (self, clause_a, clause_b);
   text = answer == SHENBAO_SAME_MATTER_UNANSWERED ? NULL : shenbao_same_matter_to_string (answer);
@@ -609,7 +609,7 @@ shenbao_application_set_same_matter (ShenbaoApplication *self,
 
 /* The clauses ticked on the checklist and the answers given about them. */
 static ShenbaoClaim *
-build_claim (ShenbaoApplication *self,
+build_claim (ShenbaoFiling *self,
              ShenbaoPolicy      *policy)
 {
   ShenbaoClaim *claim = shenbao_claim_new ();
@@ -621,7 +621,7 @@ build_claim (ShenbaoApplication *self,
     {
       ShenbaoClause *clause = g_ptr_array_index (policy->clauses, i);
 
-      if (shenbao_application_get_clause_chosen (self, clause->full_id))
+      if (shenbao_filing_get_clause_chosen (self, clause->full_id))
         shenbao_claim_add_clause (claim, clause->id);
     }
   g_hash_table_iter_init (&iter, self->texts);
@@ -638,18 +638,18 @@ build_claim (ShenbaoApplication *self,
 }
 
 const char *
-shenbao_application_get_page (ShenbaoApplication *self)
+shenbao_filing_get_page (ShenbaoFiling *self)
 {
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), NULL);
   return self->page;
 }
 
 gboolean
-shenbao_application_set_page (ShenbaoApplication *self,
+shenbao_filing_set_page (ShenbaoFiling *self,
                               const char         *page,
                               GError            **error)
 {
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), FALSE);
 
   if (g_strcmp0 (self->page, page) == 0)
     return TRUE;
@@ -661,10 +661,10 @@ shenbao_application_set_page (ShenbaoApplication *self,
 }
 
 void
-shenbao_application_set_as_of (ShenbaoApplication *self,
+shenbao_filing_set_as_of (ShenbaoFiling *self,
                                const GDate        *as_of)
 {
-  g_return_if_fail (SHENBAO_IS_APPLICATION (self));
+  g_return_if_fail (SHENBAO_IS_FILING (self));
   g_return_if_fail (as_of != NULL && g_date_valid (as_of));
 
   self->as_of = *as_of;
@@ -674,13 +674,13 @@ shenbao_application_set_as_of (ShenbaoApplication *self,
 /* The current policy computed with everything entered so far, with its explanation; owned by
  * the application and valid until the next change. */
 ShenbaoPolicyResult *
-shenbao_application_get_result (ShenbaoApplication *self)
+shenbao_filing_get_result (ShenbaoFiling *self)
 {
   ShenbaoPolicy *policy;
 
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), NULL);
 
-  policy = shenbao_application_get_policy (self);
+  policy = shenbao_filing_get_policy (self);
   if (policy == NULL)
     return NULL;
   if (self->result == NULL)
@@ -696,10 +696,10 @@ shenbao_application_get_result (ShenbaoApplication *self)
 /* What the company could claim from another policy with the facts entered so far: amounts only,
  * for lists. The caller frees it. */
 ShenbaoPolicyResult *
-shenbao_application_estimate (ShenbaoApplication *self,
+shenbao_filing_estimate (ShenbaoFiling *self,
                               ShenbaoPolicy      *policy)
 {
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), NULL);
   return shenbao_engine_compute_full (self->policies, policy, self->inputs, &self->as_of,
                                       SHENBAO_COMPUTE_AMOUNTS_ONLY);
 }
@@ -726,11 +726,11 @@ shenbao_clause_page_shows_field (ShenbaoClause    *clause,
  * profile for company facts, else the first claimed clause page that shows a policy-level field,
  * else the checklist, which lists every policy-level field. */
 char *
-shenbao_application_field_page (ShenbaoApplication *self,
+shenbao_filing_field_page (ShenbaoFiling *self,
                                 ShenbaoField       *field,
                                 const char         *clause_id)
 {
-  ShenbaoPolicy *policy = shenbao_application_get_policy (self);
+  ShenbaoPolicy *policy = shenbao_filing_get_policy (self);
   ShenbaoClause *clause = policy != NULL && clause_id != NULL ? shenbao_policy_find_clause (policy, clause_id) : NULL;
   g_autoptr(GPtrArray) chosen = NULL;
 
@@ -738,7 +738,7 @@ shenbao_application_field_page (ShenbaoApplication *self,
     return g_strconcat (SHENBAO_PAGE_CLAUSE_PREFIX, clause->full_id, NULL);
   if (is_company_fact (self, field))
     return g_strdup (SHENBAO_PAGE_COMPANY);
-  chosen = shenbao_application_list_chosen (self);
+  chosen = shenbao_filing_list_chosen (self);
   for (guint i = 0; i < chosen->len; i++)
     {
       ShenbaoClause *other = g_ptr_array_index (chosen, i);
@@ -783,7 +783,7 @@ add_problem (GPtrArray          *problems,
 
 /* One problem per field, however many clauses need it: the first clause that does leads there. */
 static void
-add_field_problem (ShenbaoApplication *self,
+add_field_problem (ShenbaoFiling *self,
                    GPtrArray          *problems,
                    ShenbaoField       *field,
                    const char         *clause_id,
@@ -797,14 +797,14 @@ add_field_problem (ShenbaoApplication *self,
       g_free (message);
       return;
     }
-  page = shenbao_application_field_page (self, field, clause_id);
+  page = shenbao_filing_field_page (self, field, clause_id);
   problem = add_problem (problems, SHENBAO_PROBLEM_FIELD, page, clause_id, message);
   problem->key = g_strdup (field->input_key);
   problem->field = field;
 }
 
 static void
-add_invalid_fields (ShenbaoApplication *self,
+add_invalid_fields (ShenbaoFiling *self,
                     GPtrArray          *problems,
                     GPtrArray          *fields,
                     const char         *clause_id)
@@ -829,7 +829,7 @@ still_needed (ShenbaoField *field,
 
 /* The profile every application needs: name, credit code, registered region and address. */
 static void
-add_profile_problems (ShenbaoApplication *self,
+add_profile_problems (ShenbaoFiling *self,
                       GPtrArray          *problems,
                       gboolean            chinese)
 {
@@ -863,7 +863,7 @@ add_unmet (GPtrArray           *problems,
 }
 
 static void
-add_clause_problems (ShenbaoApplication  *self,
+add_clause_problems (ShenbaoFiling  *self,
                      GPtrArray           *problems,
                      ShenbaoClause       *clause,
                      ShenbaoPolicyResult *result,
@@ -925,7 +925,7 @@ add_same_matter_problems (GPtrArray           *problems,
 /* Each required item with nothing attached, and each attached file that changed or vanished
  * since, is one problem leading to its row on the materials page. */
 static void
-add_checklist_problems (ShenbaoApplication *self,
+add_checklist_problems (ShenbaoFiling *self,
                         GPtrArray          *problems,
                         gboolean            chinese)
 {
@@ -972,15 +972,15 @@ add_checklist_problems (ShenbaoApplication *self,
 /* Everything that stands between the application and "ready to file", in the order of the
  * wizard's pages; each names the page, and the field where there is one, that fixes it. */
 GPtrArray *
-shenbao_application_list_problems (ShenbaoApplication *self,
+shenbao_filing_list_problems (ShenbaoFiling *self,
                                    gboolean            chinese)
 {
   GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_problem_free);
-  ShenbaoPolicy *policy = shenbao_application_get_policy (self);
-  g_autoptr(GPtrArray) chosen = shenbao_application_list_chosen (self);
+  ShenbaoPolicy *policy = shenbao_filing_get_policy (self);
+  g_autoptr(GPtrArray) chosen = shenbao_filing_list_chosen (self);
   ShenbaoPolicyResult *result;
 
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (self), problems);
+  g_return_val_if_fail (SHENBAO_IS_FILING (self), problems);
 
   add_profile_problems (self, problems, chinese);
   if (policy == NULL)
@@ -997,7 +997,7 @@ shenbao_application_list_problems (ShenbaoApplication *self,
       return problems;
     }
 
-  result = shenbao_application_get_result (self);
+  result = shenbao_filing_get_result (self);
   for (guint c = 0; c < chosen->len; c++)
     add_clause_problems (self, problems, g_ptr_array_index (chosen, c), result, chinese);
   add_same_matter_problems (problems, result, chinese);
@@ -1011,9 +1011,9 @@ shenbao_application_list_problems (ShenbaoApplication *self,
 /* Ready to file: the profile complete and valid, a policy, at least one claimed clause, every
  * claimed clause applying and complete with its required attachments, every question answered. */
 gboolean
-shenbao_application_is_ready (ShenbaoApplication *self)
+shenbao_filing_is_ready (ShenbaoFiling *self)
 {
-  g_autoptr(GPtrArray) problems = shenbao_application_list_problems (self, FALSE);
+  g_autoptr(GPtrArray) problems = shenbao_filing_list_problems (self, FALSE);
 
   return problems->len == 0;
 }

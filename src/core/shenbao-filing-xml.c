@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "shenbao-application-xml"
+#define G_LOG_DOMAIN "shenbao-filing-xml"
 
 #include "config.h"
 
@@ -11,7 +11,7 @@
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
-#include "shenbao-application-xml.h"
+#include "shenbao-filing-xml.h"
 #include "shenbao-forms.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
@@ -19,7 +19,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNG, xmlRelaxNGFree)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNGParserCtxt, xmlRelaxNGFreeParserCtxt)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNGValidCtxt, xmlRelaxNGFreeValidCtxt)
 
-G_DEFINE_QUARK (shenbao-application-xml-error-quark, shenbao_application_xml_error)
+G_DEFINE_QUARK (shenbao-filing-xml-error-quark, shenbao_filing_xml_error)
 
 #define SCHEMA_RESOURCE "/io/github/shenbao/Shenbao/core/application.rng"
 
@@ -46,12 +46,12 @@ add_value (xmlNode    *parent,
 
 /* Sorted by key, so the same application always gives the same bytes. */
 static void
-add_values (ShenbaoApplication *application,
+add_values (ShenbaoFiling *application,
             xmlNode            *company,
             xmlNode            *values)
 {
-  GHashTable *texts = shenbao_application_get_texts (application);
-  ShenbaoPolicySet *policies = shenbao_application_get_policies (application);
+  GHashTable *texts = shenbao_filing_get_texts (application);
+  ShenbaoPolicySet *policies = shenbao_filing_get_policies (application);
   g_autofree gpointer *keys = g_hash_table_get_keys_as_array (texts, NULL);
   guint n = g_hash_table_size (texts);
 
@@ -97,11 +97,11 @@ entry_name_of (GPtrArray            *attachments,
 }
 
 static void
-add_materials (ShenbaoApplication *application,
+add_materials (ShenbaoFiling *application,
                GPtrArray          *attachments,
                xmlNode            *materials)
 {
-  GListModel *model = G_LIST_MODEL (shenbao_application_get_checklist (application));
+  GListModel *model = G_LIST_MODEL (shenbao_filing_get_checklist (application));
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -130,7 +130,7 @@ add_materials (ShenbaoApplication *application,
 
   /* Removed defaults too: reopened elsewhere, the application must not get them back. */
   {
-    g_autoptr(GPtrArray) removed = shenbao_checklist_list_removed (shenbao_application_get_checklist (application));
+    g_autoptr(GPtrArray) removed = shenbao_checklist_list_removed (shenbao_filing_get_checklist (application));
 
     for (guint i = 0; i < removed->len; i++)
       {
@@ -147,11 +147,11 @@ add_materials (ShenbaoApplication *application,
 }
 
 static void
-add_result (ShenbaoApplication *application,
+add_result (ShenbaoFiling *application,
             xmlNode            *root)
 {
-  ShenbaoPolicyResult *result = shenbao_application_get_result (application);
-  g_autoptr(GPtrArray) claimed = shenbao_application_list_chosen (application);
+  ShenbaoPolicyResult *result = shenbao_filing_get_result (application);
+  g_autoptr(GPtrArray) claimed = shenbao_filing_list_chosen (application);
   xmlNode *node;
 
   if (result == NULL)
@@ -177,7 +177,7 @@ add_result (ShenbaoApplication *application,
 
 /* attachments: ShenbaoNumberedAttachment, the files as named in the package. */
 char *
-shenbao_application_xml_write (ShenbaoApplication *application,
+shenbao_filing_xml_write (ShenbaoFiling *application,
                                GPtrArray          *attachments,
                                gsize              *length)
 {
@@ -188,18 +188,18 @@ shenbao_application_xml_write (ShenbaoApplication *application,
   int size = 0;
   char *text;
 
-  g_return_val_if_fail (SHENBAO_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (shenbao_application_get_policy (application) != NULL, NULL);
+  g_return_val_if_fail (SHENBAO_IS_FILING (application), NULL);
+  g_return_val_if_fail (shenbao_filing_get_policy (application) != NULL, NULL);
 
   root = xmlNewDocNode (doc, NULL, BAD_CAST "application", NULL);
   xmlDocSetRootElement (doc, root);
-  xmlSetNs (root, xmlNewNs (root, BAD_CAST SHENBAO_APPLICATION_XML_NS, NULL));
+  xmlSetNs (root, xmlNewNs (root, BAD_CAST SHENBAO_FILING_XML_NS, NULL));
   xmlNewProp (root, BAD_CAST "format", BAD_CAST "1");
   policy = xmlNewChild (root, NULL, BAD_CAST "policy", NULL);
-  xmlNewProp (policy, BAD_CAST "id", BAD_CAST shenbao_application_get_policy (application)->id);
+  xmlNewProp (policy, BAD_CAST "id", BAD_CAST shenbao_filing_get_policy (application)->id);
   company = xmlNewChild (root, NULL, BAD_CAST "company", NULL);
   claimed_node = xmlNewChild (root, NULL, BAD_CAST "claimed", NULL);
-  claimed = shenbao_application_list_chosen (application);
+  claimed = shenbao_filing_list_chosen (application);
   for (guint i = 0; i < claimed->len; i++)
     xmlNewProp (xmlNewChild (claimed_node, NULL, BAD_CAST "clause", NULL), BAD_CAST "id",
                 BAD_CAST ((ShenbaoClause *) g_ptr_array_index (claimed, i))->full_id);
@@ -264,7 +264,7 @@ check_schema (xmlDoc      *doc,
   xmlRelaxNGSetValidStructuredErrors (validator, collect_error_compat, &errors);
   if (xmlRelaxNGValidateDoc (validator, doc) != 0)
     {
-      g_set_error (error, SHENBAO_APPLICATION_XML_ERROR, SHENBAO_APPLICATION_XML_ERROR_SCHEMA,
+      g_set_error (error, SHENBAO_FILING_XML_ERROR, SHENBAO_FILING_XML_ERROR_SCHEMA,
                    _("%s does not follow the application schema:\n%s"), name,
                    errors.messages->len > 0 ? errors.messages->str : name);
       g_string_free (errors.messages, TRUE);
@@ -356,10 +356,10 @@ read_item (xmlNode *node)
   return record;
 }
 
-static ShenbaoApplicationImport *
+static ShenbaoFilingImport *
 import_from_tree (xmlNode *root)
 {
-  ShenbaoApplicationImport *import = g_new0 (ShenbaoApplicationImport, 1);
+  ShenbaoFilingImport *import = g_new0 (ShenbaoFilingImport, 1);
 
   import->company_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->application_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -379,8 +379,8 @@ import_from_tree (xmlNode *root)
 
 /* Read without the network, entities or a DTD: a package comes from someone else. A document
  * with an internal DTD subset is refused outright, as entities there could read local files. */
-ShenbaoApplicationImport *
-shenbao_application_xml_read (const char  *data,
+ShenbaoFilingImport *
+shenbao_filing_xml_read (const char  *data,
                               gsize        length,
                               const char  *name,
                               GError     **error)
@@ -391,7 +391,7 @@ shenbao_application_xml_read (const char  *data,
 
   if (length > G_MAXINT)
     {
-      g_set_error (error, SHENBAO_APPLICATION_XML_ERROR, SHENBAO_APPLICATION_XML_ERROR_PARSE,
+      g_set_error (error, SHENBAO_FILING_XML_ERROR, SHENBAO_FILING_XML_ERROR_PARSE,
                    _("%s is too large"), name);
       return NULL;
     }
@@ -401,13 +401,13 @@ shenbao_application_xml_read (const char  *data,
       const xmlError *last = xmlGetLastError ();
       g_autofree char *message = g_strchomp (g_strdup (last != NULL && last->message != NULL ? last->message : "?"));
 
-      g_set_error (error, SHENBAO_APPLICATION_XML_ERROR, SHENBAO_APPLICATION_XML_ERROR_PARSE,
+      g_set_error (error, SHENBAO_FILING_XML_ERROR, SHENBAO_FILING_XML_ERROR_PARSE,
                    _("%s is not well-formed XML: %s"), name, message);
       return NULL;
     }
   if (doc->intSubset != NULL)
     {
-      g_set_error (error, SHENBAO_APPLICATION_XML_ERROR, SHENBAO_APPLICATION_XML_ERROR_PARSE,
+      g_set_error (error, SHENBAO_FILING_XML_ERROR, SHENBAO_FILING_XML_ERROR_PARSE,
                    _("%s carries a document type declaration, which an application never has"), name);
       return NULL;
     }
@@ -417,7 +417,7 @@ shenbao_application_xml_read (const char  *data,
 }
 
 void
-shenbao_application_import_free (ShenbaoApplicationImport *import)
+shenbao_filing_import_free (ShenbaoFilingImport *import)
 {
   if (import == NULL)
     return;
