@@ -70,7 +70,7 @@ summary_at (ShenbaoSavedApplications *model,
 static void
 test_opens_reading_one_page (void)
 {
-  g_autoptr(ShenbaoSavedApplications) model = shenbao_saved_applications_new (storage, policy_set);
+  g_autoptr(ShenbaoSavedApplications) model = shenbao_saved_applications_new (storage, policy_set, NULL);
   gint64 start = g_get_monotonic_time ();
 
   shenbao_saved_applications_reload (model);
@@ -89,7 +89,7 @@ test_opens_reading_one_page (void)
 static void
 test_sorts (void)
 {
-  g_autoptr(ShenbaoSavedApplications) model = shenbao_saved_applications_new (storage, policy_set);
+  g_autoptr(ShenbaoSavedApplications) model = shenbao_saved_applications_new (storage, policy_set, NULL);
 
   shenbao_saved_applications_set_sort (model, SHENBAO_FILING_SORT_COMPANY);
   g_assert_cmpstr (summary_at (model, 0)->company_name, ==, "企业 0000");
@@ -105,7 +105,7 @@ test_sorts (void)
 static void
 test_searches (void)
 {
-  g_autoptr(ShenbaoSavedApplications) model = shenbao_saved_applications_new (storage, policy_set);
+  g_autoptr(ShenbaoSavedApplications) model = shenbao_saved_applications_new (storage, policy_set, NULL);
 
   /* Company 42's two applications. */
   shenbao_saved_applications_set_search (model, "企业 0042");
@@ -127,7 +127,7 @@ test_searches (void)
 static void
 test_filters (void)
 {
-  g_autoptr(ShenbaoSavedApplications) model = shenbao_saved_applications_new (storage, policy_set);
+  g_autoptr(ShenbaoSavedApplications) model = shenbao_saved_applications_new (storage, policy_set, NULL);
   g_autoptr(sqlite3) raw = NULL;
   GDate today;
 
@@ -182,7 +182,7 @@ count_changes (GListModel *model,
 static void
 test_delete_and_undo (void)
 {
-  g_autoptr(ShenbaoSavedApplications) model = shenbao_saved_applications_new (storage, policy_set);
+  g_autoptr(ShenbaoSavedApplications) model = shenbao_saved_applications_new (storage, policy_set, NULL);
   g_autoptr(GHashTable) hidden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gint64 first = summary_at (model, 0)->id;
   Changes changes = { 0 };
@@ -221,7 +221,7 @@ test_delete_and_undo (void)
 static void
 test_edited_row_read_again (void)
 {
-  g_autoptr(ShenbaoSavedApplications) model = shenbao_saved_applications_new (storage, policy_set);
+  g_autoptr(ShenbaoSavedApplications) model = shenbao_saved_applications_new (storage, policy_set, NULL);
   gint64 oldest = g_array_index (ids, gint64, 0);
   g_autoptr(GError) error = NULL;
 

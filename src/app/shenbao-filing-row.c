@@ -154,6 +154,20 @@ shenbao_filing_row_set_item (ShenbaoFilingRow   *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "win.delete-application");
 }
 
+/* On a narrow window the second line wraps to three lines instead of being cut; the tooltip
+ * has it all either way. */
+void
+shenbao_filing_row_set_wrap (ShenbaoFilingRow *self,
+                             gboolean          wrap)
+{
+  g_return_if_fail (SHENBAO_IS_FILING_ROW (self));
+
+  if (gtk_label_get_wrap (self->subtitle_label) == wrap)
+    return;
+  gtk_label_set_wrap (self->subtitle_label, wrap);
+  gtk_label_set_lines (self->subtitle_label, wrap ? 3 : -1);
+}
+
 ShenbaoSavedApplication *
 shenbao_filing_row_get_item (ShenbaoFilingRow *self)
 {

@@ -16,6 +16,8 @@ void                     shenbao_filing_row_set_item (ShenbaoFilingRow   *self,
                                                            ShenbaoSavedApplication *item,
                                                            ShenbaoPolicySet        *policies,
                                                            const char              *deadlines);
+void                     shenbao_filing_row_set_wrap (ShenbaoFilingRow        *self,
+                                                      gboolean                 wrap);
 ShenbaoSavedApplication *shenbao_filing_row_get_item (ShenbaoFilingRow   *self);
 char                    *shenbao_filing_row_describe (const ShenbaoFilingSummary *summary,
                                                            ShenbaoPolicySet                *policies);

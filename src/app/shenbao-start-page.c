@@ -21,6 +21,8 @@ struct _ShenbaoStartPage
   GtkSliceListModel        *shown;      /* the first rows at once, the rest frame by frame */
   guint                     grow_id;
   GHashTable               *deadlines;  /* policy id → its status and window, as rows show them */
+  gboolean                  narrow;     /* rows' second line wraps rather than ellipsizes */
+  guint                     narrow_id;
   ShenbaoPolicySet         *policies;
   ShenbaoStorage           *storage;
 
@@ -125,8 +127,50 @@ bind_row (GtkSignalListItemFactory *factory,
 {
   ShenbaoSavedApplication *item = gtk_list_item_get_item (list_item);
 
-  shenbao_filing_row_set_item (SHENBAO_FILING_ROW (gtk_list_item_get_child (list_item)), item,
-                                    self->policies, deadlines_of (self, item));
+  ShenbaoFilingRow *row = SHENBAO_FILING_ROW (gtk_list_item_get_child (list_item));
+
+  shenbao_filing_row_set_item (row, item, self->policies, deadlines_of (self, item));
+  shenbao_filing_row_set_wrap (row, self->narrow);
+}
+
+/* A wrapping label is measured at many widths, which made each row several times dearer to
+ * show: rows wrap their second line only where one line cannot hold it. */
+#define NARROW_WIDTH 560
+
+static gboolean
+apply_narrow (gpointer data)
+{
+  ShenbaoStartPage *self = data;
+
+  self->narrow_id = 0;
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list)); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (row != NULL && SHENBAO_IS_FILING_ROW (row))
+        shenbao_filing_row_set_wrap (SHENBAO_FILING_ROW (row), self->narrow);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Rows are changed after the allocation, not during it, which GTK would have to redo. */
+static void
+shenbao_start_page_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  ShenbaoStartPage *self = SHENBAO_START_PAGE (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  GTK_WIDGET_CLASS (shenbao_start_page_parent_class)->size_allocate (widget, width, height, baseline);
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->narrow_id == 0)
+        self->narrow_id = g_idle_add (apply_narrow, self);
+    }
 }
 
 static void
@@ -144,6 +188,7 @@ shenbao_start_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (object), SHENBAO_TYPE_START_PAGE);
   g_clear_handle_id (&self->grow_id, g_source_remove);
+  g_clear_handle_id (&self->narrow_id, g_source_remove);
   g_clear_object (&self->shown);
   g_clear_pointer (&self->deadlines, g_hash_table_unref);
   g_clear_object (&self->model);
@@ -159,6 +204,7 @@ shenbao_start_page_class_init (ShenbaoStartPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = shenbao_start_page_dispose;
+  widget_class->size_allocate = shenbao_start_page_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-start-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, empty_status);
@@ -241,15 +287,18 @@ shenbao_start_page_reload (ShenbaoStartPage *self,
 
       g_set_object (&self->policies, policies);
       g_set_object (&self->storage, storage);
-      self->model = shenbao_saved_applications_new (storage, policies);
+      self->model = shenbao_saved_applications_new (storage, policies, hidden);
       self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0, ROWS_AT_ONCE);
       selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
       g_signal_connect_swapped (self, "map", G_CALLBACK (on_map), self);
       gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
     }
-  /* Statuses and windows may have changed since: worked out again as rows are shown. */
-  g_hash_table_remove_all (self->deadlines);
-  shenbao_saved_applications_set_hidden (self->model, hidden);
+  else
+    {
+      /* Statuses and windows may have changed since: worked out again as rows are shown. */
+      g_hash_table_remove_all (self->deadlines);
+      shenbao_saved_applications_set_hidden (self->model, hidden);
+    }
   update_visibility (self);
 }
 

@@ -151,13 +151,15 @@ list_model_iface_init (GListModelInterface *iface)
 
 ShenbaoSavedApplications *
 shenbao_saved_applications_new (ShenbaoStorage   *storage,
-                                ShenbaoPolicySet *policies)
+                                ShenbaoPolicySet *policies,
+                                GHashTable       *hidden)
 {
   ShenbaoSavedApplications *self = g_object_new (SHENBAO_TYPE_SAVED_APPLICATIONS, NULL);
 
   g_return_val_if_fail (SHENBAO_IS_STORAGE (storage), NULL);
   self->storage = g_object_ref (storage);
   self->policies = policies != NULL ? g_object_ref (policies) : NULL;
+  self->hidden = hidden != NULL ? g_hash_table_ref (hidden) : NULL;
   shenbao_saved_applications_reload (self);
   return self;
 }

@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (ShenbaoSavedApplications, shenbao_saved_applications, SHEN
 #define SHENBAO_SAVED_APPLICATIONS_PAGE 64
 
 ShenbaoSavedApplications *shenbao_saved_applications_new        (ShenbaoStorage           *storage,
-                                                                 ShenbaoPolicySet         *policies);
+                                                                 ShenbaoPolicySet         *policies,
+                                                                 GHashTable               *hidden);
 void                      shenbao_saved_applications_set_search (ShenbaoSavedApplications *self,
                                                                  const char               *search);
 void                      shenbao_saved_applications_set_sort   (ShenbaoSavedApplications *self,
