@@ -42,6 +42,8 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+static void shenbao_clause_page_refresh (ShenbaoClausePage *self);
+
 /* The award follows every keystroke while the page is shown, and is brought up to date when it
  * is shown again; a hidden page computes nothing. */
 static void
@@ -251,7 +253,7 @@ shenbao_clause_page_get_clause (ShenbaoClausePage *self)
 }
 
 /* The award and its arithmetic, recomputed from everything entered so far. */
-void
+static void
 shenbao_clause_page_refresh (ShenbaoClausePage *self)
 {
   ShenbaoPolicyResult *result = shenbao_filing_get_result (self->filing);

@@ -16,6 +16,5 @@ ShenbaoFiling *shenbao_clause_page_get_filing (ShenbaoClausePage *self);
 void           shenbao_clause_page_set_filing (ShenbaoClausePage *self,
                                                ShenbaoFiling     *filing);
 ShenbaoClause *shenbao_clause_page_get_clause (ShenbaoClausePage *self);
-void           shenbao_clause_page_refresh    (ShenbaoClausePage *self);
 
 G_END_DECLS

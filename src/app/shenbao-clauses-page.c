@@ -36,6 +36,8 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+static void shenbao_clauses_page_refresh (ShenbaoClausesPage *self);
+
 /* Whether each clause applies follows every change of the facts, while the page is shown. */
 static void
 on_filing_changed (ShenbaoClausesPage *self)
@@ -262,7 +264,7 @@ rebuild (ShenbaoClausesPage *self)
 }
 
 /* Updates whether each clause applies and its amount after any change of the facts. */
-void
+static void
 shenbao_clauses_page_refresh (ShenbaoClausesPage *self)
 {
   ShenbaoPolicy *policy = shenbao_filing_get_policy (self->filing);

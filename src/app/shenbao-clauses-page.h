@@ -13,6 +13,5 @@ G_DECLARE_FINAL_TYPE (ShenbaoClausesPage, shenbao_clauses_page, SHENBAO, CLAUSES
 ShenbaoFiling *shenbao_clauses_page_get_filing (ShenbaoClausesPage *self);
 void           shenbao_clauses_page_set_filing (ShenbaoClausesPage *self,
                                                 ShenbaoFiling      *filing);
-void           shenbao_clauses_page_refresh    (ShenbaoClausesPage *self);
 
 G_END_DECLS

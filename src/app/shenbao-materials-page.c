@@ -30,6 +30,8 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+static void shenbao_materials_page_refresh (ShenbaoMaterialsPage *self);
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
@@ -186,7 +188,7 @@ shenbao_materials_page_set_filing (ShenbaoMaterialsPage *self,
 }
 
 /* Files may have changed on disk since the page was last shown. */
-void
+static void
 shenbao_materials_page_refresh (ShenbaoMaterialsPage *self)
 {
   g_return_if_fail (SHENBAO_IS_MATERIALS_PAGE (self));

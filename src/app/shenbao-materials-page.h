@@ -13,7 +13,6 @@ G_DECLARE_FINAL_TYPE (ShenbaoMaterialsPage, shenbao_materials_page, SHENBAO, MAT
 ShenbaoFiling *shenbao_materials_page_get_filing  (ShenbaoMaterialsPage *self);
 void           shenbao_materials_page_set_filing  (ShenbaoMaterialsPage *self,
                                                    ShenbaoFiling        *filing);
-void           shenbao_materials_page_refresh     (ShenbaoMaterialsPage *self);
 gboolean       shenbao_materials_page_focus_item  (ShenbaoMaterialsPage *self,
                                                    const char           *problem_key);
 

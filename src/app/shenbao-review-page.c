@@ -45,6 +45,8 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+static void shenbao_review_page_refresh (ShenbaoReviewPage *self);
+
 static void
 on_problem_activated (ShenbaoReviewPage *self,
                       GtkListBoxRow     *row)
@@ -382,7 +384,7 @@ show_could_claim (ShenbaoReviewPage   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->could_claim_group), shown > 0);
 }
 
-void
+static void
 shenbao_review_page_refresh (ShenbaoReviewPage *self)
 {
   ShenbaoPolicyResult *result = shenbao_filing_get_result (self->filing);

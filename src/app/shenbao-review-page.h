@@ -13,6 +13,5 @@ G_DECLARE_FINAL_TYPE (ShenbaoReviewPage, shenbao_review_page, SHENBAO, REVIEW_PA
 ShenbaoFiling *shenbao_review_page_get_filing (ShenbaoReviewPage *self);
 void           shenbao_review_page_set_filing (ShenbaoReviewPage *self,
                                                ShenbaoFiling     *filing);
-void           shenbao_review_page_refresh    (ShenbaoReviewPage *self);
 
 G_END_DECLS

@@ -38,6 +38,7 @@ struct _ShenbaoWindow
   GPtrArray            *clause_pages;   /* page names of the chosen clauses, in order */
   GHashTable           *pending_deletes; /* gint64 id deleted but still undoable → its toast */
   AdwToast             *problem_toast;   /* what Enter said is left to fix, while shown */
+  gboolean              focus_when_mapped; /* a page went up before the window did */
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
@@ -67,6 +68,7 @@ enum {
   PROP_0,
   PROP_STORAGE,
   PROP_POLICIES,
+  PROP_FILING,
   N_PROPS
 };
 
@@ -233,34 +235,10 @@ update_title (ShenbaoWindow *self)
                                  name != NULL ? name : self->filing != NULL && !on_start ? _("New application") : "");
 }
 
+/* Each page follows the filing itself; the window updates only its own moves and title. */
 static void
-refresh_visible_page (ShenbaoWindow *self)
+on_filing_changed (ShenbaoWindow *self)
 {
-  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
-
-  if (self->filing == NULL)
-    return;
-  if (page == GTK_WIDGET (self->policies_page))
-    shenbao_policies_page_refresh (self->policies_page);
-  else if (page == GTK_WIDGET (self->clauses_page))
-    shenbao_clauses_page_refresh (self->clauses_page);
-  else if (page == GTK_WIDGET (self->review_page))
-    shenbao_review_page_refresh (self->review_page);
-  else if (page == GTK_WIDGET (self->materials_page))
-    shenbao_materials_page_refresh (self->materials_page);
-  else if (SHENBAO_IS_CLAUSE_PAGE (page))
-    shenbao_clause_page_refresh (SHENBAO_CLAUSE_PAGE (page));
-}
-
-static void
-on_application_changed (ShenbaoWindow *self)
-{
-  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
-
-  /* The policies list is rebuilt only on arrival: rebuilding it under the pointer would lose
-   * the row being clicked. Clause pages and the review follow every keystroke. */
-  if (page != GTK_WIDGET (self->policies_page))
-    refresh_visible_page (self);
   update_actions (self);
   update_title (self);
 }
@@ -432,11 +410,13 @@ go_to (ShenbaoWindow *self,
   if (self->filing != NULL && !g_str_equal (name, "start")
       && !shenbao_filing_set_page (self->filing, name, &error))
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-  refresh_visible_page (self);
   update_steps (self);
   update_actions (self);
   update_title (self);
-  focus_page (self);
+  /* The keyboard needs the page built, which it is when shown (see shenbao_window_map). */
+  self->focus_when_mapped = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (!self->focus_when_mapped)
+    focus_page (self);
 }
 
 /* ------------------------------------------------------------------ opening applications */
@@ -446,30 +426,6 @@ show_error (ShenbaoWindow *self,
             const char    *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-static void
-set_filing (ShenbaoWindow      *self,
-                  ShenbaoFiling *application)
-{
-  if (self->filing != NULL)
-    g_signal_handlers_disconnect_by_data (self->filing, self);
-  g_set_object (&self->filing, application);
-  if (application == NULL)
-    {
-      rebuild_clause_pages (self);
-      return;
-    }
-
-  g_signal_connect_object (application, "changed", G_CALLBACK (on_application_changed), self, G_CONNECT_SWAPPED);
-  shenbao_company_page_set_filing (self->company_page, application);
-  shenbao_policies_page_set_storage (self->policies_page, self->storage);
-  shenbao_policies_page_set_filing (self->policies_page, application);
-  shenbao_clauses_page_set_filing (self->clauses_page, application);
-  shenbao_review_page_set_filing (self->review_page, application);
-  shenbao_materials_page_set_filing (self->materials_page, application);
-  rebuild_clause_pages (self);
-  shenbao_settings_set_last_application (self->settings, shenbao_filing_get_id (application));
 }
 
 gboolean
@@ -488,7 +444,7 @@ shenbao_window_open_application (ShenbaoWindow *self,
       show_error (self, error->message);
       return FALSE;
     }
-  set_filing (self, application);
+  shenbao_window_set_filing (self, application);
   /* Resume exactly where the user stopped. */
   page = shenbao_filing_get_page (application);
   go_to (self, page != NULL ? page : "company");
@@ -518,7 +474,7 @@ shenbao_window_resume (ShenbaoWindow *self)
         show_error (self, error->message);
       return;
     }
-  set_filing (self, application);
+  shenbao_window_set_filing (self, application);
   go_to (self, shenbao_filing_get_page (application) != NULL ? shenbao_filing_get_page (application)
                                                                   : "company");
 }
@@ -528,6 +484,27 @@ shenbao_window_get_filing (ShenbaoWindow *self)
 {
   g_return_val_if_fail (SHENBAO_IS_WINDOW (self), NULL);
   return self->filing;
+}
+
+/* The pages bound to "filing" follow; the clause pages are made for it here. */
+void
+shenbao_window_set_filing (ShenbaoWindow *self,
+                           ShenbaoFiling *filing)
+{
+  g_return_if_fail (SHENBAO_IS_WINDOW (self));
+  g_return_if_fail (filing == NULL || SHENBAO_IS_FILING (filing));
+
+  if (self->filing == filing)
+    return;
+  if (self->filing != NULL)
+    g_signal_handlers_disconnect_by_data (self->filing, self);
+  g_set_object (&self->filing, filing);
+  if (filing != NULL)
+    g_signal_connect_object (filing, "changed", G_CALLBACK (on_filing_changed), self, G_CONNECT_SWAPPED);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILING]);
+  rebuild_clause_pages (self);
+  if (filing != NULL)
+    shenbao_settings_set_last_application (self->settings, shenbao_filing_get_id (filing));
 }
 
 GtkWidget *
@@ -562,7 +539,7 @@ new_application_action (GtkWidget  *widget,
       show_error (self, error->message);
       return;
     }
-  set_filing (self, application);
+  shenbao_window_set_filing (self, application);
   go_to (self, "company");
 }
 
@@ -880,6 +857,39 @@ shenbao_window_dispose (GObject *object)
   G_OBJECT_CLASS (shenbao_window_parent_class)->dispose (object);
 }
 
+/* A page shown before the window is (an application resumed at start) builds itself as the
+ * window maps: only then can the keyboard be placed on it. */
+static void
+shenbao_window_map (GtkWidget *widget)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (shenbao_window_parent_class)->map (widget);
+  if (self->focus_when_mapped)
+    {
+      self->focus_when_mapped = FALSE;
+      focus_page (self);
+    }
+}
+
+static void
+shenbao_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILING:
+      g_value_set_object (value, self->filing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 shenbao_window_set_property (GObject      *object,
                              guint         prop_id,
@@ -895,6 +905,9 @@ shenbao_window_set_property (GObject      *object,
       break;
     case PROP_POLICIES:
       self->policies = g_value_dup_object (value);
+      break;
+    case PROP_FILING:
+      shenbao_window_set_filing (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -938,6 +951,7 @@ shenbao_window_constructed (GObject *object)
 
   self->settings = shenbao_settings_new ();
   shenbao_settings_bind_window (self->settings, object);
+  shenbao_policies_page_set_storage (self->policies_page, self->storage);
   shenbao_start_page_reload (self->start_page, self->storage, self->policies, self->pending_deletes);
   go_to (self, "start");
   report_policy_problems (self);
@@ -950,13 +964,17 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = shenbao_window_dispose;
+  object_class->get_property = shenbao_window_get_property;
   object_class->set_property = shenbao_window_set_property;
   object_class->constructed = shenbao_window_constructed;
+  widget_class->map = shenbao_window_map;
 
   properties[PROP_STORAGE] = g_param_spec_object ("storage", NULL, NULL, SHENBAO_TYPE_STORAGE,
                                                   G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_POLICIES] = g_param_spec_object ("policies", NULL, NULL, SHENBAO_TYPE_POLICY_SET,
                                                    G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILING] = g_param_spec_object ("filing", NULL, NULL, SHENBAO_TYPE_FILING,
+                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_signal_override_class_handler ("activate-default", SHENBAO_TYPE_WINDOW,
@@ -1025,6 +1043,13 @@ shenbao_window_init (ShenbaoWindow *self)
   self->pending_deletes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), self->next_button);
+
+  /* Each page listens to the filing and refreshes itself; the window only hands it on. */
+  g_object_bind_property (self, "filing", self->company_page, "filing", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "filing", self->policies_page, "filing", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "filing", self->clauses_page, "filing", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "filing", self->review_page, "filing", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "filing", self->materials_page, "filing", G_BINDING_SYNC_CREATE);
 }
 
 ShenbaoWindow *
