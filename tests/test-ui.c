@@ -815,6 +815,42 @@ test_start_page_readiness (void)
   settle ();
 }
 
+/* Resumed before the window is shown, as the application does at start, on the policies page:
+ * the page builds itself only once shown, and the keyboard still lands on the chosen policy. */
+static void
+test_resume_focus (void)
+{
+  g_autoptr(ShenbaoSettings) settings = shenbao_settings_new ();
+  g_autoptr(ShenbaoFiling) application = NULL;
+  ShenbaoWindow *window;
+  GtkWidget *focus;
+  gint64 id;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display: run under xvfb-run");
+      return;
+    }
+  id = make_suzhou_application (TRUE);
+  application = shenbao_filing_load (storage, policies, id, NULL);
+  g_assert_nonnull (application);
+  g_assert_true (shenbao_filing_set_page (application, "policies", NULL));
+  shenbao_settings_set_last_application (settings, id);
+
+  window = shenbao_window_new (NULL, storage, policies);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 780);
+  shenbao_window_resume (window);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "policies");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_CHECK_BUTTON (focus));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (focus)));
+  g_assert_cmpstr (gtk_widget_get_name (gtk_widget_get_ancestor (focus, ADW_TYPE_ACTION_ROW)), ==, "suzhou-2025");
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 /* Suzhou 9b needs the recognised first-set list, a policy-level field: its page has the list,
  * with its table editor. */
 static void
@@ -1251,6 +1287,7 @@ main (int   argc,
   g_test_add_func ("/shenbao/ui/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/shenbao/ui/first-set-list-page", test_first_set_list_page);
   g_test_add_func ("/shenbao/ui/start-page-readiness", test_start_page_readiness);
+  g_test_add_func ("/shenbao/ui/resume-focus", test_resume_focus);
   g_test_add_func ("/shenbao/ui/package", test_package);
   g_test_add_func ("/shenbao/ui/every-policy", test_every_policy);
   g_test_add_func ("/shenbao/ui/policy-window", test_policy_window);

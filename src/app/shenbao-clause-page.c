@@ -34,15 +34,79 @@ struct _ShenbaoClausePage
 
 G_DEFINE_FINAL_TYPE (ShenbaoClausePage, shenbao_clause_page, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_FILING,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void shenbao_clause_page_refresh (ShenbaoClausePage *self);
+
+/* The award follows every keystroke while the page is shown, and is brought up to date when it
+ * is shown again; a hidden page computes nothing. */
+static void
+refresh_if_shown (ShenbaoClausePage *self)
+{
+  if (self->filing != NULL && self->clause != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    shenbao_clause_page_refresh (self);
+}
+
+static void
+shenbao_clause_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (shenbao_clause_page_parent_class)->map (widget);
+  refresh_if_shown (SHENBAO_CLAUSE_PAGE (widget));
+}
+
 static void
 shenbao_clause_page_dispose (GObject *object)
 {
   ShenbaoClausePage *self = (ShenbaoClausePage *) object;
 
+  if (self->filing != NULL)
+    g_signal_handlers_disconnect_by_data (self->filing, self);
   g_clear_object (&self->filing);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), SHENBAO_TYPE_CLAUSE_PAGE);
   G_OBJECT_CLASS (shenbao_clause_page_parent_class)->dispose (object);
+}
+
+static void
+shenbao_clause_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ShenbaoClausePage *self = SHENBAO_CLAUSE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILING:
+      g_value_set_object (value, self->filing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shenbao_clause_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  ShenbaoClausePage *self = SHENBAO_CLAUSE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILING:
+      shenbao_clause_page_set_filing (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -52,6 +116,13 @@ shenbao_clause_page_class_init (ShenbaoClausePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = shenbao_clause_page_dispose;
+  object_class->get_property = shenbao_clause_page_get_property;
+  object_class->set_property = shenbao_clause_page_set_property;
+  widget_class->map = shenbao_clause_page_map;
+
+  properties[PROP_FILING] = g_param_spec_object ("filing", NULL, NULL, SHENBAO_TYPE_FILING,
+                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-clause-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, text_group);
@@ -106,17 +177,14 @@ show_text (ShenbaoClausePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->flags_label), flags->len > 0);
 }
 
-GtkWidget *
-shenbao_clause_page_new (ShenbaoFiling *application,
-                         ShenbaoClause      *clause)
+/* The rows edit the filing's values: made again for another filing. */
+static void
+add_rows (ShenbaoClausePage *self)
 {
-  ShenbaoClausePage *self = g_object_new (SHENBAO_TYPE_CLAUSE_PAGE, NULL);
+  ShenbaoClause *clause = self->clause;
   g_autoptr(GPtrArray) facts = g_ptr_array_new ();
-  ShenbaoPolicySet *policies = shenbao_filing_get_policies (application);
+  ShenbaoPolicySet *policies = shenbao_filing_get_policies (self->filing);
 
-  self->filing = g_object_ref (application);
-  self->clause = clause;
-  show_text (self);
   /* A policy-level field the clause computes with (e.g. Suzhou's first-set list, shared by 9a
    * and 9b) is edited here too, so every input the clause needs has its place on its page. */
   {
@@ -133,8 +201,48 @@ shenbao_clause_page_new (ShenbaoFiling *application,
   for (guint i = 0; i < clause->facts_used->len; i++)
     g_ptr_array_add (facts, shenbao_policy_set_find_fact (policies, g_ptr_array_index (clause->facts_used, i)));
   add_field_rows (self, self->facts_group, facts);
-  shenbao_clause_page_refresh (self);
+}
+
+GtkWidget *
+shenbao_clause_page_new (ShenbaoFiling *filing,
+                         ShenbaoClause *clause)
+{
+  ShenbaoClausePage *self = g_object_new (SHENBAO_TYPE_CLAUSE_PAGE, NULL);
+
+  self->clause = clause;
+  show_text (self);
+  shenbao_clause_page_set_filing (self, filing);
   return GTK_WIDGET (self);
+}
+
+ShenbaoFiling *
+shenbao_clause_page_get_filing (ShenbaoClausePage *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_CLAUSE_PAGE (self), NULL);
+  return self->filing;
+}
+
+void
+shenbao_clause_page_set_filing (ShenbaoClausePage *self,
+                                ShenbaoFiling     *filing)
+{
+  g_return_if_fail (SHENBAO_IS_CLAUSE_PAGE (self));
+  g_return_if_fail (filing == NULL || SHENBAO_IS_FILING (filing));
+
+  if (self->filing == filing)
+    return;
+  if (self->filing != NULL)
+    g_signal_handlers_disconnect_by_data (self->filing, self);
+  g_set_object (&self->filing, filing);
+  shenbao_page_remove_rows (self->rows);
+  if (filing != NULL)
+    {
+      g_signal_connect_object (filing, "changed", G_CALLBACK (refresh_if_shown), self, G_CONNECT_SWAPPED);
+      if (self->clause != NULL)
+        add_rows (self);
+    }
+  refresh_if_shown (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILING]);
 }
 
 ShenbaoClause *
@@ -145,7 +253,7 @@ shenbao_clause_page_get_clause (ShenbaoClausePage *self)
 }
 
 /* The award and its arithmetic, recomputed from everything entered so far. */
-void
+static void
 shenbao_clause_page_refresh (ShenbaoClausePage *self)
 {
   ShenbaoPolicyResult *result = shenbao_filing_get_result (self->filing);

@@ -28,11 +28,41 @@ struct _ShenbaoClausesPage
 
 G_DEFINE_FINAL_TYPE (ShenbaoClausesPage, shenbao_clauses_page, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_FILING,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void shenbao_clauses_page_refresh (ShenbaoClausesPage *self);
+
+/* Whether each clause applies follows every change of the facts, while the page is shown. */
+static void
+on_filing_changed (ShenbaoClausesPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    shenbao_clauses_page_refresh (self);
+}
+
+static void
+shenbao_clauses_page_map (GtkWidget *widget)
+{
+  ShenbaoClausesPage *self = SHENBAO_CLAUSES_PAGE (widget);
+
+  GTK_WIDGET_CLASS (shenbao_clauses_page_parent_class)->map (widget);
+  if (self->filing != NULL)
+    shenbao_clauses_page_refresh (self);
+}
+
 static void
 shenbao_clauses_page_dispose (GObject *object)
 {
   ShenbaoClausesPage *self = (ShenbaoClausesPage *) object;
 
+  if (self->filing != NULL)
+    g_signal_handlers_disconnect_by_data (self->filing, self);
   g_clear_object (&self->filing);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->note_rows, g_ptr_array_unref);
@@ -42,12 +72,55 @@ shenbao_clauses_page_dispose (GObject *object)
 }
 
 static void
+shenbao_clauses_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  ShenbaoClausesPage *self = SHENBAO_CLAUSES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILING:
+      g_value_set_object (value, self->filing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shenbao_clauses_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  ShenbaoClausesPage *self = SHENBAO_CLAUSES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILING:
+      shenbao_clauses_page_set_filing (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 shenbao_clauses_page_class_init (ShenbaoClausesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = shenbao_clauses_page_dispose;
+  object_class->get_property = shenbao_clauses_page_get_property;
+  object_class->set_property = shenbao_clauses_page_set_property;
+  widget_class->map = shenbao_clauses_page_map;
+
+  properties[PROP_FILING] = g_param_spec_object ("filing", NULL, NULL, SHENBAO_TYPE_FILING,
+                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-clauses-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausesPage, notes_group);
@@ -191,7 +264,7 @@ rebuild (ShenbaoClausesPage *self)
 }
 
 /* Updates whether each clause applies and its amount after any change of the facts. */
-void
+static void
 shenbao_clauses_page_refresh (ShenbaoClausesPage *self)
 {
   ShenbaoPolicy *policy = shenbao_filing_get_policy (self->filing);
@@ -216,11 +289,30 @@ shenbao_clauses_page_refresh (ShenbaoClausesPage *self)
   shenbao_page_refresh_rows (self->field_rows);
 }
 
+ShenbaoFiling *
+shenbao_clauses_page_get_filing (ShenbaoClausesPage *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_CLAUSES_PAGE (self), NULL);
+  return self->filing;
+}
+
 void
 shenbao_clauses_page_set_filing (ShenbaoClausesPage *self,
-                                      ShenbaoFiling *application)
+                                 ShenbaoFiling      *filing)
 {
-  g_set_object (&self->filing, application);
+  g_return_if_fail (SHENBAO_IS_CLAUSES_PAGE (self));
+  g_return_if_fail (filing == NULL || SHENBAO_IS_FILING (filing));
+
+  if (self->filing == filing)
+    return;
+  if (self->filing != NULL)
+    g_signal_handlers_disconnect_by_data (self->filing, self);
+  g_set_object (&self->filing, filing);
+  if (filing != NULL)
+    g_signal_connect_object (filing, "changed", G_CALLBACK (on_filing_changed), self, G_CONNECT_SWAPPED);
   self->policy = NULL;
-  shenbao_clauses_page_refresh (self);
+  /* Built when shown (see shenbao_clauses_page_map). */
+  if (filing != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    shenbao_clauses_page_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILING]);
 }

@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 #define SHENBAO_TYPE_CLAUSES_PAGE (shenbao_clauses_page_get_type ())
 G_DECLARE_FINAL_TYPE (ShenbaoClausesPage, shenbao_clauses_page, SHENBAO, CLAUSES_PAGE, AdwBin)
 
-void shenbao_clauses_page_set_filing (ShenbaoClausesPage *self,
-                                           ShenbaoFiling *application);
-void shenbao_clauses_page_refresh         (ShenbaoClausesPage *self);
+ShenbaoFiling *shenbao_clauses_page_get_filing (ShenbaoClausesPage *self);
+void           shenbao_clauses_page_set_filing (ShenbaoClausesPage *self,
+                                                ShenbaoFiling      *filing);
 
 G_END_DECLS

@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 #define SHENBAO_TYPE_COMPANY_PAGE (shenbao_company_page_get_type ())
 G_DECLARE_FINAL_TYPE (ShenbaoCompanyPage, shenbao_company_page, SHENBAO, COMPANY_PAGE, AdwBin)
 
-void shenbao_company_page_set_filing (ShenbaoCompanyPage *self,
-                                           ShenbaoFiling *application);
+ShenbaoFiling *shenbao_company_page_get_filing (ShenbaoCompanyPage *self);
+void           shenbao_company_page_set_filing (ShenbaoCompanyPage *self,
+                                                ShenbaoFiling      *filing);
 
 G_END_DECLS

@@ -10,10 +10,10 @@ G_BEGIN_DECLS
 #define SHENBAO_TYPE_MATERIALS_PAGE (shenbao_materials_page_get_type ())
 G_DECLARE_FINAL_TYPE (ShenbaoMaterialsPage, shenbao_materials_page, SHENBAO, MATERIALS_PAGE, AdwBin)
 
-void     shenbao_materials_page_set_filing (ShenbaoMaterialsPage *self,
-                                                 ShenbaoFiling   *application);
-void     shenbao_materials_page_refresh         (ShenbaoMaterialsPage *self);
-gboolean shenbao_materials_page_focus_item      (ShenbaoMaterialsPage *self,
-                                                 const char           *problem_key);
+ShenbaoFiling *shenbao_materials_page_get_filing  (ShenbaoMaterialsPage *self);
+void           shenbao_materials_page_set_filing  (ShenbaoMaterialsPage *self,
+                                                   ShenbaoFiling        *filing);
+gboolean       shenbao_materials_page_focus_item  (ShenbaoMaterialsPage *self,
+                                                   const char           *problem_key);
 
 G_END_DECLS

@@ -48,3 +48,13 @@ shenbao_page_find_field (GtkWidget  *root,
     }
   return NULL;
 }
+
+/* The keyboard to the input of the field named after an input key, anywhere on the page. */
+gboolean
+shenbao_page_focus_field (GtkWidget  *page,
+                          const char *input_key)
+{
+  GtkWidget *row = input_key != NULL ? shenbao_page_find_field (page, input_key) : NULL;
+
+  return row != NULL && gtk_widget_grab_focus (shenbao_field_row_get_input (SHENBAO_FIELD_ROW (row)));
+}

@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 #define SHENBAO_TYPE_REVIEW_PAGE (shenbao_review_page_get_type ())
 G_DECLARE_FINAL_TYPE (ShenbaoReviewPage, shenbao_review_page, SHENBAO, REVIEW_PAGE, AdwBin)
 
-void shenbao_review_page_set_filing (ShenbaoReviewPage  *self,
-                                          ShenbaoFiling *application);
-void shenbao_review_page_refresh         (ShenbaoReviewPage  *self);
+ShenbaoFiling *shenbao_review_page_get_filing (ShenbaoReviewPage *self);
+void           shenbao_review_page_set_filing (ShenbaoReviewPage *self,
+                                               ShenbaoFiling     *filing);
 
 G_END_DECLS

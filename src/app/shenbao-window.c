@@ -8,58 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "shenbao-clause-page.h"
-#include "shenbao-clauses-page.h"
-#include "shenbao-company-page.h"
 #include "shenbao-field-row.h"
-#include "shenbao-forms.h"
-#include "shenbao-materials-page.h"
-#include "shenbao-package-dialog.h"
-#include "shenbao-package-reader.h"
 #include "shenbao-page-util.h"
-#include "shenbao-policies-page.h"
-#include "shenbao-print-operation.h"
-#include "shenbao-review-page.h"
-#include "shenbao-settings.h"
-#include "shenbao-policy-window-dialog.h"
-#include "shenbao-start-page.h"
-#include "shenbao-ui-text.h"
-#include "shenbao-window.h"
-
-#define CLAUSE_PAGE_PREFIX "clause:"
-
-struct _ShenbaoWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  ShenbaoStorage       *storage;
-  ShenbaoPolicySet     *policies;
-  ShenbaoFiling        *filing;
-  ShenbaoSettings      *settings;
-  GPtrArray            *clause_pages;   /* page names of the chosen clauses, in order */
-  GHashTable           *pending_deletes; /* gint64 id deleted but still undoable → its toast */
-  AdwToast             *problem_toast;   /* what Enter said is left to fix, while shown */
-
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkWidget            *steps_squeezer;
-  GtkWidget            *steps_box;
-  GtkLabel             *step_short_label;
-  GtkLabel             *step_company;
-  GtkLabel             *step_policies;
-  GtkLabel             *step_clauses;
-  GtkLabel             *step_details;
-  GtkLabel             *step_materials;
-  GtkLabel             *step_review;
-  GtkStack             *stack;
-  GtkWidget            *action_bar;
-  GtkWidget            *next_button;
-  ShenbaoStartPage     *start_page;
-  ShenbaoCompanyPage   *company_page;
-  ShenbaoPoliciesPage  *policies_page;
-  ShenbaoClausesPage   *clauses_page;
-  ShenbaoMaterialsPage *materials_page;
-  ShenbaoReviewPage    *review_page;
-};
+#include "shenbao-window-private.h"
 
 G_DEFINE_FINAL_TYPE (ShenbaoWindow, shenbao_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -67,17 +18,16 @@ enum {
   PROP_0,
   PROP_STORAGE,
   PROP_POLICIES,
+  PROP_FILING,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
 
-static void go_to (ShenbaoWindow *self, const char *name);
-
 /* ------------------------------------------------------------------ the order of the pages */
 
-static GPtrArray *
-page_sequence (ShenbaoWindow *self)
+GPtrArray *
+shenbao_window_page_sequence (ShenbaoWindow *self)
 {
   GPtrArray *names = g_ptr_array_new ();
 
@@ -106,9 +56,9 @@ shenbao_window_get_page (ShenbaoWindow *self,
   return gtk_stack_get_child_by_name (self->stack, name);
 }
 
-static int
-page_index (ShenbaoWindow *self,
-            GPtrArray     *sequence)
+int
+shenbao_window_page_index (ShenbaoWindow *self,
+                           GPtrArray     *sequence)
 {
   const char *current = shenbao_window_get_page_name (self);
 
@@ -119,8 +69,8 @@ page_index (ShenbaoWindow *self,
 }
 
 /* One page per chosen clause, rebuilt when the choice may have changed. */
-static void
-rebuild_clause_pages (ShenbaoWindow *self)
+void
+shenbao_window_rebuild_clause_pages (ShenbaoWindow *self)
 {
   g_autoptr(GPtrArray) chosen = NULL;
 
@@ -157,8 +107,8 @@ mark_step (GtkLabel *label,
     gtk_widget_remove_css_class (GTK_WIDGET (label), "current");
 }
 
-static void
-update_steps (ShenbaoWindow *self)
+void
+shenbao_window_update_steps (ShenbaoWindow *self)
 {
   const char *page = shenbao_window_get_page_name (self);
   gboolean in_details = g_str_has_prefix (page, CLAUSE_PAGE_PREFIX);
@@ -205,10 +155,10 @@ update_steps (ShenbaoWindow *self)
 static void
 update_actions (ShenbaoWindow *self)
 {
-  g_autoptr(GPtrArray) sequence = page_sequence (self);
+  g_autoptr(GPtrArray) sequence = shenbao_window_page_sequence (self);
   const char *page = shenbao_window_get_page_name (self);
   gboolean in_wizard = self->filing != NULL && g_strcmp0 (page, "start") != 0;
-  int index = page_index (self, sequence);
+  int index = shenbao_window_page_index (self, sequence);
   gboolean can_next = in_wizard && index >= 0 && index + 1 < (int) sequence->len;
 
   if (g_strcmp0 (page, "policies") == 0)
@@ -233,34 +183,10 @@ update_title (ShenbaoWindow *self)
                                  name != NULL ? name : self->filing != NULL && !on_start ? _("New application") : "");
 }
 
+/* Each page follows the filing itself; the window updates only its own moves and title. */
 static void
-refresh_visible_page (ShenbaoWindow *self)
+on_filing_changed (ShenbaoWindow *self)
 {
-  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
-
-  if (self->filing == NULL)
-    return;
-  if (page == GTK_WIDGET (self->policies_page))
-    shenbao_policies_page_refresh (self->policies_page);
-  else if (page == GTK_WIDGET (self->clauses_page))
-    shenbao_clauses_page_refresh (self->clauses_page);
-  else if (page == GTK_WIDGET (self->review_page))
-    shenbao_review_page_refresh (self->review_page);
-  else if (page == GTK_WIDGET (self->materials_page))
-    shenbao_materials_page_refresh (self->materials_page);
-  else if (SHENBAO_IS_CLAUSE_PAGE (page))
-    shenbao_clause_page_refresh (SHENBAO_CLAUSE_PAGE (page));
-}
-
-static void
-on_application_changed (ShenbaoWindow *self)
-{
-  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
-
-  /* The policies list is rebuilt only on arrival: rebuilding it under the pointer would lose
-   * the row being clicked. Clause pages and the review follow every keystroke. */
-  if (page != GTK_WIDGET (self->policies_page))
-    refresh_visible_page (self);
   update_actions (self);
   update_title (self);
 }
@@ -270,9 +196,9 @@ on_application_changed (ShenbaoWindow *self)
 /* What keeps the page from being complete: a value invalid or still needed, no policy chosen,
  * no clause claimed. What only the review can settle (attachments, same-matter questions) does
  * not hold the user on a page. */
-static GPtrArray *
-list_page_problems (ShenbaoWindow *self,
-                    const char    *page)
+GPtrArray *
+shenbao_window_list_page_problems (ShenbaoWindow *self,
+                                   const char    *page)
 {
   GPtrArray *problems = shenbao_filing_list_problems (self->filing, shenbao_prefers_chinese ());
 
@@ -286,15 +212,6 @@ list_page_problems (ShenbaoWindow *self,
         g_ptr_array_remove_index (problems, i - 1);
     }
   return problems;
-}
-
-static gboolean
-focus_field (GtkWidget  *page,
-             const char *input_key)
-{
-  GtkWidget *row = input_key != NULL ? shenbao_page_find_field (page, input_key) : NULL;
-
-  return row != NULL && gtk_widget_grab_focus (shenbao_field_row_get_input (SHENBAO_FIELD_ROW (row)));
 }
 
 static GtkWidget *
@@ -345,9 +262,9 @@ focus_page (ShenbaoWindow *self)
 
   if (self->filing == NULL || g_strcmp0 (name, "start") == 0)
     return;
-  problems = list_page_problems (self, name);
+  problems = shenbao_window_list_page_problems (self, name);
   for (guint i = 0; i < problems->len; i++)
-    if (focus_field (page, ((ShenbaoProblem *) g_ptr_array_index (problems, i))->key))
+    if (shenbao_page_focus_field (page, ((ShenbaoProblem *) g_ptr_array_index (problems, i))->key))
       return;
   row = g_strcmp0 (name, "clauses") != 0 ? find_first_field_row (page) : NULL;
   if (row != NULL && gtk_widget_grab_focus (shenbao_field_row_get_input (SHENBAO_FIELD_ROW (row))))
@@ -365,43 +282,6 @@ focus_page (ShenbaoWindow *self)
   gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
-/* Enter: moves on as Next does, but only from a page with nothing left to fix there; else the
- * keyboard goes to the first problem and a toast says what it is. Next itself still skips
- * ahead, the review listing what was left. */
-static void
-next_checked_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autofree char *message = NULL;
-  ShenbaoProblem *first;
-
-  if (self->filing == NULL)
-    return;
-  problems = list_page_problems (self, shenbao_window_get_page_name (self));
-  if (problems->len == 0)
-    {
-      gtk_widget_activate_action (widget, "win.next", NULL);
-      return;
-    }
-  first = g_ptr_array_index (problems, 0);
-  focus_field (gtk_stack_get_visible_child (self->stack), first->key);
-  if (problems->len == 1)
-    message = g_strdup (first->message);
-  else
-    /* Translators: %s is the first problem on the page, %u how many more there are */
-    message = g_strdup_printf (ngettext ("%s (and %u more to fix on this page)",
-                                         "%s (and %u more to fix on this page)", problems->len - 1),
-                               first->message, problems->len - 1);
-  if (self->problem_toast != NULL)
-    adw_toast_dismiss (self->problem_toast);
-  self->problem_toast = adw_toast_new (message);
-  g_object_add_weak_pointer (G_OBJECT (self->problem_toast), (gpointer *) &self->problem_toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, self->problem_toast);
-}
-
 /* Enter on a control that does not take it (the window's default action) is checked too. */
 static void
 shenbao_window_activate_default (GtkWindow *window)
@@ -415,10 +295,10 @@ shenbao_window_activate_default (GtkWindow *window)
 }
 
 /* The clause pages are rebuilt where they can change: when the application is set, and when
- * the wizard leaves the checklist (step_action). */
-static void
-go_to (ShenbaoWindow *self,
-       const char    *name)
+ * the wizard leaves the checklist (step_action, in shenbao-window-actions.c). */
+void
+shenbao_window_go_to (ShenbaoWindow *self,
+                      const char    *name)
 {
   g_autoptr(GError) error = NULL;
 
@@ -432,44 +312,22 @@ go_to (ShenbaoWindow *self,
   if (self->filing != NULL && !g_str_equal (name, "start")
       && !shenbao_filing_set_page (self->filing, name, &error))
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-  refresh_visible_page (self);
-  update_steps (self);
+  shenbao_window_update_steps (self);
   update_actions (self);
   update_title (self);
-  focus_page (self);
+  /* The keyboard needs the page built, which it is when shown (see shenbao_window_map). */
+  self->focus_when_mapped = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (!self->focus_when_mapped)
+    focus_page (self);
 }
 
 /* ------------------------------------------------------------------ opening applications */
 
-static void
-show_error (ShenbaoWindow *self,
-            const char    *message)
+void
+shenbao_window_show_error (ShenbaoWindow *self,
+                           const char    *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-static void
-set_filing (ShenbaoWindow      *self,
-                  ShenbaoFiling *application)
-{
-  if (self->filing != NULL)
-    g_signal_handlers_disconnect_by_data (self->filing, self);
-  g_set_object (&self->filing, application);
-  if (application == NULL)
-    {
-      rebuild_clause_pages (self);
-      return;
-    }
-
-  g_signal_connect_object (application, "changed", G_CALLBACK (on_application_changed), self, G_CONNECT_SWAPPED);
-  shenbao_company_page_set_filing (self->company_page, application);
-  shenbao_policies_page_set_storage (self->policies_page, self->storage);
-  shenbao_policies_page_set_filing (self->policies_page, application);
-  shenbao_clauses_page_set_filing (self->clauses_page, application);
-  shenbao_review_page_set_filing (self->review_page, application);
-  shenbao_materials_page_set_filing (self->materials_page, application);
-  rebuild_clause_pages (self);
-  shenbao_settings_set_last_application (self->settings, shenbao_filing_get_id (application));
 }
 
 gboolean
@@ -485,13 +343,13 @@ shenbao_window_open_application (ShenbaoWindow *self,
   application = shenbao_filing_load (self->storage, self->policies, application_id, &error);
   if (application == NULL)
     {
-      show_error (self, error->message);
+      shenbao_window_show_error (self, error->message);
       return FALSE;
     }
-  set_filing (self, application);
+  shenbao_window_set_filing (self, application);
   /* Resume exactly where the user stopped. */
   page = shenbao_filing_get_page (application);
-  go_to (self, page != NULL ? page : "company");
+  shenbao_window_go_to (self, page != NULL ? page : "company");
   return TRUE;
 }
 
@@ -515,12 +373,12 @@ shenbao_window_resume (ShenbaoWindow *self)
       if (g_error_matches (error, SHENBAO_STORAGE_ERROR, SHENBAO_STORAGE_ERROR_NOT_FOUND))
         shenbao_settings_set_last_application (self->settings, 0);
       else
-        show_error (self, error->message);
+        shenbao_window_show_error (self, error->message);
       return;
     }
-  set_filing (self, application);
-  go_to (self, shenbao_filing_get_page (application) != NULL ? shenbao_filing_get_page (application)
-                                                                  : "company");
+  shenbao_window_set_filing (self, application);
+  shenbao_window_go_to (self, shenbao_filing_get_page (application) != NULL ? shenbao_filing_get_page (application)
+                                                                           : "company");
 }
 
 ShenbaoFiling *
@@ -528,6 +386,27 @@ shenbao_window_get_filing (ShenbaoWindow *self)
 {
   g_return_val_if_fail (SHENBAO_IS_WINDOW (self), NULL);
   return self->filing;
+}
+
+/* The pages bound to "filing" follow; the clause pages are made for it here. */
+void
+shenbao_window_set_filing (ShenbaoWindow *self,
+                           ShenbaoFiling *filing)
+{
+  g_return_if_fail (SHENBAO_IS_WINDOW (self));
+  g_return_if_fail (filing == NULL || SHENBAO_IS_FILING (filing));
+
+  if (self->filing == filing)
+    return;
+  if (self->filing != NULL)
+    g_signal_handlers_disconnect_by_data (self->filing, self);
+  g_set_object (&self->filing, filing);
+  if (filing != NULL)
+    g_signal_connect_object (filing, "changed", G_CALLBACK (on_filing_changed), self, G_CONNECT_SWAPPED);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILING]);
+  shenbao_window_rebuild_clause_pages (self);
+  if (filing != NULL)
+    shenbao_settings_set_last_application (self->settings, shenbao_filing_get_id (filing));
 }
 
 GtkWidget *
@@ -541,313 +420,6 @@ shenbao_window_find_field (ShenbaoWindow *self,
    * one on the page shown is the one meant. */
   row = shenbao_page_find_field (gtk_stack_get_visible_child (self->stack), input_key);
   return row != NULL ? row : shenbao_page_find_field (GTK_WIDGET (self->stack), input_key);
-}
-
-/* ------------------------------------------------------------------ actions */
-
-/* Without a parameter the application is for a new company; with one, for that company. */
-static void
-new_application_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ShenbaoFiling) application = NULL;
-  gint64 company_id = parameter != NULL ? g_variant_get_int64 (parameter) : 0;
-
-  application = shenbao_filing_create (self->storage, self->policies, company_id, &error);
-  if (application == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-  set_filing (self, application);
-  go_to (self, "company");
-}
-
-static void
-open_application_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  shenbao_window_open_application (SHENBAO_WINDOW (widget), g_variant_get_int64 (parameter));
-}
-
-static void
-step_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
-  g_autoptr(GPtrArray) sequence = NULL;
-  int index;
-  int step = g_str_equal (action_name, "win.next") ? 1 : -1;
-
-  if (g_strcmp0 (shenbao_window_get_page_name (self), "clauses") == 0)
-    rebuild_clause_pages (self);
-  sequence = page_sequence (self);
-  index = page_index (self, sequence);
-  if (index < 0 || index + step < 0 || index + step >= (int) sequence->len)
-    return;
-  go_to (self, g_ptr_array_index (sequence, index + step));
-}
-
-static void
-home_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
-
-  shenbao_start_page_reload (self->start_page, self->storage, self->policies, self->pending_deletes);
-  go_to (self, "start");
-}
-
-/* Deleting is undoable: the application disappears from the list at once, and is removed from
- * the database only when its toast goes away without Undo (or the window closes). */
-static void
-finish_delete (ShenbaoWindow *self,
-               gint64         application_id,
-               AdwToast      *toast)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* Only the toast of the latest deletion carries it out: deleted, undone and deleted again,
-   * the first toast going away (as the second replaces it) must not delete what the second
-   * can still undo. */
-  if (self->pending_deletes == NULL || g_hash_table_lookup (self->pending_deletes, &application_id) != toast)
-    return;
-  g_hash_table_remove (self->pending_deletes, &application_id);
-  if (!shenbao_storage_delete_application (self->storage, application_id, &error))
-    show_error (self, error->message);
-  if (self->settings != NULL && shenbao_settings_get_last_application (self->settings) == application_id)
-    shenbao_settings_set_last_application (self->settings, 0);
-}
-
-static void
-on_delete_toast_dismissed (AdwToast      *toast,
-                           ShenbaoWindow *self)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (toast), "application-id");
-
-  finish_delete (self, *id, toast);
-}
-
-/* The toast's Undo: the application is listed again, as it was. */
-static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-
-  if (self->pending_deletes == NULL || !g_hash_table_remove (self->pending_deletes, &id))
-    return;
-  shenbao_start_page_reload (self->start_page, self->storage, self->policies, self->pending_deletes);
-}
-
-static void
-delete_application_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
-  gint64 *id = g_new (gint64, 1);
-  AdwToast *toast = adw_toast_new (_("Application deleted"));
-
-  *id = g_variant_get_int64 (parameter);
-  g_hash_table_replace (self->pending_deletes, g_memdup2 (id, sizeof *id), toast);
-  shenbao_start_page_reload (self->start_page, self->storage, self->policies, self->pending_deletes);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-delete");
-  adw_toast_set_action_target (toast, "x", *id);
-  g_object_set_data_full (G_OBJECT (toast), "application-id", id, g_free);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/* (page, input key): a problem leads to the page that fixes it, and to its field there. */
-static void
-go_to_field_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
-  const char *page, *key;
-  GtkWidget *row;
-
-  g_variant_get (parameter, "(&s&s)", &page, &key);
-  if (gtk_stack_get_child_by_name (self->stack, page) == NULL && g_str_has_prefix (page, CLAUSE_PAGE_PREFIX))
-    rebuild_clause_pages (self);
-  go_to (self, page);
-  if (*key == '\0')
-    return;
-  row = shenbao_page_find_field (gtk_stack_get_visible_child (self->stack), key);
-  if (row != NULL && SHENBAO_IS_FIELD_ROW (row))
-    gtk_widget_grab_focus (shenbao_field_row_get_input (SHENBAO_FIELD_ROW (row)));
-  else if (row != NULL)
-    gtk_widget_grab_focus (row);
-  else if (g_str_equal (page, SHENBAO_PAGE_MATERIALS))
-    shenbao_materials_page_focus_item (self->materials_page, key);
-}
-
-/* ------------------------------------------------------------------ package and print */
-
-/* A package (or a bare application.xml) becomes a saved application, opened where it was left.
- * It is checked whole before anything is kept; a refusal names the entry at fault. */
-gboolean
-shenbao_window_import (ShenbaoWindow *self,
-                       GFile         *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *folder = shenbao_package_attachments_folder ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  g_return_val_if_fail (SHENBAO_IS_WINDOW (self), FALSE);
-
-  if (path == NULL)
-    return FALSE;
-  id = shenbao_package_import (self->storage, self->policies, path, folder, &error);
-  if (id == 0)
-    {
-      show_error (self, error->message);
-      return FALSE;
-    }
-  shenbao_start_page_reload (self->start_page, self->storage, self->policies, self->pending_deletes);
-  return shenbao_window_open_application (self, id);
-}
-
-static void
-on_import_chosen (GtkNativeDialog *chooser,
-                  int              response,
-                  ShenbaoWindow   *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      shenbao_window_import (self, file);
-    }
-  g_object_unref (chooser);
-}
-
-static void
-import_package_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Open a Submission Package"), GTK_WINDOW (widget),
-                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Submission packages and application.xml"));
-  gtk_file_filter_add_suffix (filter, "zip");
-  gtk_file_filter_add_suffix (filter, "xml");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chosen), widget, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* No parameter: the user chooses where. With a path (tests, scripts): saved there. */
-static void
-create_package_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
-
-  if (self->filing != NULL)
-    shenbao_package_dialog_create (GTK_WINDOW (self), self->filing,
-                                   parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL);
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
-  gboolean chinese = shenbao_prefers_chinese ();
-  gboolean letter = g_str_equal (action_name, "win.print-letter");
-  g_autoptr(GPtrArray) attachments = NULL;
-  g_autoptr(ShenbaoDocument) document = NULL;
-  g_autoptr(ShenbaoPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean draft;
-  GDate today;
-
-  if (self->filing == NULL || shenbao_filing_get_policy (self->filing) == NULL)
-    return;
-  g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
-  draft = !shenbao_filing_is_ready (self->filing);
-  attachments = shenbao_forms_number_attachments (shenbao_filing_get_checklist (self->filing));
-  document = letter ? shenbao_forms_commitment (self->filing, chinese, draft, &today)
-                    : shenbao_forms_application (self->filing, attachments, chinese, draft, &today);
-  operation = shenbao_print_operation_new (document, letter ? _("Credit commitment letter") : _("Application form"));
-  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error (self, error->message);
-}
-
-/* From the review's "you could also claim": the clause joins the claim and gets its page. */
-static void
-claim_clause_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->filing == NULL)
-    return;
-  if (!shenbao_filing_set_clause_chosen (self->filing, g_variant_get_string (parameter, NULL), TRUE, &error))
-    {
-      show_error (self, error->message);
-      return;
-    }
-  rebuild_clause_pages (self);
-  update_steps (self);
-}
-
-static void
-show_message_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  show_error (SHENBAO_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-edit_policy_window_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
-  const char *policy_id = g_variant_get_string (parameter, NULL);
-  ShenbaoPolicy *policy = shenbao_policy_set_lookup_header (self->policies, policy_id);
-
-  if (policy == NULL)
-    return;
-  gtk_window_present (GTK_WINDOW (shenbao_policy_window_dialog_new (GTK_WINDOW (self), self->storage, policy_id,
-                                                                     shenbao_ui_text (&policy->title))));
-}
-
-/* A window recorded or cleared: days left change on the policies and start pages. */
-static void
-policy_window_changed_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
-
-  shenbao_start_page_reload (self->start_page, self->storage, self->policies, self->pending_deletes);
-  if (self->filing != NULL)
-    shenbao_policies_page_refresh (self->policies_page);
 }
 
 /* ------------------------------------------------------------------ object */
@@ -880,6 +452,39 @@ shenbao_window_dispose (GObject *object)
   G_OBJECT_CLASS (shenbao_window_parent_class)->dispose (object);
 }
 
+/* A page shown before the window is (an application resumed at start) builds itself as the
+ * window maps: only then can the keyboard be placed on it. */
+static void
+shenbao_window_map (GtkWidget *widget)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (shenbao_window_parent_class)->map (widget);
+  if (self->focus_when_mapped)
+    {
+      self->focus_when_mapped = FALSE;
+      focus_page (self);
+    }
+}
+
+static void
+shenbao_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILING:
+      g_value_set_object (value, self->filing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 shenbao_window_set_property (GObject      *object,
                              guint         prop_id,
@@ -895,6 +500,9 @@ shenbao_window_set_property (GObject      *object,
       break;
     case PROP_POLICIES:
       self->policies = g_value_dup_object (value);
+      break;
+    case PROP_FILING:
+      shenbao_window_set_filing (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -938,8 +546,9 @@ shenbao_window_constructed (GObject *object)
 
   self->settings = shenbao_settings_new ();
   shenbao_settings_bind_window (self->settings, object);
+  shenbao_policies_page_set_storage (self->policies_page, self->storage);
   shenbao_start_page_reload (self->start_page, self->storage, self->policies, self->pending_deletes);
-  go_to (self, "start");
+  shenbao_window_go_to (self, "start");
   report_policy_problems (self);
 }
 
@@ -950,13 +559,17 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = shenbao_window_dispose;
+  object_class->get_property = shenbao_window_get_property;
   object_class->set_property = shenbao_window_set_property;
   object_class->constructed = shenbao_window_constructed;
+  widget_class->map = shenbao_window_map;
 
   properties[PROP_STORAGE] = g_param_spec_object ("storage", NULL, NULL, SHENBAO_TYPE_STORAGE,
                                                   G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_POLICIES] = g_param_spec_object ("policies", NULL, NULL, SHENBAO_TYPE_POLICY_SET,
                                                    G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILING] = g_param_spec_object ("filing", NULL, NULL, SHENBAO_TYPE_FILING,
+                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_signal_override_class_handler ("activate-default", SHENBAO_TYPE_WINDOW,
@@ -991,31 +604,7 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, materials_page);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, review_page);
 
-  gtk_widget_class_install_action (widget_class, "win.new-application", NULL, new_application_action);
-  gtk_widget_class_install_action (widget_class, "win.new-application-for-company", "x", new_application_action);
-  gtk_widget_class_install_action (widget_class, "win.open-application", "x", open_application_action);
-  gtk_widget_class_install_action (widget_class, "win.next", NULL, step_action);
-  gtk_widget_class_install_action (widget_class, "win.next-checked", NULL, next_checked_action);
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, step_action);
-  gtk_widget_class_install_action (widget_class, "win.home", NULL, home_action);
-  gtk_widget_class_install_action (widget_class, "win.go-to-field", "(ss)", go_to_field_action);
-  gtk_widget_class_install_action (widget_class, "win.claim-clause", "s", claim_clause_action);
-  gtk_widget_class_install_action (widget_class, "win.show-message", "s", show_message_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-application", "x", delete_application_action);
-  gtk_widget_class_install_action (widget_class, "win.create-package", NULL, create_package_action);
-  gtk_widget_class_install_action (widget_class, "win.save-package", "s", create_package_action);
-  gtk_widget_class_install_action (widget_class, "win.print-form", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.print-letter", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.import-package", NULL, import_package_action);
-  gtk_widget_class_install_action (widget_class, "win.undo-delete", "x", undo_delete_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-policy-window", "s", edit_policy_window_action);
-  gtk_widget_class_install_action (widget_class, "win.policy-window-changed", NULL, policy_window_changed_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-application", NULL);
+  shenbao_window_install_actions (widget_class);
 }
 
 static void
@@ -1025,6 +614,13 @@ shenbao_window_init (ShenbaoWindow *self)
   self->pending_deletes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), self->next_button);
+
+  /* Each page listens to the filing and refreshes itself; the window only hands it on. */
+  g_object_bind_property (self, "filing", self->company_page, "filing", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "filing", self->policies_page, "filing", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "filing", self->clauses_page, "filing", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "filing", self->review_page, "filing", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "filing", self->materials_page, "filing", G_BINDING_SYNC_CREATE);
 }
 
 ShenbaoWindow *
