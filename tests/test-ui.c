@@ -1039,24 +1039,30 @@ test_every_policy (void)
   settle ();
 }
 
-/* GtkApplication adds the shortcuts window from this resource path to every window by itself. */
+static GtkWidget *find_toplevel (GType type);
+
+/* The shortcuts window is built on Ctrl+? (not with every window), over the main window. */
 static void
 test_help_overlay (void)
 {
-  g_autoptr(GtkBuilder) builder = NULL;
-  GObject *overlay;
+  ShenbaoWindow *window;
+  GtkWidget *overlay;
 
   if (!have_display)
     {
       g_test_skip ("no display: run under xvfb-run");
       return;
     }
-  builder = gtk_builder_new_from_resource ("/io/github/shenbao/Shenbao/gtk/help-overlay.ui");
-  overlay = gtk_builder_get_object (builder, "help_overlay");
-  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
-  gtk_window_present (GTK_WINDOW (overlay));
-  screenshot (GTK_WIDGET (overlay), "shortcuts");
+  window = open_window ();
+  g_assert_null (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  press (window, "win.show-help-overlay");
+  settle ();
+  overlay = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  screenshot (overlay, "shortcuts");
   gtk_window_destroy (GTK_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (window));
   settle ();
 }
 
