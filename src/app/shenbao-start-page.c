@@ -26,7 +26,8 @@ struct _ShenbaoStartPage
   ShenbaoPolicySet         *policies;
   ShenbaoStorage           *storage;
 
-  AdwStatusPage            *empty_status;
+  GtkWidget                *empty_status;
+  GtkLabel                 *empty_description;
   GtkWidget                *list_view;
   GtkListView              *list;
   GtkSearchEntry           *search_entry;
@@ -57,11 +58,11 @@ update_visibility (ShenbaoStartPage *self)
                       || gtk_drop_down_get_selected (self->filter_dropdown) != 0;
   const GError *error = self->model != NULL ? shenbao_saved_applications_get_error (self->model) : NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_status), shown == 0 && !narrowed);
+  gtk_widget_set_visible (self->empty_status, shown == 0 && !narrowed);
   gtk_widget_set_visible (self->list_view, shown > 0 || narrowed);
   gtk_widget_set_visible (self->no_match_label, shown == 0 && narrowed);
   if (error != NULL)
-    adw_status_page_set_description (self->empty_status, error->message);
+    gtk_label_set_text (self->empty_description, error->message);
 }
 
 static void
@@ -208,6 +209,7 @@ shenbao_start_page_class_init (ShenbaoStartPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-start-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, empty_status);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, empty_description);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, list);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, search_entry);
