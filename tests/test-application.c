@@ -426,11 +426,12 @@ test_every_input_has_an_editor (Fixture       *fixture,
   for (guint p = 0; p < policies->len; p++)
     {
       ShenbaoPolicy *policy = g_ptr_array_index (policies, p);
+      GPtrArray *clauses = shenbao_policy_get_clauses (policy);
 
-      choose_policy (fixture, policy->id);
-      for (guint c = 0; c < policy->clauses->len; c++)
+      choose_policy (fixture, shenbao_policy_get_id (policy));
+      for (guint c = 0; c < clauses->len; c++)
         {
-          ShenbaoClause *clause = g_ptr_array_index (policy->clauses, c);
+          ShenbaoClause *clause = g_ptr_array_index (clauses, c);
           g_autoptr(GPtrArray) problems = NULL;
           g_autoptr(GError) error = NULL;
 
@@ -446,7 +447,7 @@ test_every_input_has_an_editor (Fixture       *fixture,
               if (g_str_equal (problem->page, SHENBAO_PAGE_COMPANY))
                 g_assert_true (shenbao_policy_set_find_fact (fixture->policies, problem->field->id) == problem->field);
               else if (g_str_equal (problem->page, SHENBAO_PAGE_CLAUSES))
-                g_assert_true (g_ptr_array_find (policy->fields, problem->field, NULL));
+                g_assert_true (g_ptr_array_find (shenbao_policy_get_fields (policy), problem->field, NULL));
               else
                 {
                   g_autofree char *expected = g_strconcat (SHENBAO_PAGE_CLAUSE_PREFIX, clause->full_id, NULL);

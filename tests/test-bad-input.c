@@ -296,8 +296,8 @@ test_duplicate_policy_id (void)
   policy = shenbao_policy_set_lookup (set, "test-policy");
   g_assert_nonnull (policy);
   /* "a-second.xml" sorts before "m-first.xml", so it is the one kept. */
-  g_assert_cmpstr (policy->title.en, ==, "Copy policy");
-  g_assert_cmpstr (policy->path, ==, second_path);
+  g_assert_cmpstr (shenbao_policy_get_title (policy)->en, ==, "Copy policy");
+  g_assert_cmpstr (shenbao_policy_get_path (policy), ==, second_path);
   problems = shenbao_policy_set_get_problems (set);
   g_assert_cmpuint (problems->len, ==, 1);
   expected = g_strdup_printf ("%s: policy id “test-policy” is already used by %s; this file is ignored",

@@ -53,10 +53,10 @@ test_every_clause_encoded (void)
       g_auto(GStrv) ids = g_strsplit (expected_ids[p].clauses, " ", -1);
 
       g_assert_nonnull (policy);
-      g_assert_cmpuint (policy->clauses->len, ==, g_strv_length (ids));
+      g_assert_cmpuint (shenbao_policy_get_clauses (policy)->len, ==, g_strv_length (ids));
       for (guint i = 0; ids[i] != NULL; i++)
         {
-          ShenbaoClause *clause = g_ptr_array_index (policy->clauses, i);
+          ShenbaoClause *clause = g_ptr_array_index (shenbao_policy_get_clauses (policy), i);
 
           /* In the document's order, with both titles and the original words. */
           g_assert_cmpstr (clause->id, ==, ids[i]);
@@ -78,11 +78,11 @@ test_computable_clauses_have_examples (void)
 
   for (guint p = 0; p < policies->len; p++)
     {
-      ShenbaoPolicy *policy = g_ptr_array_index (policies, p);
+      GPtrArray *clauses = shenbao_policy_get_clauses (g_ptr_array_index (policies, p));
 
-      for (guint c = 0; c < policy->clauses->len; c++)
+      for (guint c = 0; c < clauses->len; c++)
         {
-          ShenbaoClause *clause = g_ptr_array_index (policy->clauses, c);
+          ShenbaoClause *clause = g_ptr_array_index (clauses, c);
 
           if (clause->kind != SHENBAO_AWARD_EXACT && clause->kind != SHENBAO_AWARD_UP_TO)
             continue;
@@ -174,10 +174,11 @@ test_no_invented_amounts (void)
   for (guint p = 0; p < policies->len; p++)
     {
       ShenbaoPolicy *policy = g_ptr_array_index (policies, p);
+      GPtrArray *clauses = shenbao_policy_get_clauses (policy);
 
-      for (guint c = 0; c < policy->clauses->len; c++)
+      for (guint c = 0; c < clauses->len; c++)
         {
-          ShenbaoClause *clause = g_ptr_array_index (policy->clauses, c);
+          ShenbaoClause *clause = g_ptr_array_index (clauses, c);
 
           if (clause->kind != SHENBAO_AWARD_NONE && clause->kind != SHENBAO_AWARD_REVIEW
               && clause->kind != SHENBAO_AWARD_OTHER_POLICY)
@@ -228,11 +229,11 @@ test_facts_shared (void)
   /* Compute fees are entered once and read by clauses of several policies. */
   for (guint p = 0; p < policies->len; p++)
     {
-      ShenbaoPolicy *policy = g_ptr_array_index (policies, p);
+      GPtrArray *clauses = shenbao_policy_get_clauses (g_ptr_array_index (policies, p));
 
-      for (guint c = 0; c < policy->clauses->len; c++)
+      for (guint c = 0; c < clauses->len; c++)
         {
-          ShenbaoClause *clause = g_ptr_array_index (policy->clauses, c);
+          ShenbaoClause *clause = g_ptr_array_index (clauses, c);
 
           for (guint f = 0; f < clause->facts_used->len; f++)
             readers += g_str_equal (g_ptr_array_index (clause->facts_used, f), "compute_fees_paid");
@@ -265,8 +266,8 @@ test_user_policy_replaces_shipped (void)
 
   set = load ();
   policy = shenbao_policy_set_lookup (set, "pudong-2024");
-  g_assert_cmpint (g_date_get_year (&policy->expiry), ==, 2030);
-  g_assert_cmpstr (policy->path, ==, copy);
+  g_assert_cmpint (g_date_get_year (shenbao_policy_get_expiry (policy)), ==, 2030);
+  g_assert_cmpstr (shenbao_policy_get_path (policy), ==, copy);
   g_assert_cmpint (g_unlink (copy), ==, 0);
 }
 

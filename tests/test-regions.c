@@ -281,15 +281,17 @@ test_policy_areas_known (void)
   for (guint p = 0; p < policies->len; p++)
     {
       ShenbaoPolicy *policy = g_ptr_array_index (policies, p);
+      GPtrArray *areas = shenbao_policy_get_areas (policy);
 
-      for (guint a = 0; policy->areas != NULL && a < policy->areas->len; a++)
+      for (guint a = 0; areas != NULL && a < areas->len; a++)
         {
-          ShenbaoArea *area = g_ptr_array_index (policy->areas, a);
+          ShenbaoArea *area = g_ptr_array_index (areas, a);
           g_autofree char *code = g_strdup_printf ("%s%.*s", area->prefix,
                                                    (int) (6 - MIN (strlen (area->prefix), 6)), "000000");
 
           if (!shenbao_regions_is_known (code))
-            g_error ("%s: area %s (%s) is not in the division table", policy->id, area->prefix, code);
+            g_error ("%s: area %s (%s) is not in the division table", shenbao_policy_get_id (policy),
+                     area->prefix, code);
           checked++;
         }
     }

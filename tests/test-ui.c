@@ -982,20 +982,21 @@ test_every_policy (void)
   for (guint i = 0; i < all->len; i++)
     {
       ShenbaoPolicy *policy = g_ptr_array_index (all, i);
+      GPtrArray *clauses = shenbao_policy_get_clauses (policy);
       guint steps = 0;
 
       while (g_strcmp0 (shenbao_window_get_page_name (window), "policies") != 0)
         press_quickly (window, g_strcmp0 (shenbao_window_get_page_name (window), "company") == 0 ? "win.next" : "win.back");
-      tick (window, policy->id);
+      tick (window, shenbao_policy_get_id (policy));
       press_quickly (window, "win.next");
       g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "clauses");
-      for (guint j = 0; j < policy->clauses->len; j++)
-        tick (window, ((ShenbaoClause *) g_ptr_array_index (policy->clauses, j))->full_id);
+      for (guint j = 0; j < clauses->len; j++)
+        tick (window, ((ShenbaoClause *) g_ptr_array_index (clauses, j))->full_id);
       while (g_strcmp0 (shenbao_window_get_page_name (window), "review") != 0)
         {
           press_quickly (window, "win.next");
           /* each clause's page, the materials, the review */
-          g_assert_cmpuint (++steps, <=, policy->clauses->len + 2);
+          g_assert_cmpuint (++steps, <=, clauses->len + 2);
         }
     }
   press (window, "win.home");

@@ -299,17 +299,19 @@ test_no_formula_syntax (void)
   for (guint p = 0; p < policies->len; p++)
     {
       ShenbaoPolicy *policy = g_ptr_array_index (policies, p);
+      GPtrArray *clauses = shenbao_policy_get_clauses (policy);
 
-      for (guint c = 0; c < policy->clauses->len; c++)
+      for (guint c = 0; c < clauses->len; c++)
         {
-          ShenbaoClause *clause_def = g_ptr_array_index (policy->clauses, c);
+          ShenbaoClause *clause_def = g_ptr_array_index (clauses, c);
 
           for (guint e = 0; e < clause_def->examples->len; e++)
             {
               ShenbaoExample *example = g_ptr_array_index (clause_def->examples, e);
               g_autoptr(ShenbaoInputs) inputs = shenbao_inputs_new ();
               g_autoptr(ShenbaoPolicyResult) result = NULL;
-              g_autofree char *where = g_strdup_printf ("%s/%s example %s", policy->id, clause_def->id, example->id);
+              g_autofree char *where = g_strdup_printf ("%s/%s example %s", shenbao_policy_get_id (policy),
+                                                        clause_def->id, example->id);
               GDate as_of;
 
               for (guint s = 0; s < example->settings->len; s++)

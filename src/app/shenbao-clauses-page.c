@@ -132,9 +132,9 @@ static void
 build_notes (ShenbaoClausesPage *self)
 {
   shenbao_page_remove_rows (self->note_rows);
-  for (guint i = 0; i < self->policy->rules->len; i++)
+  for (guint i = 0; i < shenbao_policy_get_rules (self->policy)->len; i++)
     {
-      ShenbaoRule *rule = g_ptr_array_index (self->policy->rules, i);
+      ShenbaoRule *rule = g_ptr_array_index (shenbao_policy_get_rules (self->policy), i);
       const ShenbaoFlag *flag = rule->flag != NULL ? shenbao_policy_find_flag (self->policy, rule->flag) : NULL;
       g_autofree char *text = flag != NULL
                               ? g_strdup_printf ("%s\n⚑ %s", shenbao_ui_text (&rule->text), shenbao_ui_text (&flag->text))
@@ -157,9 +157,10 @@ static void
 build_policy_fields (ShenbaoClausesPage *self)
 {
   shenbao_page_remove_rows (self->field_rows);
-  for (guint i = 0; self->policy != NULL && i < self->policy->fields->len; i++)
+  for (guint i = 0; self->policy != NULL && i < shenbao_policy_get_fields (self->policy)->len; i++)
     {
-      GtkWidget *row = shenbao_field_row_new (self->filing, g_ptr_array_index (self->policy->fields, i));
+      GtkWidget *row = shenbao_field_row_new (self->filing,
+                                              g_ptr_array_index (shenbao_policy_get_fields (self->policy), i));
 
       adw_preferences_group_add (self->policy_fields_group, row);
       g_ptr_array_add (self->field_rows, row);
@@ -176,14 +177,15 @@ rebuild (ShenbaoClausesPage *self)
     return;
   {
     /* The group title is one line; the policy's full title goes in the description. */
-    g_autofree char *description = g_strdup_printf ("%s\n%s", shenbao_ui_text (&self->policy->title),
+    g_autofree char *description = g_strdup_printf ("%s\n%s",
+                                                    shenbao_ui_text (shenbao_policy_get_title (self->policy)),
                                                     _("Tick the clauses to claim; each gets its own page. Expand a clause to read the document’s words and any point the text leaves open."));
     adw_preferences_group_set_description (self->clauses_group, description);
   }
   build_notes (self);
-  for (guint i = 0; i < self->policy->clauses->len; i++)
+  for (guint i = 0; i < shenbao_policy_get_clauses (self->policy)->len; i++)
     {
-      GtkWidget *row = clause_row (self, g_ptr_array_index (self->policy->clauses, i));
+      GtkWidget *row = clause_row (self, g_ptr_array_index (shenbao_policy_get_clauses (self->policy), i));
 
       adw_preferences_group_add (self->clauses_group, row);
       g_ptr_array_add (self->rows, row);

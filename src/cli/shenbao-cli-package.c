@@ -119,7 +119,8 @@ split_clauses (ShenbaoPolicy *policy,
         continue;
       if ((clause = shenbao_policy_find_clause (policy, id)) == NULL)
         {
-          g_printerr ("shenbao-cli: %s: policy %s has no clause “%s”\n", option, policy->id, id);
+          g_printerr ("shenbao-cli: %s: policy %s has no clause “%s”\n", option,
+                      shenbao_policy_get_id (policy), id);
           return NULL;
         }
       g_ptr_array_add (clauses, clause);
@@ -220,7 +221,7 @@ application_from_facts (ShenbaoPolicySet               *set,
     }
   if (!scratch_open (scratch, &error)
       || (application = shenbao_filing_create (scratch->storage, set, 0, &error)) == NULL
-      || !shenbao_filing_set_policy (application, policy->id, &error))
+      || !shenbao_filing_set_policy (application, shenbao_policy_get_id (policy), &error))
     {
       fail (NULL, error);
       return NULL;

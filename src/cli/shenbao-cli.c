@@ -202,7 +202,7 @@ find_policy (ShenbaoPolicySet *set,
 
       g_printerr ("shenbao-cli: no policy “%s”; known:", policy_id);
       for (guint i = 0; i < policies->len; i++)
-        g_printerr (" %s", ((ShenbaoPolicy *) g_ptr_array_index (policies, i))->id);
+        g_printerr (" %s", shenbao_policy_get_id (g_ptr_array_index (policies, i)));
       g_printerr ("\n");
     }
   return policy;
@@ -245,8 +245,9 @@ command_list (ShenbaoPolicySet *set,
       ShenbaoPolicy *policy = g_ptr_array_index (policies, i);
       g_autofree char *status = shenbao_policy_status_text (policy, &options->as_of, options->chinese);
 
-      g_print ("%-20s %s\n%-20s %3u %s  %s\n", policy->id, status, "", policy->n_clauses,
-               options->chinese ? "条" : "clauses", shenbao_text_get (&policy->title, options->chinese));
+      g_print ("%-20s %s\n%-20s %3u %s  %s\n", shenbao_policy_get_id (policy), status, "",
+               shenbao_policy_get_n_clauses (policy), options->chinese ? "条" : "clauses",
+               shenbao_text_get (shenbao_policy_get_title (policy), options->chinese));
     }
   return 0;
 }
@@ -311,16 +312,19 @@ static void
 print_checklist (ShenbaoPolicy *policy,
                  gboolean       zh)
 {
+  GPtrArray *materials = shenbao_policy_get_materials (policy);
+  GPtrArray *clauses = shenbao_policy_get_clauses (policy);
+
   g_print ("%s\n", zh ? "材料清单（默认，可按申报调整）：" : "Materials checklist (defaults, editable per application):");
-  for (guint i = 0; i < policy->materials->len; i++)
+  for (guint i = 0; i < materials->len; i++)
     {
-      ShenbaoAttachment *item = g_ptr_array_index (policy->materials, i);
+      ShenbaoAttachment *item = g_ptr_array_index (materials, i);
       g_print ("  %s%s  %s\n", item->id, item->required ? "" : (zh ? "（可选）" : " (optional)"),
                shenbao_text_get (&item->label, zh));
     }
-  for (guint c = 0; c < policy->clauses->len; c++)
+  for (guint c = 0; c < clauses->len; c++)
     {
-      ShenbaoClause *clause = g_ptr_array_index (policy->clauses, c);
+      ShenbaoClause *clause = g_ptr_array_index (clauses, c);
 
       for (guint i = 0; i < clause->attachments->len; i++)
         {
@@ -336,6 +340,7 @@ command_show (ShenbaoPolicySet *set,
               Options          *options)
 {
   ShenbaoPolicy *policy;
+  GPtrArray *areas, *fields, *rules, *clauses;
   gboolean zh = options->chinese;
 
   if (options->positional->len != 1)
@@ -343,30 +348,34 @@ command_show (ShenbaoPolicySet *set,
   policy = find_policy (set, g_ptr_array_index (options->positional, 0));
   if (policy == NULL)
     return EXIT_USAGE;
+  areas = shenbao_policy_get_areas (policy);
+  fields = shenbao_policy_get_fields (policy);
+  rules = shenbao_policy_get_rules (policy);
+  clauses = shenbao_policy_get_clauses (policy);
 
-  g_print ("%s\n%s\n", shenbao_text_get (&policy->title, zh), policy->id);
-  g_print ("%s %s\n", zh ? "发文机关：" : "Issuer:", shenbao_text_get (&policy->issuer, zh));
-  if (policy->document_number != NULL)
-    g_print ("%s %s\n", zh ? "文号：" : "Document number:", policy->document_number);
-  for (guint i = 0; i < policy->areas->len; i++)
+  g_print ("%s\n%s\n", shenbao_text_get (shenbao_policy_get_title (policy), zh), shenbao_policy_get_id (policy));
+  g_print ("%s %s\n", zh ? "发文机关：" : "Issuer:", shenbao_text_get (shenbao_policy_get_issuer (policy), zh));
+  if (shenbao_policy_get_document_number (policy) != NULL)
+    g_print ("%s %s\n", zh ? "文号：" : "Document number:", shenbao_policy_get_document_number (policy));
+  for (guint i = 0; i < areas->len; i++)
     {
-      ShenbaoArea *area = g_ptr_array_index (policy->areas, i);
+      ShenbaoArea *area = g_ptr_array_index (areas, i);
       g_print ("%s %s (%s)%s\n", zh ? "地域：" : "Area:", shenbao_text_get (&area->name, zh), area->prefix,
                area->stated ? "" : (zh ? "（文件未明示，推定）" : " (not stated in the text; presumed)"));
     }
-  for (guint i = 0; i < policy->fields->len; i++)
-    print_field (g_ptr_array_index (policy->fields, i), ((ShenbaoField *) g_ptr_array_index (policy->fields, i))->id, zh, "");
-  for (guint i = 0; i < policy->rules->len; i++)
+  for (guint i = 0; i < fields->len; i++)
+    print_field (g_ptr_array_index (fields, i), ((ShenbaoField *) g_ptr_array_index (fields, i))->id, zh, "");
+  for (guint i = 0; i < rules->len; i++)
     {
-      ShenbaoRule *rule = g_ptr_array_index (policy->rules, i);
+      ShenbaoRule *rule = g_ptr_array_index (rules, i);
       static const char *kinds[] = { "gate", "exclusive", "pool", "combined-cap", "top-up", "note" };
       g_print ("%s: %s", kinds[rule->kind], shenbao_text_get (&rule->text, zh));
       for (guint m = 0; rule->members != NULL && m < rule->members->len; m++)
         g_print ("%s%s", m == 0 ? " [" : " ", (char *) g_ptr_array_index (rule->members, m));
       g_print ("%s\n", rule->members != NULL ? "]" : "");
     }
-  for (guint i = 0; i < policy->clauses->len; i++)
-    print_clause (g_ptr_array_index (policy->clauses, i), zh);
+  for (guint i = 0; i < clauses->len; i++)
+    print_clause (g_ptr_array_index (clauses, i), zh);
   print_checklist (policy, zh);
   return 0;
 }
@@ -399,16 +408,18 @@ command_facts (ShenbaoPolicySet *set,
   for (guint p = 0; p < policies->len; p++)
     {
       ShenbaoPolicy *policy = g_ptr_array_index (policies, p);
+      GPtrArray *fields = shenbao_policy_get_fields (policy);
+      GPtrArray *clauses = shenbao_policy_get_clauses (policy);
 
-      for (guint i = 0; i < policy->fields->len; i++)
+      for (guint i = 0; i < fields->len; i++)
         {
-          ShenbaoField *field = g_ptr_array_index (policy->fields, i);
-          g_autofree char *name = g_strdup_printf ("%s/%s", policy->id, field->id);
+          ShenbaoField *field = g_ptr_array_index (fields, i);
+          g_autofree char *name = g_strdup_printf ("%s/%s", shenbao_policy_get_id (policy), field->id);
           print_field (field, name, options->chinese, "");
         }
-      for (guint c = 0; c < policy->clauses->len; c++)
+      for (guint c = 0; c < clauses->len; c++)
         {
-          ShenbaoClause *clause = g_ptr_array_index (policy->clauses, c);
+          ShenbaoClause *clause = g_ptr_array_index (clauses, c);
 
           for (guint i = 0; i < clause->fields->len; i++)
             {
@@ -678,9 +689,9 @@ add_policy_json (JsonBuilder         *builder,
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "policy");
-  json_builder_add_string_value (builder, result->policy->id);
+  json_builder_add_string_value (builder, shenbao_policy_get_id (result->policy));
   json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, result->policy->title.zh);
+  json_builder_add_string_value (builder, shenbao_policy_get_title (result->policy)->zh);
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, shenbao_validity_to_string (result->validity));
   if (result->days_to_expiry >= 0)
@@ -771,7 +782,7 @@ report_errors (ShenbaoPolicyResult *result)
 
   if (result->error != NULL)
     {
-      g_printerr ("shenbao-cli: %s: %s\n", result->policy->id, result->error->message);
+      g_printerr ("shenbao-cli: %s: %s\n", shenbao_policy_get_id (result->policy), result->error->message);
       clean = FALSE;
     }
 
@@ -804,7 +815,8 @@ add_clause_ids (ShenbaoPolicy *policy,
         continue;
       if (shenbao_policy_find_clause (policy, id) == NULL)
         {
-          g_printerr ("shenbao-cli: %s: policy %s has no clause “%s”\n", option, policy->id, id);
+          g_printerr ("shenbao-cli: %s: policy %s has no clause “%s”\n", option,
+                      shenbao_policy_get_id (policy), id);
           return FALSE;
         }
       g_ptr_array_add (ids, g_strdup (id));
@@ -869,7 +881,7 @@ compare_totals (gconstpointer a,
 
   if (ra->total_up_to_fen != rb->total_up_to_fen)
     return ra->total_up_to_fen > rb->total_up_to_fen ? -1 : 1;
-  return g_strcmp0 (ra->policy->id, rb->policy->id);
+  return g_strcmp0 (shenbao_policy_get_id (ra->policy), shenbao_policy_get_id (rb->policy));
 }
 
 static int
@@ -893,7 +905,7 @@ compute_all (ShenbaoPolicySet *set,
       /* A policy whose area cannot hold the company is never read. */
       if (!shenbao_policy_area_matches (policy, shenbao_inputs_get_registered_region (company)))
         continue;
-      if ((policy = shenbao_policy_set_lookup (set, policy->id)) == NULL)
+      if ((policy = shenbao_policy_set_lookup (set, shenbao_policy_get_id (policy))) == NULL)
         continue;
       if (!apply_settings (set, NULL, options, inputs))
         return EXIT_USAGE;
@@ -926,10 +938,11 @@ compute_all (ShenbaoPolicySet *set,
           g_autofree char *total = shenbao_fen_format (result->total_fen);
           g_autofree char *up_to = shenbao_fen_format (result->total_up_to_fen);
 
-          g_print ("%u. %-20s %-16s %s %18s   %s %18s   %s\n", i + 1, result->policy->id,
+          g_print ("%u. %-20s %-16s %s %18s   %s %18s   %s\n", i + 1,
+                   shenbao_policy_get_id (result->policy),
                    validity_label (result->validity, options->chinese),
                    options->chinese ? "确定" : "exact", total, options->chinese ? "最高" : "up to", up_to,
-                   shenbao_text_get (&result->policy->title, options->chinese));
+                   shenbao_text_get (shenbao_policy_get_title (result->policy), options->chinese));
         }
     }
   return clean ? 0 : EXIT_USAGE;

@@ -272,6 +272,7 @@ shenbao_checklist_rebuild (ShenbaoChecklist  *self,
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
   g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_attachment_record_free);
+  GPtrArray *materials;
   guint old_length = self->items->len;
 
   g_return_val_if_fail (SHENBAO_IS_CHECKLIST (self), FALSE);
@@ -293,9 +294,10 @@ shenbao_checklist_rebuild (ShenbaoChecklist  *self,
         g_hash_table_replace (records, record->item_id, record);
     }
 
-  for (guint i = 0; policy != NULL && i < policy->materials->len; i++)
+  materials = policy != NULL ? shenbao_policy_get_materials (policy) : NULL;
+  for (guint i = 0; materials != NULL && i < materials->len; i++)
     {
-      ShenbaoAttachment *attachment = g_ptr_array_index (policy->materials, i);
+      ShenbaoAttachment *attachment = g_ptr_array_index (materials, i);
       add_default (items, records, positions, attachment->id, NULL, attachment);
     }
   for (guint c = 0; claimed != NULL && c < claimed->len; c++)

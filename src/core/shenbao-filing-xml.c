@@ -196,7 +196,7 @@ shenbao_filing_xml_write (ShenbaoFiling *application,
   xmlSetNs (root, xmlNewNs (root, BAD_CAST SHENBAO_FILING_XML_NS, NULL));
   xmlNewProp (root, BAD_CAST "format", BAD_CAST "1");
   policy = xmlNewChild (root, NULL, BAD_CAST "policy", NULL);
-  xmlNewProp (policy, BAD_CAST "id", BAD_CAST shenbao_filing_get_policy (application)->id);
+  xmlNewProp (policy, BAD_CAST "id", BAD_CAST shenbao_policy_get_id (shenbao_filing_get_policy (application)));
   company = xmlNewChild (root, NULL, BAD_CAST "company", NULL);
   claimed_node = xmlNewChild (root, NULL, BAD_CAST "claimed", NULL);
   claimed = shenbao_filing_list_chosen (application);

@@ -543,17 +543,18 @@ shenbao_filing_set_clause_chosen (ShenbaoFiling *self,
 GPtrArray *
 shenbao_filing_list_chosen (ShenbaoFiling *self)
 {
-  GPtrArray *clauses = g_ptr_array_new ();
+  GPtrArray *chosen = g_ptr_array_new ();
   ShenbaoPolicy *policy = shenbao_filing_get_policy (self);
+  GPtrArray *clauses = policy != NULL ? shenbao_policy_get_clauses (policy) : NULL;
 
-  for (guint i = 0; policy != NULL && i < policy->clauses->len; i++)
+  for (guint i = 0; clauses != NULL && i < clauses->len; i++)
     {
-      ShenbaoClause *clause = g_ptr_array_index (policy->clauses, i);
+      ShenbaoClause *clause = g_ptr_array_index (clauses, i);
 
       if (shenbao_filing_get_clause_chosen (self, clause->full_id))
-        g_ptr_array_add (clauses, clause);
+        g_ptr_array_add (chosen, clause);
     }
-  return clauses;
+  return chosen;
 }
 
 /* Answers are kept with the application's other values, under a key no field can have. */
@@ -613,13 +614,14 @@ build_claim (ShenbaoFiling *self,
              ShenbaoPolicy      *policy)
 {
   ShenbaoClaim *claim = shenbao_claim_new ();
-  g_autofree char *prefix = g_strdup_printf ("same-matter:%s/", policy->id);
+  g_autofree char *prefix = g_strdup_printf ("same-matter:%s/", shenbao_policy_get_id (policy));
+  GPtrArray *clauses = shenbao_policy_get_clauses (policy);
   GHashTableIter iter;
   gpointer key, text;
 
-  for (guint i = 0; i < policy->clauses->len; i++)
+  for (guint i = 0; i < clauses->len; i++)
     {
-      ShenbaoClause *clause = g_ptr_array_index (policy->clauses, i);
+      ShenbaoClause *clause = g_ptr_array_index (clauses, i);
 
       if (shenbao_filing_get_clause_chosen (self, clause->full_id))
         shenbao_claim_add_clause (claim, clause->id);
@@ -989,7 +991,7 @@ shenbao_filing_list_problems (ShenbaoFiling *self,
                    g_strdup (_("No policy chosen yet")));
       return problems;
     }
-  add_invalid_fields (self, problems, policy->fields, NULL);
+  add_invalid_fields (self, problems, shenbao_policy_get_fields (policy), NULL);
   if (chosen->len == 0)
     {
       add_problem (problems, SHENBAO_PROBLEM_NOTHING_CLAIMED, SHENBAO_PAGE_CLAUSES, NULL,

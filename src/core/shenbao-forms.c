@@ -179,7 +179,7 @@ window_text (ShenbaoFiling *application,
              gboolean            chinese)
 {
   g_autoptr(ShenbaoPolicyWindow) window = shenbao_storage_get_policy_window (shenbao_filing_get_storage (application),
-                                                                             policy->id, NULL);
+                                                                             shenbao_policy_get_id (policy), NULL);
   g_autofree char *opens = NULL, *closes = NULL;
 
   if (window == NULL)
@@ -214,7 +214,7 @@ add_cover (ShenbaoDocument    *document,
 
   shenbao_document_add_space (document, 60);
   shenbao_document_add_title (document, PICK (chinese, "专项资金申报书", "Application Form"));
-  shenbao_document_add_title (document, shenbao_text_get (&policy->title, chinese));
+  shenbao_document_add_title (document, shenbao_text_get (shenbao_policy_get_title (policy), chinese));
   shenbao_document_add_space (document, 40);
   shenbao_document_begin_table (document, 2, widths, NULL);
   shenbao_document_add_row (document, (const char *[]) { PICK (chinese, "申报条款", "Clauses claimed"), clauses->str, NULL });
@@ -432,7 +432,7 @@ running_header (ShenbaoFiling *application,
 {
   return g_strdup_printf ("%s · %s · %s", document_name,
                           text_or_dash (shenbao_filing_get_text (application, "company_name")),
-                          shenbao_filing_get_policy (application)->title.zh);
+                          shenbao_policy_get_title (shenbao_filing_get_policy (application))->zh);
 }
 
 ShenbaoDocument *
@@ -509,9 +509,9 @@ shenbao_forms_commitment (ShenbaoFiling *application,
     shenbao_document_set_watermark (document, PICK (chinese, "草稿", "DRAFT"));
   opening = chinese
             ? g_strdup_printf ("本单位 %s（统一社会信用代码：%s）申报《%s》专项资金，法定代表人 %s 代表本单位郑重承诺：",
-                               company, credit_code, policy->title.zh, representative)
+                               company, credit_code, shenbao_policy_get_title (policy)->zh, representative)
             : g_strdup_printf ("%s (unified social credit code %s), applying for funds under “%s”, by its legal representative %s, solemnly promises:",
-                               company, credit_code, policy->title.en, representative);
+                               company, credit_code, shenbao_policy_get_title (policy)->en, representative);
   shenbao_document_add_space (document, 20);
   shenbao_document_add_title (document, PICK (chinese, "信用承诺书", "Credit Commitment Letter"));
   shenbao_document_add_paragraph (document, opening);

@@ -241,6 +241,109 @@ shenbao_policy_get_id (ShenbaoPolicy *self)
   return self->id;
 }
 
+/* The file it was loaded from, or NULL for a policy built in memory. */
+const char *
+shenbao_policy_get_path (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return self->path;
+}
+
+const ShenbaoText *
+shenbao_policy_get_title (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return &self->title;
+}
+
+const ShenbaoText *
+shenbao_policy_get_issuer (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return &self->issuer;
+}
+
+/* The issuer's 文号, or NULL where the document has none. */
+const char *
+shenbao_policy_get_document_number (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return self->document_number;
+}
+
+/* Invalid (g_date_valid () is FALSE) when the document leaves the date open. */
+const GDate *
+shenbao_policy_get_effective (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return &self->effective;
+}
+
+/* Invalid (g_date_valid () is FALSE) when the document leaves the date open. */
+const GDate *
+shenbao_policy_get_expiry (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return &self->expiry;
+}
+
+/* A header comes from the index: id, titles, status, dates and areas, but no clauses, rules or
+ * fields until the set loads the whole file. */
+gboolean
+shenbao_policy_is_header_only (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), FALSE);
+  return self->header_only;
+}
+
+/* Known for a header too, whose clauses are not loaded. */
+guint
+shenbao_policy_get_n_clauses (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), 0);
+  return self->n_clauses;
+}
+
+/* ShenbaoClause, in the document's order (transfer none). */
+GPtrArray *
+shenbao_policy_get_clauses (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return self->clauses;
+}
+
+/* ShenbaoField: the policy-level fields that clauses share (transfer none). */
+GPtrArray *
+shenbao_policy_get_fields (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return self->fields;
+}
+
+/* ShenbaoRule (transfer none). */
+GPtrArray *
+shenbao_policy_get_rules (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return self->rules;
+}
+
+/* ShenbaoArea: where the policy applies (transfer none). */
+GPtrArray *
+shenbao_policy_get_areas (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return self->areas;
+}
+
+/* ShenbaoAttachment: the default policy-wide checklist (transfer none). */
+GPtrArray *
+shenbao_policy_get_materials (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return self->materials;
+}
+
 ShenbaoClause *
 shenbao_policy_find_clause (ShenbaoPolicy *self,
                             const char    *clause_id)

@@ -216,35 +216,21 @@ typedef enum
 #define SHENBAO_TYPE_POLICY (shenbao_policy_get_type ())
 G_DECLARE_FINAL_TYPE (ShenbaoPolicy, shenbao_policy, SHENBAO, POLICY, GObject)
 
-struct _ShenbaoPolicy
-{
-  GObject      parent_instance;
-
-  char        *id;
-  char        *path;
-  ShenbaoText  title;
-  ShenbaoText  issuer;
-  char        *document_number;
-  gboolean     draft;
-  GDate        effective;          /* invalid when the document leaves it open */
-  GDate        expiry;
-  char        *effective_as_written;
-  char        *expiry_as_written;
-  char        *source_file;
-  GPtrArray   *areas;              /* ShenbaoArea */
-  GPtrArray   *applicant_conditions;
-  GPtrArray   *rules;              /* ShenbaoRule */
-  GPtrArray   *fields;             /* policy-level ShenbaoField */
-  GPtrArray   *flags;              /* ShenbaoFlag */
-  GPtrArray   *clauses;            /* ShenbaoClause */
-  GPtrArray   *examples;           /* ShenbaoExample */
-  GPtrArray   *materials;          /* ShenbaoAttachment: the default policy-wide checklist */
-  guint        n_clauses;
-  gboolean     header_only;        /* from the index: id, titles, status, dates, areas only */
-};
-
 ShenbaoPolicy       *shenbao_policy_new               (void);
-const char          *shenbao_policy_get_id            (ShenbaoPolicy *self);
+const char          *shenbao_policy_get_id              (ShenbaoPolicy *self);
+const char          *shenbao_policy_get_path            (ShenbaoPolicy *self);
+const ShenbaoText   *shenbao_policy_get_title           (ShenbaoPolicy *self);
+const ShenbaoText   *shenbao_policy_get_issuer          (ShenbaoPolicy *self);
+const char          *shenbao_policy_get_document_number (ShenbaoPolicy *self);
+const GDate         *shenbao_policy_get_effective       (ShenbaoPolicy *self);
+const GDate         *shenbao_policy_get_expiry          (ShenbaoPolicy *self);
+gboolean             shenbao_policy_is_header_only      (ShenbaoPolicy *self);
+guint                shenbao_policy_get_n_clauses       (ShenbaoPolicy *self);
+GPtrArray           *shenbao_policy_get_clauses         (ShenbaoPolicy *self);
+GPtrArray           *shenbao_policy_get_fields          (ShenbaoPolicy *self);
+GPtrArray           *shenbao_policy_get_rules           (ShenbaoPolicy *self);
+GPtrArray           *shenbao_policy_get_areas           (ShenbaoPolicy *self);
+GPtrArray           *shenbao_policy_get_materials       (ShenbaoPolicy *self);
 ShenbaoClause       *shenbao_policy_find_clause       (ShenbaoPolicy *self,
                                                        const char    *clause_id);
 const ShenbaoFlag   *shenbao_policy_find_flag         (ShenbaoPolicy *self,

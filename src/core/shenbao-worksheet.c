@@ -982,7 +982,8 @@ shenbao_worksheet_policy_text (ShenbaoPolicyResult  *result,
   g_autofree char *total_up_to = shenbao_worksheet_amount (result->total_up_to_fen, chinese);
   g_autoptr(GPtrArray) notes = shenbao_worksheet_notes (result, chinese);
 
-  g_string_append_printf (out, "%s (%s)\n", shenbao_text_get (&result->policy->title, chinese), result->policy->id);
+  g_string_append_printf (out, "%s (%s)\n", shenbao_text_get (shenbao_policy_get_title (result->policy), chinese),
+                          shenbao_policy_get_id (result->policy));
   append_lines (out, notes, "  ");
   for (guint i = 0; i < result->clauses->len; i++)
     {
