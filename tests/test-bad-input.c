@@ -404,7 +404,7 @@ assert_value_refused (ShenbaoField *field,
   if (strstr (error->message, mentions) == NULL)
     g_error ("“%s” does not mention “%s”", error->message, mentions);
   /* The message names the field, so the user knows where to look. */
-  g_assert_nonnull (strstr (error->message, field->label.en));
+  g_assert_nonnull (strstr (error->message, shenbao_field_get_label (field)->en));
 }
 
 static void

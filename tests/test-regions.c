@@ -209,7 +209,8 @@ assert_refused (ShenbaoField *field,
   g_assert_null (value);
   g_assert_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID);
   g_test_message ("%s → %s", text, error->message);
-  g_assert_true (g_str_has_prefix (error->message, shenbao_text_get (&field->label, shenbao_prefers_chinese ())));
+  g_assert_true (g_str_has_prefix (error->message,
+                                   shenbao_text_get (shenbao_field_get_label (field), shenbao_prefers_chinese ())));
   g_assert_nonnull (strstr (error->message, message));
 }
 

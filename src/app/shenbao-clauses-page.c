@@ -71,9 +71,10 @@ on_chosen_toggled (GtkCheckButton     *button,
   ShenbaoClause *clause = g_object_get_data (G_OBJECT (button), "clause");
   g_autoptr(GError) error = NULL;
 
-  if (!shenbao_filing_set_clause_chosen (self->filing, clause->full_id,
+  if (!shenbao_filing_set_clause_chosen (self->filing, shenbao_clause_get_full_id (clause),
                                               gtk_check_button_get_active (button), &error))
-    g_warning ("Cannot save the choice of clause %s: %s", clause->full_id, error->message);
+    g_warning ("Cannot save the choice of clause %s: %s", shenbao_clause_get_full_id (clause),
+               error->message);
 }
 
 static GtkWidget *
@@ -103,24 +104,27 @@ clause_row (ShenbaoClausesPage *self,
 {
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *check = gtk_check_button_new ();
-  g_autofree char *title = g_strdup_printf ("%s · %s", clause->id, shenbao_ui_text (&clause->title));
+  g_autofree char *title = g_strdup_printf ("%s · %s", shenbao_clause_get_id (clause),
+                                            shenbao_ui_text (shenbao_clause_get_title (clause)));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                               shenbao_filing_get_clause_chosen (self->filing, clause->full_id));
+                               shenbao_filing_get_clause_chosen (self->filing,
+                                                                 shenbao_clause_get_full_id (clause)));
   g_object_set_data (G_OBJECT (check), "clause", clause);
   g_signal_connect (check, "toggled", G_CALLBACK (on_chosen_toggled), self);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), check);
-  gtk_widget_set_name (row, clause->full_id);
+  gtk_widget_set_name (row, shenbao_clause_get_full_id (clause));
   g_object_set_data (G_OBJECT (row), "clause", clause);
 
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), wrapped_label (clause->quote, NULL));
-  for (guint i = 0; i < clause->flags->len; i++)
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), wrapped_label (shenbao_clause_get_quote (clause), NULL));
+  for (guint i = 0; i < shenbao_clause_get_flags (clause)->len; i++)
     {
-      const ShenbaoFlag *flag = shenbao_policy_find_flag (clause->policy, g_ptr_array_index (clause->flags, i));
+      const ShenbaoFlag *flag = shenbao_policy_find_flag (shenbao_clause_get_policy (clause),
+                                                          g_ptr_array_index (shenbao_clause_get_flags (clause), i));
       g_autofree char *text = g_strdup_printf (_("⚑ Open question (%s): %s"), flag->id, shenbao_ui_text (&flag->text));
 
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), wrapped_label (text, "warning"));
@@ -209,7 +213,7 @@ shenbao_clauses_page_refresh (ShenbaoClausesPage *self)
     {
       GtkWidget *row = g_ptr_array_index (self->rows, i);
       ShenbaoClause *clause = g_object_get_data (G_OBJECT (row), "clause");
-      ShenbaoClauseResult *clause_result = shenbao_policy_result_find (result, clause->id);
+      ShenbaoClauseResult *clause_result = shenbao_policy_result_find (result, shenbao_clause_get_id (clause));
       g_autofree char *amount = shenbao_ui_clause_amount (clause_result);
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", shenbao_ui_applies_label (clause_result->applies), amount);
 

@@ -89,7 +89,8 @@ keystroke (void)
   /* A Shangyu company with most clauses claimed: the heaviest policy to recompute. */
   shenbao_filing_set_policy (application, "shangyu-2025", NULL);
   for (guint i = 0; i < clauses->len; i++)
-    shenbao_filing_set_clause_chosen (application, ((ShenbaoClause *) g_ptr_array_index (clauses, i))->full_id,
+    shenbao_filing_set_clause_chosen (application,
+                                      shenbao_clause_get_full_id (g_ptr_array_index (clauses, i)),
                                            TRUE, NULL);
   type_into (application, "registered_region", "330604");
   type_into (application, "compute_fees_paid", "8000000");

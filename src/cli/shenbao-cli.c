@@ -258,22 +258,29 @@ print_field (ShenbaoField *field,
              gboolean      chinese,
              const char   *indent)
 {
-  g_print ("%s%-44s %-8s %-14s %s%s%s%s\n", indent, name, shenbao_field_type_to_string (field->type),
-           field->unit_text != NULL ? field->unit_text : (field->type == SHENBAO_FIELD_MONEY ? "yuan" : ""),
-           shenbao_text_get (&field->label, chinese),
-           field->required ? (chinese ? "（必填）" : " (required)") : "",
-           field->default_text != NULL ? (chinese ? " 默认 " : " default ") : "",
-           field->default_text != NULL ? field->default_text : "");
-  for (guint i = 0; field->choices != NULL && i < field->choices->len; i++)
+  ShenbaoFieldType kind = shenbao_field_get_kind (field);
+  const char *unit = shenbao_field_get_unit_text (field);
+  const char *default_text = shenbao_field_get_default_text (field);
+  GPtrArray *choices = shenbao_field_get_choices (field);
+  GPtrArray *columns = shenbao_field_get_columns (field);
+
+  g_print ("%s%-44s %-8s %-14s %s%s%s%s\n", indent, name, shenbao_field_type_to_string (kind),
+           unit != NULL ? unit : (kind == SHENBAO_FIELD_MONEY ? "yuan" : ""),
+           shenbao_text_get (shenbao_field_get_label (field), chinese),
+           shenbao_field_is_required (field) ? (chinese ? "（必填）" : " (required)") : "",
+           default_text != NULL ? (chinese ? " 默认 " : " default ") : "",
+           default_text != NULL ? default_text : "");
+  for (guint i = 0; choices != NULL && i < choices->len; i++)
     {
-      ShenbaoChoice *choice = g_ptr_array_index (field->choices, i);
+      ShenbaoChoice *choice = g_ptr_array_index (choices, i);
       g_print ("%s    = %-20s %s\n", indent, choice->value, shenbao_text_get (&choice->label, chinese));
     }
-  for (guint i = 0; field->columns != NULL && i < field->columns->len; i++)
+  for (guint i = 0; columns != NULL && i < columns->len; i++)
     {
-      ShenbaoField *column = g_ptr_array_index (field->columns, i);
-      g_print ("%s    column %u: %s (%s) %s\n", indent, i + 1, column->id,
-               shenbao_field_type_to_string (column->type), shenbao_text_get (&column->label, chinese));
+      ShenbaoField *column = g_ptr_array_index (columns, i);
+      g_print ("%s    column %u: %s (%s) %s\n", indent, i + 1, shenbao_field_get_id (column),
+               shenbao_field_type_to_string (shenbao_field_get_kind (column)),
+               shenbao_text_get (shenbao_field_get_label (column), chinese));
     }
 }
 
@@ -281,28 +288,36 @@ static void
 print_clause (ShenbaoClause *clause,
               gboolean       chinese)
 {
-  g_print ("\n%s  %s  [%s, %s]\n", clause->full_id, shenbao_text_get (&clause->title, chinese),
-           clause->shape, shenbao_award_kind_to_string (clause->kind));
-  g_print ("  “%s”\n", clause->quote);
-  for (guint i = 0; i < clause->facts_used->len; i++)
-    g_print ("  %s %s\n", chinese ? "企业信息：" : "fact:", (char *) g_ptr_array_index (clause->facts_used, i));
-  for (guint i = 0; i < clause->fields->len; i++)
+  GPtrArray *facts_used = shenbao_clause_get_facts_used (clause);
+  GPtrArray *fields = shenbao_clause_get_fields (clause);
+  GPtrArray *conditions = shenbao_clause_get_conditions (clause);
+  GPtrArray *steps = shenbao_clause_get_steps (clause);
+  GPtrArray *flags = shenbao_clause_get_flags (clause);
+
+  g_print ("\n%s  %s  [%s, %s]\n", shenbao_clause_get_full_id (clause),
+           shenbao_text_get (shenbao_clause_get_title (clause), chinese),
+           shenbao_clause_get_shape (clause), shenbao_award_kind_to_string (shenbao_clause_get_kind (clause)));
+  g_print ("  “%s”\n", shenbao_clause_get_quote (clause));
+  for (guint i = 0; i < facts_used->len; i++)
+    g_print ("  %s %s\n", chinese ? "企业信息：" : "fact:", (char *) g_ptr_array_index (facts_used, i));
+  for (guint i = 0; i < fields->len; i++)
     {
-      ShenbaoField *field = g_ptr_array_index (clause->fields, i);
-      g_autofree char *name = g_strdup_printf ("%s/%s", clause->id, field->id);
+      ShenbaoField *field = g_ptr_array_index (fields, i);
+      g_autofree char *name = g_strdup_printf ("%s/%s", shenbao_clause_get_id (clause), shenbao_field_get_id (field));
       print_field (field, name, chinese, "  ");
     }
-  for (guint i = 0; i < clause->conditions->len; i++)
+  for (guint i = 0; i < conditions->len; i++)
     g_print ("  %s %s\n", chinese ? "条件：" : "condition:",
-             shenbao_text_get (&((ShenbaoCondition *) g_ptr_array_index (clause->conditions, i))->text, chinese));
-  for (guint i = 0; i < clause->steps->len; i++)
+             shenbao_text_get (&((ShenbaoCondition *) g_ptr_array_index (conditions, i))->text, chinese));
+  for (guint i = 0; i < steps->len; i++)
     {
-      ShenbaoStep *step = g_ptr_array_index (clause->steps, i);
+      ShenbaoStep *step = g_ptr_array_index (steps, i);
       g_print ("  %s: %s\n", shenbao_text_get (&step->label, chinese), shenbao_expr_get_source (step->expr));
     }
-  for (guint i = 0; i < clause->flags->len; i++)
+  for (guint i = 0; i < flags->len; i++)
     {
-      const ShenbaoFlag *flag = shenbao_policy_find_flag (clause->policy, g_ptr_array_index (clause->flags, i));
+      const ShenbaoFlag *flag = shenbao_policy_find_flag (shenbao_clause_get_policy (clause),
+                                                          g_ptr_array_index (flags, i));
       g_print ("  ⚑ %s %s\n", flag->id, shenbao_text_get (&flag->text, chinese));
     }
 }
@@ -325,11 +340,12 @@ print_checklist (ShenbaoPolicy *policy,
   for (guint c = 0; c < clauses->len; c++)
     {
       ShenbaoClause *clause = g_ptr_array_index (clauses, c);
+      GPtrArray *attachments = shenbao_clause_get_attachments (clause);
 
-      for (guint i = 0; i < clause->attachments->len; i++)
+      for (guint i = 0; i < attachments->len; i++)
         {
-          ShenbaoAttachment *item = g_ptr_array_index (clause->attachments, i);
-          g_print ("  %s/%s%s  %s\n", clause->id, item->id,
+          ShenbaoAttachment *item = g_ptr_array_index (attachments, i);
+          g_print ("  %s/%s%s  %s\n", shenbao_clause_get_id (clause), item->id,
                    item->required ? "" : (zh ? "（可选）" : " (optional)"), shenbao_text_get (&item->label, zh));
         }
     }
@@ -364,7 +380,7 @@ command_show (ShenbaoPolicySet *set,
                area->stated ? "" : (zh ? "（文件未明示，推定）" : " (not stated in the text; presumed)"));
     }
   for (guint i = 0; i < fields->len; i++)
-    print_field (g_ptr_array_index (fields, i), ((ShenbaoField *) g_ptr_array_index (fields, i))->id, zh, "");
+    print_field (g_ptr_array_index (fields, i), shenbao_field_get_id (g_ptr_array_index (fields, i)), zh, "");
   for (guint i = 0; i < rules->len; i++)
     {
       ShenbaoRule *rule = g_ptr_array_index (rules, i);
@@ -390,7 +406,7 @@ command_facts (ShenbaoPolicySet *set,
   for (guint i = 0; i < facts->len; i++)
     {
       ShenbaoField *fact = g_ptr_array_index (facts, i);
-      print_field (fact, fact->id, options->chinese, "");
+      print_field (fact, shenbao_field_get_id (fact), options->chinese, "");
     }
 
   if (options->positional->len == 1)
@@ -414,17 +430,20 @@ command_facts (ShenbaoPolicySet *set,
       for (guint i = 0; i < fields->len; i++)
         {
           ShenbaoField *field = g_ptr_array_index (fields, i);
-          g_autofree char *name = g_strdup_printf ("%s/%s", shenbao_policy_get_id (policy), field->id);
+          g_autofree char *name = g_strdup_printf ("%s/%s", shenbao_policy_get_id (policy),
+                                                   shenbao_field_get_id (field));
           print_field (field, name, options->chinese, "");
         }
       for (guint c = 0; c < clauses->len; c++)
         {
           ShenbaoClause *clause = g_ptr_array_index (clauses, c);
+          GPtrArray *clause_fields = shenbao_clause_get_fields (clause);
 
-          for (guint i = 0; i < clause->fields->len; i++)
+          for (guint i = 0; i < clause_fields->len; i++)
             {
-              ShenbaoField *field = g_ptr_array_index (clause->fields, i);
-              g_autofree char *name = g_strdup_printf ("%s/%s", clause->full_id, field->id);
+              ShenbaoField *field = g_ptr_array_index (clause_fields, i);
+              g_autofree char *name = g_strdup_printf ("%s/%s", shenbao_clause_get_full_id (clause),
+                                                       shenbao_field_get_id (field));
               print_field (field, name, options->chinese, "");
             }
         }
@@ -620,21 +639,24 @@ add_clause_json (JsonBuilder         *builder,
                  ShenbaoClauseResult *result,
                  ShenbaoWorksheetFlags flags)
 {
+  ShenbaoClause *clause = result->clause;
+  GPtrArray *clause_flags = shenbao_clause_get_flags (clause);
+
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, result->clause->full_id);
+  json_builder_add_string_value (builder, shenbao_clause_get_full_id (clause));
   json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, result->clause->title.en);
+  json_builder_add_string_value (builder, shenbao_clause_get_title (clause)->en);
   json_builder_set_member_name (builder, "title_zh");
-  json_builder_add_string_value (builder, result->clause->title.zh);
+  json_builder_add_string_value (builder, shenbao_clause_get_title (clause)->zh);
   json_builder_set_member_name (builder, "applies");
   json_builder_add_string_value (builder, shenbao_applicability_to_string (result->applies));
   json_builder_set_member_name (builder, "claimed");
   json_builder_add_boolean_value (builder, result->claimed);
   json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, shenbao_award_kind_to_string (result->clause->kind));
+  json_builder_add_string_value (builder, shenbao_award_kind_to_string (shenbao_clause_get_kind (clause)));
   json_builder_set_member_name (builder, "payment");
-  json_builder_add_string_value (builder, result->clause->payment);
+  json_builder_add_string_value (builder, shenbao_clause_get_payment (clause));
   json_builder_set_member_name (builder, "award");
   if (result->has_amount)
     {
@@ -651,16 +673,17 @@ add_clause_json (JsonBuilder         *builder,
   json_builder_set_member_name (builder, "missing");
   json_builder_begin_array (builder);
   for (guint i = 0; i < result->missing->len; i++)
-    json_builder_add_string_value (builder, ((ShenbaoField *) g_ptr_array_index (result->missing, i))->input_key);
+    json_builder_add_string_value (builder,
+                                   shenbao_field_get_input_key (g_ptr_array_index (result->missing, i)));
   json_builder_end_array (builder);
   add_worksheet (builder, "explanation", shenbao_worksheet_step_lines, result, flags);
   add_alternatives (builder, result);
   json_builder_set_member_name (builder, "flags");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < result->clause->flags->len; i++)
+  for (guint i = 0; i < clause_flags->len; i++)
     {
-      const ShenbaoFlag *flag = shenbao_policy_find_flag (result->clause->policy,
-                                                          g_ptr_array_index (result->clause->flags, i));
+      const ShenbaoFlag *flag = shenbao_policy_find_flag (shenbao_clause_get_policy (clause),
+                                                          g_ptr_array_index (clause_flags, i));
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
       json_builder_add_string_value (builder, flag->id);
@@ -720,7 +743,7 @@ add_policy_json (JsonBuilder         *builder,
         continue;
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, clause_result->clause->full_id);
+      json_builder_add_string_value (builder, shenbao_clause_get_full_id (clause_result->clause));
       json_builder_set_member_name (builder, "reason");
       json_builder_add_string_value (builder, clause_result->dropped_reason.en);
       json_builder_set_member_name (builder, "reason_zh");
@@ -738,8 +761,8 @@ add_policy_json (JsonBuilder         *builder,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "clauses");
       json_builder_begin_array (builder);
-      json_builder_add_string_value (builder, question->a->clause->id);
-      json_builder_add_string_value (builder, question->b->clause->id);
+      json_builder_add_string_value (builder, shenbao_clause_get_id (question->a->clause));
+      json_builder_add_string_value (builder, shenbao_clause_get_id (question->b->clause));
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "rule");
       json_builder_add_string_value (builder, question->rule->id);
@@ -792,7 +815,8 @@ report_errors (ShenbaoPolicyResult *result)
 
       if (clause_result->error != NULL)
         {
-          g_printerr ("shenbao-cli: %s: %s\n", clause_result->clause->full_id, clause_result->error->message);
+          g_printerr ("shenbao-cli: %s: %s\n", shenbao_clause_get_full_id (clause_result->clause),
+                      clause_result->error->message);
           clean = FALSE;
         }
     }

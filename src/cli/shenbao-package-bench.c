@@ -27,7 +27,7 @@ make_application (ShenbaoStorage   *storage,
   policy = shenbao_filing_get_policy (application);
   clauses = shenbao_policy_get_clauses (policy);
   for (guint i = 0; i < clauses->len && claimed < 10; i++, claimed++)
-    shenbao_filing_set_clause_chosen (application, ((ShenbaoClause *) g_ptr_array_index (clauses, i))->full_id,
+    shenbao_filing_set_clause_chosen (application, shenbao_clause_get_full_id (g_ptr_array_index (clauses, i)),
                                            TRUE, NULL);
   {
     g_autofree char *key = NULL;

@@ -303,13 +303,14 @@ shenbao_checklist_rebuild (ShenbaoChecklist  *self,
   for (guint c = 0; claimed != NULL && c < claimed->len; c++)
     {
       ShenbaoClause *clause = g_ptr_array_index (claimed, c);
+      GPtrArray *attachments = shenbao_clause_get_attachments (clause);
 
-      for (guint i = 0; i < clause->attachments->len; i++)
+      for (guint i = 0; i < attachments->len; i++)
         {
-          ShenbaoAttachment *attachment = g_ptr_array_index (clause->attachments, i);
-          g_autofree char *item_id = g_strdup_printf ("%s/%s", clause->id, attachment->id);
+          ShenbaoAttachment *attachment = g_ptr_array_index (attachments, i);
+          g_autofree char *item_id = g_strdup_printf ("%s/%s", shenbao_clause_get_id (clause), attachment->id);
 
-          add_default (items, records, positions, item_id, clause->full_id, attachment);
+          add_default (items, records, positions, item_id, shenbao_clause_get_full_id (clause), attachment);
         }
     }
   for (guint i = 0; i < users->len; i++)

@@ -9,6 +9,52 @@
 
 G_BEGIN_DECLS
 
+struct _ShenbaoField
+{
+  char             *id;
+  ShenbaoFieldType  type;
+  char             *unit_text;
+  ShenbaoUnit       unit;
+  gboolean          required;
+  gboolean          has_min;
+  gboolean          has_max;
+  ShenbaoDecimal    min;
+  ShenbaoDecimal    max;
+  char             *default_text;
+  ShenbaoValue     *default_value;
+  char             *pattern;
+  GRegex           *regex;
+  ShenbaoText       label;
+  ShenbaoText       help;
+  GPtrArray        *choices;   /* ShenbaoChoice */
+  GPtrArray        *columns;   /* ShenbaoField, for lists */
+  ShenbaoText       row_label; /* a list's row as a worksheet names it: 订单 / Order */
+  char             *input_key; /* where its value is kept in ShenbaoInputs */
+  int               line;
+};
+
+struct _ShenbaoClause
+{
+  ShenbaoPolicy    *policy;     /* not owned */
+  char             *id;
+  char             *full_id;
+  char             *shape;
+  ShenbaoText       title;
+  char             *quote;
+  GPtrArray        *fields;     /* ShenbaoField */
+  GPtrArray        *conditions; /* ShenbaoCondition */
+  ShenbaoAwardKind  kind;
+  char             *payment;
+  char             *period;
+  GPtrArray        *steps;      /* ShenbaoStep */
+  GPtrArray        *attachments;
+  GPtrArray        *flags;      /* char *: ambiguity register ids */
+  GPtrArray        *examples;   /* ShenbaoExample */
+  GPtrArray        *facts_used; /* char *: company facts its formulas read */
+  GPtrArray        *policy_fields_used; /* char *: policy-level fields its formulas read */
+  int               line;
+};
+
 struct _ShenbaoPolicy
 {
   GObject      parent_instance;

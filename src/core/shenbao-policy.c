@@ -402,6 +402,222 @@ shenbao_clause_find_field (ShenbaoClause *clause,
   return find_field_in (clause->fields, field_id);
 }
 
+/* The number the document gives it, such as "3" or "11a". */
+const char *
+shenbao_clause_get_id (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->id;
+}
+
+/* Unique across policies: the policy id, a slash, the clause id. */
+const char *
+shenbao_clause_get_full_id (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->full_id;
+}
+
+/* The policy it belongs to (transfer none): a clause lives only as long as it. */
+ShenbaoPolicy *
+shenbao_clause_get_policy (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->policy;
+}
+
+const ShenbaoText *
+shenbao_clause_get_title (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return &clause->title;
+}
+
+/* The document's own words, in Chinese; empty where the file quotes none. */
+const char *
+shenbao_clause_get_quote (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->quote;
+}
+
+const char *
+shenbao_clause_get_shape (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->shape;
+}
+
+ShenbaoAwardKind
+shenbao_clause_get_kind (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, SHENBAO_AWARD_NONE);
+  return clause->kind;
+}
+
+const char *
+shenbao_clause_get_payment (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->payment;
+}
+
+/* ShenbaoField: what the applicant enters for this clause alone (transfer none). */
+GPtrArray *
+shenbao_clause_get_fields (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->fields;
+}
+
+/* ShenbaoCondition (transfer none). */
+GPtrArray *
+shenbao_clause_get_conditions (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->conditions;
+}
+
+/* ShenbaoStep: how the amount is computed, in order (transfer none). */
+GPtrArray *
+shenbao_clause_get_steps (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->steps;
+}
+
+/* ShenbaoAttachment: the clause's own items of the checklist (transfer none). */
+GPtrArray *
+shenbao_clause_get_attachments (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->attachments;
+}
+
+/* char *: the ids of the open questions that touch it (transfer none). */
+GPtrArray *
+shenbao_clause_get_flags (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->flags;
+}
+
+/* char *: the company facts its formulas read (transfer none). */
+GPtrArray *
+shenbao_clause_get_facts_used (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->facts_used;
+}
+
+/* char *: the policy-level fields its formulas read (transfer none). */
+GPtrArray *
+shenbao_clause_get_policy_fields_used (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->policy_fields_used;
+}
+
+/* ShenbaoExample: the worked examples the file checks itself with (transfer none). */
+GPtrArray *
+shenbao_clause_get_examples (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->examples;
+}
+
+const char *
+shenbao_field_get_id (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  return field->id;
+}
+
+/* Not "get_type", which would read as a GType. */
+ShenbaoFieldType
+shenbao_field_get_kind (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, SHENBAO_FIELD_TEXT);
+  return field->type;
+}
+
+/* Where its value is kept in ShenbaoInputs and in a saved application. */
+const char *
+shenbao_field_get_input_key (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  return field->input_key;
+}
+
+const ShenbaoText *
+shenbao_field_get_label (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  return &field->label;
+}
+
+const ShenbaoText *
+shenbao_field_get_help (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  return &field->help;
+}
+
+/* A list's row as a worksheet names it: 订单 / Order. */
+const ShenbaoText *
+shenbao_field_get_row_label (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  return &field->row_label;
+}
+
+/* The unit as the policy writes it, or NULL. */
+const char *
+shenbao_field_get_unit_text (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  return field->unit_text;
+}
+
+gboolean
+shenbao_field_is_required (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+  return field->required;
+}
+
+/* The default as the policy writes it, or NULL. */
+const char *
+shenbao_field_get_default_text (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  return field->default_text;
+}
+
+/* The default parsed, or NULL. */
+const ShenbaoValue *
+shenbao_field_get_default_value (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  return field->default_value;
+}
+
+/* ShenbaoChoice, or NULL for a field without <choice> children (transfer none). */
+GPtrArray *
+shenbao_field_get_choices (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  return field->choices;
+}
+
+/* ShenbaoField: a list's columns, or NULL for any other field (transfer none). */
+GPtrArray *
+shenbao_field_get_columns (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  return field->columns;
+}
+
 /* A draft is never asserted to be in force, whatever its dates say: the final text may differ. */
 ShenbaoValidity
 shenbao_policy_get_validity (ShenbaoPolicy *self,

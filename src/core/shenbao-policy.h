@@ -37,29 +37,6 @@ typedef struct
 } ShenbaoChoice;
 
 typedef struct _ShenbaoField ShenbaoField;
-struct _ShenbaoField
-{
-  char             *id;
-  ShenbaoFieldType  type;
-  char             *unit_text;
-  ShenbaoUnit       unit;
-  gboolean          required;
-  gboolean          has_min;
-  gboolean          has_max;
-  ShenbaoDecimal    min;
-  ShenbaoDecimal    max;
-  char             *default_text;
-  ShenbaoValue     *default_value;
-  char             *pattern;
-  GRegex           *regex;
-  ShenbaoText       label;
-  ShenbaoText       help;
-  GPtrArray        *choices;   /* ShenbaoChoice */
-  GPtrArray        *columns;   /* ShenbaoField, for lists */
-  ShenbaoText       row_label; /* a list's row as a worksheet names it: 订单 / Order */
-  char             *input_key; /* where its value is kept in ShenbaoInputs */
-  int               line;
-};
 
 typedef struct
 {
@@ -135,27 +112,7 @@ typedef struct
 
 typedef struct _ShenbaoPolicy ShenbaoPolicy;
 
-typedef struct
-{
-  ShenbaoPolicy    *policy;     /* not owned */
-  char             *id;
-  char             *full_id;
-  char             *shape;
-  ShenbaoText       title;
-  char             *quote;
-  GPtrArray        *fields;     /* ShenbaoField */
-  GPtrArray        *conditions; /* ShenbaoCondition */
-  ShenbaoAwardKind  kind;
-  char             *payment;
-  char             *period;
-  GPtrArray        *steps;      /* ShenbaoStep */
-  GPtrArray        *attachments;
-  GPtrArray        *flags;      /* char *: ambiguity register ids */
-  GPtrArray        *examples;   /* ShenbaoExample */
-  GPtrArray        *facts_used; /* char *: company facts its formulas read */
-  GPtrArray        *policy_fields_used; /* char *: policy-level fields its formulas read */
-  int               line;
-} ShenbaoClause;
+typedef struct _ShenbaoClause ShenbaoClause;
 
 typedef enum
 {
@@ -239,6 +196,36 @@ ShenbaoField        *shenbao_policy_find_field        (ShenbaoPolicy *self,
                                                        const char    *field_id);
 ShenbaoField        *shenbao_clause_find_field        (ShenbaoClause *clause,
                                                        const char    *field_id);
+const char          *shenbao_clause_get_id              (const ShenbaoClause *clause);
+const char          *shenbao_clause_get_full_id         (const ShenbaoClause *clause);
+ShenbaoPolicy       *shenbao_clause_get_policy          (const ShenbaoClause *clause);
+const ShenbaoText   *shenbao_clause_get_title           (const ShenbaoClause *clause);
+const char          *shenbao_clause_get_quote           (const ShenbaoClause *clause);
+const char          *shenbao_clause_get_shape           (const ShenbaoClause *clause);
+ShenbaoAwardKind     shenbao_clause_get_kind            (const ShenbaoClause *clause);
+const char          *shenbao_clause_get_payment         (const ShenbaoClause *clause);
+GPtrArray           *shenbao_clause_get_fields          (const ShenbaoClause *clause);
+GPtrArray           *shenbao_clause_get_conditions      (const ShenbaoClause *clause);
+GPtrArray           *shenbao_clause_get_steps           (const ShenbaoClause *clause);
+GPtrArray           *shenbao_clause_get_attachments     (const ShenbaoClause *clause);
+GPtrArray           *shenbao_clause_get_flags           (const ShenbaoClause *clause);
+GPtrArray           *shenbao_clause_get_facts_used      (const ShenbaoClause *clause);
+GPtrArray           *shenbao_clause_get_policy_fields_used (const ShenbaoClause *clause);
+GPtrArray           *shenbao_clause_get_examples        (const ShenbaoClause *clause);
+
+const char          *shenbao_field_get_id               (const ShenbaoField *field);
+ShenbaoFieldType     shenbao_field_get_kind             (const ShenbaoField *field);
+const char          *shenbao_field_get_input_key        (const ShenbaoField *field);
+const ShenbaoText   *shenbao_field_get_label            (const ShenbaoField *field);
+const ShenbaoText   *shenbao_field_get_help             (const ShenbaoField *field);
+const ShenbaoText   *shenbao_field_get_row_label        (const ShenbaoField *field);
+const char          *shenbao_field_get_unit_text        (const ShenbaoField *field);
+gboolean             shenbao_field_is_required          (const ShenbaoField *field);
+const char          *shenbao_field_get_default_text     (const ShenbaoField *field);
+const ShenbaoValue  *shenbao_field_get_default_value    (const ShenbaoField *field);
+GPtrArray           *shenbao_field_get_choices          (const ShenbaoField *field);
+GPtrArray           *shenbao_field_get_columns          (const ShenbaoField *field);
+
 ShenbaoValidity      shenbao_policy_get_validity      (ShenbaoPolicy *self,
                                                        const GDate   *as_of,
                                                        int           *days_to_expiry);
