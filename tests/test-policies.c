@@ -226,7 +226,7 @@ test_flags_shown (void)
   for (guint i = 0; i < flags->len; i++)
     has_a7 |= g_str_equal (g_ptr_array_index (flags, i), "A7");
   g_assert_true (has_a7);
-  g_assert_nonnull (strstr (shenbao_policy_find_flag (shangyu, "A7")->text.zh, "超过2年以上"));
+  g_assert_nonnull (strstr (shenbao_flag_get_text (shenbao_policy_find_flag (shangyu, "A7"))->zh, "超过2年以上"));
 }
 
 static void

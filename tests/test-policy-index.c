@@ -108,7 +108,7 @@ test_second_start_reads_nothing (void)
   g_assert_cmpuint (shenbao_policy_get_n_clauses (header), ==, 10);
   g_assert_cmpuint (shenbao_policy_get_clauses (header)->len, ==, 0);
   areas = shenbao_policy_get_areas (header);
-  g_assert_cmpstr (areas->len > 0 ? ((ShenbaoArea *) g_ptr_array_index (areas, 0))->prefix : NULL, ==, "310115");
+  g_assert_cmpstr (areas->len > 0 ? shenbao_area_get_prefix (g_ptr_array_index (areas, 0)) : NULL, ==, "310115");
   /* Needed, it is read whole: its ten clauses. */
   g_assert_cmpuint (shenbao_policy_get_clauses (shenbao_policy_set_lookup (second, "mine"))->len, ==, 10);
   {

@@ -256,7 +256,7 @@ fill (ShenbaoWindow *window,
       if (shenbao_field_get_kind (field) == SHENBAO_FIELD_BOOL)
         gtk_drop_down_set_selected (GTK_DROP_DOWN (input), g_str_equal (text, "yes") ? 1 : 2);
       for (guint i = 0; choices != NULL && i < choices->len; i++)
-        if (g_str_equal (((ShenbaoChoice *) g_ptr_array_index (choices, i))->value, text))
+        if (g_str_equal (shenbao_choice_get_value (g_ptr_array_index (choices, i)), text))
           gtk_drop_down_set_selected (GTK_DROP_DOWN (input), i + 1);
     }
   else

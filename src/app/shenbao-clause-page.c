@@ -102,7 +102,8 @@ show_text (ShenbaoClausePage *self)
       const ShenbaoFlag *flag = shenbao_policy_find_flag (shenbao_clause_get_policy (self->clause),
                                                           g_ptr_array_index (shenbao_clause_get_flags (self->clause), i));
 
-      g_string_append_printf (flags, "%s⚑ %s", flags->len > 0 ? "\n" : "", shenbao_ui_text (&flag->text));
+      g_string_append_printf (flags, "%s⚑ %s", flags->len > 0 ? "\n" : "",
+                              shenbao_ui_text (shenbao_flag_get_text (flag)));
     }
   gtk_label_set_text (self->flags_label, flags->str);
   gtk_widget_set_visible (GTK_WIDGET (self->flags_label), flags->len > 0);

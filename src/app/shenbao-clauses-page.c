@@ -125,7 +125,8 @@ clause_row (ShenbaoClausesPage *self,
     {
       const ShenbaoFlag *flag = shenbao_policy_find_flag (shenbao_clause_get_policy (clause),
                                                           g_ptr_array_index (shenbao_clause_get_flags (clause), i));
-      g_autofree char *text = g_strdup_printf (_("⚑ Open question (%s): %s"), flag->id, shenbao_ui_text (&flag->text));
+      g_autofree char *text = g_strdup_printf (_("⚑ Open question (%s): %s"), shenbao_flag_get_id (flag),
+                                               shenbao_ui_text (shenbao_flag_get_text (flag)));
 
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), wrapped_label (text, "warning"));
     }
@@ -139,10 +140,12 @@ build_notes (ShenbaoClausesPage *self)
   for (guint i = 0; i < shenbao_policy_get_rules (self->policy)->len; i++)
     {
       ShenbaoRule *rule = g_ptr_array_index (shenbao_policy_get_rules (self->policy), i);
-      const ShenbaoFlag *flag = rule->flag != NULL ? shenbao_policy_find_flag (self->policy, rule->flag) : NULL;
+      const ShenbaoFlag *flag = shenbao_rule_get_flag (rule) != NULL
+                                ? shenbao_policy_find_flag (self->policy, shenbao_rule_get_flag (rule)) : NULL;
       g_autofree char *text = flag != NULL
-                              ? g_strdup_printf ("%s\n⚑ %s", shenbao_ui_text (&rule->text), shenbao_ui_text (&flag->text))
-                              : g_strdup (shenbao_ui_text (&rule->text));
+                              ? g_strdup_printf ("%s\n⚑ %s", shenbao_ui_text (shenbao_rule_get_text (rule)),
+                                                 shenbao_ui_text (shenbao_flag_get_text (flag)))
+                              : g_strdup (shenbao_ui_text (shenbao_rule_get_text (rule)));
       GtkWidget *label = wrapped_label (text, flag != NULL ? "warning" : NULL);
       /* A preferences row, so the group lists it in its boxed list: a plain list-box row lands
        * in the group's box, outside any list, and Tab into it fails. Read, not activated: no

@@ -251,7 +251,7 @@ choice_value (ShenbaoFieldRow *self,
   choices = shenbao_field_get_choices (self->field);
   if (choices == NULL || index >= choices->len)
     return NULL;
-  return ((ShenbaoChoice *) g_ptr_array_index (choices, index))->value;
+  return shenbao_choice_get_value (g_ptr_array_index (choices, index));
 }
 
 static void

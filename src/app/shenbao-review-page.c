@@ -255,7 +255,7 @@ show_questions (ShenbaoReviewPage   *self,
                                shenbao_clause_get_id (question->a->clause),
                                shenbao_clause_get_id (question->b->clause));
       {
-        g_autofree char *rule = gloss (self, shenbao_ui_text (&question->rule->text));
+        g_autofree char *rule = gloss (self, shenbao_ui_text (shenbao_rule_get_text (question->rule)));
         row = text_row (title, rule);
       }
       gtk_widget_set_name (row,

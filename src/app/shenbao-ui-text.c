@@ -140,8 +140,8 @@ shenbao_ui_field_value (ShenbaoField *field,
     {
       ShenbaoChoice *choice = g_ptr_array_index (choices, i);
 
-      if (g_strcmp0 (choice->value, text) == 0)
-        return shenbao_ui_text (&choice->label);
+      if (g_strcmp0 (shenbao_choice_get_value (choice), text) == 0)
+        return shenbao_ui_text (shenbao_choice_get_label (choice));
     }
   return text;
 }

@@ -273,7 +273,8 @@ print_field (ShenbaoField *field,
   for (guint i = 0; choices != NULL && i < choices->len; i++)
     {
       ShenbaoChoice *choice = g_ptr_array_index (choices, i);
-      g_print ("%s    = %-20s %s\n", indent, choice->value, shenbao_text_get (&choice->label, chinese));
+      g_print ("%s    = %-20s %s\n", indent, shenbao_choice_get_value (choice),
+               shenbao_text_get (shenbao_choice_get_label (choice), chinese));
     }
   for (guint i = 0; columns != NULL && i < columns->len; i++)
     {
@@ -308,17 +309,18 @@ print_clause (ShenbaoClause *clause,
     }
   for (guint i = 0; i < conditions->len; i++)
     g_print ("  %s %s\n", chinese ? "条件：" : "condition:",
-             shenbao_text_get (&((ShenbaoCondition *) g_ptr_array_index (conditions, i))->text, chinese));
+             shenbao_text_get (shenbao_condition_get_text (g_ptr_array_index (conditions, i)), chinese));
   for (guint i = 0; i < steps->len; i++)
     {
       ShenbaoStep *step = g_ptr_array_index (steps, i);
-      g_print ("  %s: %s\n", shenbao_text_get (&step->label, chinese), shenbao_expr_get_source (step->expr));
+      g_print ("  %s: %s\n", shenbao_text_get (shenbao_step_get_label (step), chinese),
+               shenbao_expr_get_source (shenbao_step_get_expr (step)));
     }
   for (guint i = 0; i < flags->len; i++)
     {
       const ShenbaoFlag *flag = shenbao_policy_find_flag (shenbao_clause_get_policy (clause),
                                                           g_ptr_array_index (flags, i));
-      g_print ("  ⚑ %s %s\n", flag->id, shenbao_text_get (&flag->text, chinese));
+      g_print ("  ⚑ %s %s\n", shenbao_flag_get_id (flag), shenbao_text_get (shenbao_flag_get_text (flag), chinese));
     }
 }
 
@@ -334,8 +336,9 @@ print_checklist (ShenbaoPolicy *policy,
   for (guint i = 0; i < materials->len; i++)
     {
       ShenbaoAttachment *item = g_ptr_array_index (materials, i);
-      g_print ("  %s%s  %s\n", item->id, item->required ? "" : (zh ? "（可选）" : " (optional)"),
-               shenbao_text_get (&item->label, zh));
+      g_print ("  %s%s  %s\n", shenbao_attachment_get_id (item),
+               shenbao_attachment_is_required (item) ? "" : (zh ? "（可选）" : " (optional)"),
+               shenbao_text_get (shenbao_attachment_get_label (item), zh));
     }
   for (guint c = 0; c < clauses->len; c++)
     {
@@ -345,8 +348,9 @@ print_checklist (ShenbaoPolicy *policy,
       for (guint i = 0; i < attachments->len; i++)
         {
           ShenbaoAttachment *item = g_ptr_array_index (attachments, i);
-          g_print ("  %s/%s%s  %s\n", shenbao_clause_get_id (clause), item->id,
-                   item->required ? "" : (zh ? "（可选）" : " (optional)"), shenbao_text_get (&item->label, zh));
+          g_print ("  %s/%s%s  %s\n", shenbao_clause_get_id (clause), shenbao_attachment_get_id (item),
+                   shenbao_attachment_is_required (item) ? "" : (zh ? "（可选）" : " (optional)"),
+                   shenbao_text_get (shenbao_attachment_get_label (item), zh));
         }
     }
 }
@@ -376,19 +380,21 @@ command_show (ShenbaoPolicySet *set,
   for (guint i = 0; i < areas->len; i++)
     {
       ShenbaoArea *area = g_ptr_array_index (areas, i);
-      g_print ("%s %s (%s)%s\n", zh ? "地域：" : "Area:", shenbao_text_get (&area->name, zh), area->prefix,
-               area->stated ? "" : (zh ? "（文件未明示，推定）" : " (not stated in the text; presumed)"));
+      g_print ("%s %s (%s)%s\n", zh ? "地域：" : "Area:", shenbao_text_get (shenbao_area_get_name (area), zh),
+               shenbao_area_get_prefix (area),
+               shenbao_area_is_stated (area) ? "" : (zh ? "（文件未明示，推定）" : " (not stated in the text; presumed)"));
     }
   for (guint i = 0; i < fields->len; i++)
     print_field (g_ptr_array_index (fields, i), shenbao_field_get_id (g_ptr_array_index (fields, i)), zh, "");
   for (guint i = 0; i < rules->len; i++)
     {
       ShenbaoRule *rule = g_ptr_array_index (rules, i);
+      GPtrArray *members = shenbao_rule_get_members (rule);
       static const char *kinds[] = { "gate", "exclusive", "pool", "combined-cap", "top-up", "note" };
-      g_print ("%s: %s", kinds[rule->kind], shenbao_text_get (&rule->text, zh));
-      for (guint m = 0; rule->members != NULL && m < rule->members->len; m++)
-        g_print ("%s%s", m == 0 ? " [" : " ", (char *) g_ptr_array_index (rule->members, m));
-      g_print ("%s\n", rule->members != NULL ? "]" : "");
+      g_print ("%s: %s", kinds[shenbao_rule_get_kind (rule)], shenbao_text_get (shenbao_rule_get_text (rule), zh));
+      for (guint m = 0; members != NULL && m < members->len; m++)
+        g_print ("%s%s", m == 0 ? " [" : " ", (char *) g_ptr_array_index (members, m));
+      g_print ("%s\n", members != NULL ? "]" : "");
     }
   for (guint i = 0; i < clauses->len; i++)
     print_clause (g_ptr_array_index (clauses, i), zh);
@@ -607,15 +613,16 @@ add_alternatives (JsonBuilder         *builder,
   for (guint i = 0; result->alternatives != NULL && i < result->alternatives->len; i++)
     {
       ShenbaoWorkStep *step = g_ptr_array_index (result->alternatives, i);
+      const ShenbaoText *reading = shenbao_flag_get_alternative_label (step->flag);
       g_autofree char *amount = shenbao_fen_to_string (shenbao_decimal_round_to_fen (step->after));
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "flag");
-      json_builder_add_string_value (builder, step->flag->id);
+      json_builder_add_string_value (builder, shenbao_flag_get_id (step->flag));
       json_builder_set_member_name (builder, "reading");
-      json_builder_add_string_value (builder, step->flag->alternative_label.en);
+      json_builder_add_string_value (builder, reading->en);
       json_builder_set_member_name (builder, "reading_zh");
-      json_builder_add_string_value (builder, step->flag->alternative_label.zh);
+      json_builder_add_string_value (builder, reading->zh);
       json_builder_set_member_name (builder, "award");
       json_builder_add_string_value (builder, amount);
       json_builder_end_object (builder);
@@ -686,11 +693,11 @@ add_clause_json (JsonBuilder         *builder,
                                                           g_ptr_array_index (clause_flags, i));
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, flag->id);
+      json_builder_add_string_value (builder, shenbao_flag_get_id (flag));
       json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, flag->text.en);
+      json_builder_add_string_value (builder, shenbao_flag_get_text (flag)->en);
       json_builder_set_member_name (builder, "text_zh");
-      json_builder_add_string_value (builder, flag->text.zh);
+      json_builder_add_string_value (builder, shenbao_flag_get_text (flag)->zh);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -765,7 +772,7 @@ add_policy_json (JsonBuilder         *builder,
       json_builder_add_string_value (builder, shenbao_clause_get_id (question->b->clause));
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "rule");
-      json_builder_add_string_value (builder, question->rule->id);
+      json_builder_add_string_value (builder, shenbao_rule_get_id (question->rule));
       json_builder_set_member_name (builder, "answer");
       json_builder_add_string_value (builder, question->certain ? "certain"
                                               : shenbao_same_matter_to_string (question->answer));

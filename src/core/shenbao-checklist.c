@@ -229,7 +229,8 @@ add_default (GPtrArray         *items,
 
   if (record != NULL && record->removed)
     return;
-  item = shenbao_checklist_item_new (item_id, clause_id, &attachment->label, attachment->required);
+  item = shenbao_checklist_item_new (item_id, clause_id, shenbao_attachment_get_label (attachment),
+                                     shenbao_attachment_is_required (attachment));
   if (record != NULL)
     {
       shenbao_checklist_item_apply_record (item, record);
@@ -298,7 +299,7 @@ shenbao_checklist_rebuild (ShenbaoChecklist  *self,
   for (guint i = 0; materials != NULL && i < materials->len; i++)
     {
       ShenbaoAttachment *attachment = g_ptr_array_index (materials, i);
-      add_default (items, records, positions, attachment->id, NULL, attachment);
+      add_default (items, records, positions, shenbao_attachment_get_id (attachment), NULL, attachment);
     }
   for (guint c = 0; claimed != NULL && c < claimed->len; c++)
     {
@@ -308,7 +309,8 @@ shenbao_checklist_rebuild (ShenbaoChecklist  *self,
       for (guint i = 0; i < attachments->len; i++)
         {
           ShenbaoAttachment *attachment = g_ptr_array_index (attachments, i);
-          g_autofree char *item_id = g_strdup_printf ("%s/%s", shenbao_clause_get_id (clause), attachment->id);
+          g_autofree char *item_id = g_strdup_printf ("%s/%s", shenbao_clause_get_id (clause),
+                                                      shenbao_attachment_get_id (attachment));
 
           add_default (items, records, positions, item_id, shenbao_clause_get_full_id (clause), attachment);
         }

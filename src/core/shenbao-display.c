@@ -40,8 +40,8 @@ choice_label (const ShenbaoField *field,
     {
       ShenbaoChoice *choice = g_ptr_array_index (choices, i);
 
-      if (g_strcmp0 (choice->value, value) == 0)
-        return shenbao_text_get (&choice->label, chinese);
+      if (g_strcmp0 (shenbao_choice_get_value (choice), value) == 0)
+        return shenbao_text_get (shenbao_choice_get_label (choice), chinese);
     }
   return value;
 }

@@ -932,7 +932,7 @@ add_same_matter_problems (GPtrArray           *problems,
       problem = add_problem (problems, SHENBAO_PROBLEM_SAME_MATTER, SHENBAO_PAGE_REVIEW, NULL,
                              /* Translators: two clause ids, then the policy's rule */
                              g_strdup_printf (_("Do clauses %s and %s concern the same matter? %s"),
-                                              a, b, shenbao_text_get (&question->rule->text, chinese)));
+                                              a, b, shenbao_text_get (shenbao_rule_get_text (question->rule), chinese)));
       problem->key = shenbao_same_matter_key (a, b);
     }
 }

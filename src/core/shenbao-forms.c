@@ -394,7 +394,7 @@ add_total (ShenbaoDocument     *document,
           if (flag == NULL)
             continue;
           line = g_strdup_printf (PICK (chinese, "提示（第 %s 条）：%s", "Note (clause %s): %s"),
-                                  shenbao_clause_get_id (clause), shenbao_text_get (&flag->text, chinese));
+                                  shenbao_clause_get_id (clause), shenbao_text_get (shenbao_flag_get_text (flag), chinese));
           shenbao_document_add_paragraph (document, line);
         }
     }

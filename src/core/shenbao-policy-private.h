@@ -1,13 +1,85 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* The policy model's own parts (the loader, the index, the set, the engine) build and walk
- * these structs directly, as a policy is made of them; the program and the command line read
- * them only through the accessors in shenbao-policy.h, so the layout can change under them. */
+/* The policy model's own parts build and walk these structs directly: the loader, the index
+ * and the set make a policy of them, the engine computes over them and shenbao-inputs.c checks a
+ * value against a field's bounds and pattern. Everything else, the program and the command line
+ * first, reads them through the accessors in shenbao-policy.h, so the layout can change under
+ * them. */
 
 #include "shenbao-policy.h"
 
 G_BEGIN_DECLS
+
+struct _ShenbaoChoice
+{
+  char        *value;
+  ShenbaoText  label;
+};
+
+struct _ShenbaoCondition
+{
+  ShenbaoExpr *test;
+  ShenbaoText  text;
+  char        *flag;
+  int          line;
+};
+
+struct _ShenbaoStep
+{
+  ShenbaoStepKind  kind;
+  char            *name;
+  ShenbaoText      label;
+  ShenbaoExpr     *expr;       /* for tiers: the base */
+  gboolean         strict;     /* tiers: 超过 (>) rather than 及以上 (>=) */
+  GArray          *tiers;      /* ShenbaoTier, ascending */
+  int              line;
+};
+
+struct _ShenbaoAttachment
+{
+  char        *id;
+  ShenbaoText  label;
+  gboolean     required;
+};
+
+struct _ShenbaoRule
+{
+  ShenbaoRuleKind  kind;
+  char            *id;
+  ShenbaoText      text;
+  char            *quote;
+  char            *flag;
+  ShenbaoExpr     *expr;       /* gate test or combined cap */
+  ShenbaoDecimal   budget;
+  char            *field;      /* pool factor or top-up field */
+  gboolean         soft;
+  gboolean         certain;    /* exclusive: one matter for sure, the applicant is not asked */
+  GPtrArray       *members;    /* char *: clause ids */
+  int              line;
+};
+
+struct _ShenbaoArea
+{
+  char        *prefix;
+  gboolean     stated;
+  gboolean     registration_required;
+  gboolean     tax_required;
+  ShenbaoText  name;
+};
+
+struct _ShenbaoFlag
+{
+  char        *id;
+  ShenbaoText  text;
+  /* How the other reading computes, where it changes an amount: a formula over the clause's
+   * values and "award" (the default reading's amount), and its words. */
+  char        *alternative_clause;
+  ShenbaoExpr *alternative;
+  ShenbaoText  alternative_label;
+  int          alternative_line;
+  char        *alternative_source; /* while loading */
+};
 
 struct _ShenbaoField
 {

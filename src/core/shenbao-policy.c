@@ -618,6 +618,146 @@ shenbao_field_get_columns (const ShenbaoField *field)
   return field->columns;
 }
 
+/* What is saved and what formulas compare with, whatever the label says. */
+const char *
+shenbao_choice_get_value (const ShenbaoChoice *choice)
+{
+  g_return_val_if_fail (choice != NULL, NULL);
+  return choice->value;
+}
+
+const ShenbaoText *
+shenbao_choice_get_label (const ShenbaoChoice *choice)
+{
+  g_return_val_if_fail (choice != NULL, NULL);
+  return &choice->label;
+}
+
+const ShenbaoText *
+shenbao_condition_get_text (const ShenbaoCondition *condition)
+{
+  g_return_val_if_fail (condition != NULL, NULL);
+  return &condition->text;
+}
+
+const ShenbaoText *
+shenbao_step_get_label (const ShenbaoStep *step)
+{
+  g_return_val_if_fail (step != NULL, NULL);
+  return &step->label;
+}
+
+/* For tiers, the base the thresholds are compared with. */
+ShenbaoExpr *
+shenbao_step_get_expr (const ShenbaoStep *step)
+{
+  g_return_val_if_fail (step != NULL, NULL);
+  return step->expr;
+}
+
+const char *
+shenbao_attachment_get_id (const ShenbaoAttachment *attachment)
+{
+  g_return_val_if_fail (attachment != NULL, NULL);
+  return attachment->id;
+}
+
+const ShenbaoText *
+shenbao_attachment_get_label (const ShenbaoAttachment *attachment)
+{
+  g_return_val_if_fail (attachment != NULL, NULL);
+  return &attachment->label;
+}
+
+gboolean
+shenbao_attachment_is_required (const ShenbaoAttachment *attachment)
+{
+  g_return_val_if_fail (attachment != NULL, FALSE);
+  return attachment->required;
+}
+
+ShenbaoRuleKind
+shenbao_rule_get_kind (const ShenbaoRule *rule)
+{
+  g_return_val_if_fail (rule != NULL, SHENBAO_RULE_NOTE);
+  return rule->kind;
+}
+
+const char *
+shenbao_rule_get_id (const ShenbaoRule *rule)
+{
+  g_return_val_if_fail (rule != NULL, NULL);
+  return rule->id;
+}
+
+const ShenbaoText *
+shenbao_rule_get_text (const ShenbaoRule *rule)
+{
+  g_return_val_if_fail (rule != NULL, NULL);
+  return &rule->text;
+}
+
+/* The id of the open question the rule raises, or NULL. */
+const char *
+shenbao_rule_get_flag (const ShenbaoRule *rule)
+{
+  g_return_val_if_fail (rule != NULL, NULL);
+  return rule->flag;
+}
+
+/* char *: the ids of the clauses it binds, or NULL for a rule that names none (transfer none). */
+GPtrArray *
+shenbao_rule_get_members (const ShenbaoRule *rule)
+{
+  g_return_val_if_fail (rule != NULL, NULL);
+  return rule->members;
+}
+
+/* The leading digits of the division codes it covers. */
+const char *
+shenbao_area_get_prefix (const ShenbaoArea *area)
+{
+  g_return_val_if_fail (area != NULL, NULL);
+  return area->prefix;
+}
+
+const ShenbaoText *
+shenbao_area_get_name (const ShenbaoArea *area)
+{
+  g_return_val_if_fail (area != NULL, NULL);
+  return &area->name;
+}
+
+/* FALSE where the text leaves the area unsaid and the file presumes it. */
+gboolean
+shenbao_area_is_stated (const ShenbaoArea *area)
+{
+  g_return_val_if_fail (area != NULL, FALSE);
+  return area->stated;
+}
+
+const char *
+shenbao_flag_get_id (const ShenbaoFlag *flag)
+{
+  g_return_val_if_fail (flag != NULL, NULL);
+  return flag->id;
+}
+
+const ShenbaoText *
+shenbao_flag_get_text (const ShenbaoFlag *flag)
+{
+  g_return_val_if_fail (flag != NULL, NULL);
+  return &flag->text;
+}
+
+/* How the other reading is named where it changes an amount. */
+const ShenbaoText *
+shenbao_flag_get_alternative_label (const ShenbaoFlag *flag)
+{
+  g_return_val_if_fail (flag != NULL, NULL);
+  return &flag->alternative_label;
+}
+
 /* A draft is never asserted to be in force, whatever its dates say: the final text may differ. */
 ShenbaoValidity
 shenbao_policy_get_validity (ShenbaoPolicy *self,

@@ -779,8 +779,8 @@ write_step (Writer                *writer,
       break;
     case SHENBAO_WORK_ALTERNATIVE:
       {
-        const ShenbaoText *reading = step->flag != NULL && step->flag->alternative_label.zh != NULL
-                                     ? &step->flag->alternative_label : NULL;
+        const ShenbaoText *other = step->flag != NULL ? shenbao_flag_get_alternative_label (step->flag) : NULL;
+        const ShenbaoText *reading = other != NULL && other->zh != NULL ? other : NULL;
 
         g_ptr_array_add (lines, g_strdup_printf (writer->chinese ? "另一种理解（%s）：%s；按默认理解为 %s。%s"
                                                                  : "Under the other reading (%s): %s; %s under the default reading. %s",
@@ -1019,7 +1019,7 @@ shenbao_worksheet_policy_text (ShenbaoPolicyResult  *result,
         g_string_append (out, chinese ? "\n是否同一事项：\n" : "\nSame matter?\n");
       g_string_append_printf (out, "  %s + %s: %s (%s)\n", shenbao_clause_get_id (question->a->clause),
                               shenbao_clause_get_id (question->b->clause),
-                              chinese ? answer_zh : answer_en, shenbao_text_get (&question->rule->text, chinese));
+                              chinese ? answer_zh : answer_en, shenbao_text_get (shenbao_rule_get_text (question->rule), chinese));
     }
   if (result->error != NULL)
     g_string_append_printf (out, "%s %s\n", chinese ? "错误：" : "Error:", result->error->message);
