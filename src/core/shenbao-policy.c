@@ -402,7 +402,7 @@ shenbao_clause_find_field (ShenbaoClause *clause,
   return find_field_in (clause->fields, field_id);
 }
 
-/* The number the document gives it, such as "3" or "11a". */
+/* The number the document gives it, such as "3" or "12a": unique within its policy only. */
 const char *
 shenbao_clause_get_id (const ShenbaoClause *clause)
 {
