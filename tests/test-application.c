@@ -426,15 +426,17 @@ test_every_input_has_an_editor (Fixture       *fixture,
   for (guint p = 0; p < policies->len; p++)
     {
       ShenbaoPolicy *policy = g_ptr_array_index (policies, p);
+      GPtrArray *clauses = shenbao_policy_get_clauses (policy);
 
-      choose_policy (fixture, policy->id);
-      for (guint c = 0; c < policy->clauses->len; c++)
+      choose_policy (fixture, shenbao_policy_get_id (policy));
+      for (guint c = 0; c < clauses->len; c++)
         {
-          ShenbaoClause *clause = g_ptr_array_index (policy->clauses, c);
+          ShenbaoClause *clause = g_ptr_array_index (clauses, c);
+          const char *full_id = shenbao_clause_get_full_id (clause);
           g_autoptr(GPtrArray) problems = NULL;
           g_autoptr(GError) error = NULL;
 
-          g_assert_true (shenbao_filing_set_clause_chosen (fixture->application, clause->full_id, TRUE, &error));
+          g_assert_true (shenbao_filing_set_clause_chosen (fixture->application, full_id, TRUE, &error));
           problems = shenbao_filing_list_problems (fixture->application, FALSE);
           for (guint i = 0; i < problems->len; i++)
             {
@@ -444,18 +446,19 @@ test_every_input_has_an_editor (Fixture       *fixture,
                 continue;
               checked++;
               if (g_str_equal (problem->page, SHENBAO_PAGE_COMPANY))
-                g_assert_true (shenbao_policy_set_find_fact (fixture->policies, problem->field->id) == problem->field);
+                g_assert_true (shenbao_policy_set_find_fact (fixture->policies, shenbao_field_get_id (problem->field))
+                               == problem->field);
               else if (g_str_equal (problem->page, SHENBAO_PAGE_CLAUSES))
-                g_assert_true (g_ptr_array_find (policy->fields, problem->field, NULL));
+                g_assert_true (g_ptr_array_find (shenbao_policy_get_fields (policy), problem->field, NULL));
               else
                 {
-                  g_autofree char *expected = g_strconcat (SHENBAO_PAGE_CLAUSE_PREFIX, clause->full_id, NULL);
+                  g_autofree char *expected = g_strconcat (SHENBAO_PAGE_CLAUSE_PREFIX, full_id, NULL);
 
                   g_assert_cmpstr (problem->page, ==, expected);
                   g_assert_true (shenbao_clause_page_shows_field (clause, fixture->policies, problem->field));
                 }
             }
-          g_assert_true (shenbao_filing_set_clause_chosen (fixture->application, clause->full_id, FALSE, &error));
+          g_assert_true (shenbao_filing_set_clause_chosen (fixture->application, full_id, FALSE, &error));
         }
     }
   /* 96 clauses, most with inputs of their own; the profile's four count once per clause. */

@@ -296,8 +296,8 @@ test_duplicate_policy_id (void)
   policy = shenbao_policy_set_lookup (set, "test-policy");
   g_assert_nonnull (policy);
   /* "a-second.xml" sorts before "m-first.xml", so it is the one kept. */
-  g_assert_cmpstr (policy->title.en, ==, "Copy policy");
-  g_assert_cmpstr (policy->path, ==, second_path);
+  g_assert_cmpstr (shenbao_policy_get_title (policy)->en, ==, "Copy policy");
+  g_assert_cmpstr (shenbao_policy_get_path (policy), ==, second_path);
   problems = shenbao_policy_set_get_problems (set);
   g_assert_cmpuint (problems->len, ==, 1);
   expected = g_strdup_printf ("%s: policy id “test-policy” is already used by %s; this file is ignored",
@@ -404,7 +404,7 @@ assert_value_refused (ShenbaoField *field,
   if (strstr (error->message, mentions) == NULL)
     g_error ("“%s” does not mention “%s”", error->message, mentions);
   /* The message names the field, so the user knows where to look. */
-  g_assert_nonnull (strstr (error->message, field->label.en));
+  g_assert_nonnull (strstr (error->message, shenbao_field_get_label (field)->en));
 }
 
 static void

@@ -265,7 +265,7 @@ test_location_both_required (void)
   g_assert_true (unknown->location_fits);
   g_assert_cmpint (clause (unknown, "1")->applies, ==, SHENBAO_APPLIES_INCOMPLETE);
   g_assert_cmpuint (clause (unknown, "1")->missing->len, ==, 1);
-  g_assert_cmpstr (((ShenbaoField *) g_ptr_array_index (clause (unknown, "1")->missing, 0))->id, ==, "tax_region");
+  g_assert_cmpstr (shenbao_field_get_id (g_ptr_array_index (clause (unknown, "1")->missing, 0)), ==, "tax_region");
 }
 
 /* Example 3: orders of 8 × 800,000, 6 × 500,000, 4 × 700,000 and 5 × 600,000; 30 units a year.
@@ -299,7 +299,7 @@ test_incomplete_shows_no_amount (void)
   g_assert_false (rent->has_amount);
   g_assert_cmpint (rent->payout_fen, ==, 0);
   g_assert_cmpuint (rent->missing->len, ==, 1);
-  g_assert_cmpstr (((ShenbaoField *) g_ptr_array_index (rent->missing, 0))->input_key, ==,
+  g_assert_cmpstr (shenbao_field_get_input_key (g_ptr_array_index (rent->missing, 0)), ==,
                    "shangyu-2025/1a/factory_rent_months");
 }
 

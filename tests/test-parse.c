@@ -5,6 +5,7 @@
 
 #include "shenbao-inputs.h"
 #include "shenbao-parse.h"
+#include "shenbao-policy-private.h"
 #include "shenbao-policy-set.h"
 
 /* ------------------------------------------------------------------ dates */

@@ -53,16 +53,18 @@ test_every_clause_encoded (void)
       g_auto(GStrv) ids = g_strsplit (expected_ids[p].clauses, " ", -1);
 
       g_assert_nonnull (policy);
-      g_assert_cmpuint (policy->clauses->len, ==, g_strv_length (ids));
+      g_assert_cmpuint (shenbao_policy_get_clauses (policy)->len, ==, g_strv_length (ids));
       for (guint i = 0; ids[i] != NULL; i++)
         {
-          ShenbaoClause *clause = g_ptr_array_index (policy->clauses, i);
+          ShenbaoClause *clause = g_ptr_array_index (shenbao_policy_get_clauses (policy), i);
+          const ShenbaoText *title = shenbao_clause_get_title (clause);
+          const char *quote = shenbao_clause_get_quote (clause);
 
           /* In the document's order, with both titles and the original words. */
-          g_assert_cmpstr (clause->id, ==, ids[i]);
-          g_assert_true (clause->title.zh != NULL && *clause->title.zh != '\0');
-          g_assert_true (clause->title.en != NULL && *clause->title.en != '\0');
-          g_assert_true (clause->quote != NULL && g_utf8_strlen (clause->quote, -1) > 8);
+          g_assert_cmpstr (shenbao_clause_get_id (clause), ==, ids[i]);
+          g_assert_true (title->zh != NULL && *title->zh != '\0');
+          g_assert_true (title->en != NULL && *title->en != '\0');
+          g_assert_true (quote != NULL && g_utf8_strlen (quote, -1) > 8);
           total++;
         }
     }
@@ -78,17 +80,19 @@ test_computable_clauses_have_examples (void)
 
   for (guint p = 0; p < policies->len; p++)
     {
-      ShenbaoPolicy *policy = g_ptr_array_index (policies, p);
+      GPtrArray *clauses = shenbao_policy_get_clauses (g_ptr_array_index (policies, p));
 
-      for (guint c = 0; c < policy->clauses->len; c++)
+      for (guint c = 0; c < clauses->len; c++)
         {
-          ShenbaoClause *clause = g_ptr_array_index (policy->clauses, c);
+          ShenbaoClause *clause = g_ptr_array_index (clauses, c);
+          ShenbaoAwardKind kind = shenbao_clause_get_kind (clause);
+          GPtrArray *examples = shenbao_clause_get_examples (clause);
 
-          if (clause->kind != SHENBAO_AWARD_EXACT && clause->kind != SHENBAO_AWARD_UP_TO)
+          if (kind != SHENBAO_AWARD_EXACT && kind != SHENBAO_AWARD_UP_TO)
             continue;
-          if (clause->examples->len < 2)
+          if (examples->len < 2)
             g_error ("%s computes an amount but has %u worked example(s); it needs a case and a boundary",
-                     clause->full_id, clause->examples->len);
+                     shenbao_clause_get_full_id (clause), examples->len);
         }
     }
 }
@@ -127,9 +131,10 @@ is_told_amount (ShenbaoClause *clause,
   ShenbaoField *field = shenbao_clause_find_field (clause, id);
 
   if (field == NULL)
-    field = shenbao_policy_find_field (clause->policy, id);
+    field = shenbao_policy_find_field (shenbao_clause_get_policy (clause), id);
 
-  return field != NULL && !field->required && field->default_value == NULL;
+  return field != NULL && !shenbao_field_is_required (field)
+         && shenbao_field_get_default_value (field) == NULL;
 }
 
 static void
@@ -149,8 +154,10 @@ apply_example (ShenbaoPolicySet *set,
       if (is_told_amount (clause, setting->name))
         continue;
       name = strchr (setting->name, '/') == NULL && shenbao_clause_find_field (clause, setting->name) != NULL
-             ? g_strdup_printf ("%s/%s", clause->id, setting->name) : g_strdup (setting->name);
-      g_assert_true (shenbao_policy_set_resolve_name (set, clause->policy, name, &key, &field, NULL));
+             ? g_strdup_printf ("%s/%s", shenbao_clause_get_id (clause), setting->name)
+             : g_strdup (setting->name);
+      g_assert_true (shenbao_policy_set_resolve_name (set, shenbao_clause_get_policy (clause), name, &key, &field,
+                                                      NULL));
       value = shenbao_field_parse_value (field, setting->value != NULL ? setting->value : "", NULL);
       if (value != NULL)
         shenbao_inputs_take (inputs, key, value);
@@ -174,26 +181,28 @@ test_no_invented_amounts (void)
   for (guint p = 0; p < policies->len; p++)
     {
       ShenbaoPolicy *policy = g_ptr_array_index (policies, p);
+      GPtrArray *clauses = shenbao_policy_get_clauses (policy);
 
-      for (guint c = 0; c < policy->clauses->len; c++)
+      for (guint c = 0; c < clauses->len; c++)
         {
-          ShenbaoClause *clause = g_ptr_array_index (policy->clauses, c);
+          ShenbaoClause *clause = g_ptr_array_index (clauses, c);
+          ShenbaoAwardKind kind = shenbao_clause_get_kind (clause);
+          GPtrArray *examples = shenbao_clause_get_examples (clause);
 
-          if (clause->kind != SHENBAO_AWARD_NONE && clause->kind != SHENBAO_AWARD_REVIEW
-              && clause->kind != SHENBAO_AWARD_OTHER_POLICY)
+          if (kind != SHENBAO_AWARD_NONE && kind != SHENBAO_AWARD_REVIEW && kind != SHENBAO_AWARD_OTHER_POLICY)
             continue;
-          for (guint e = 0; e < clause->examples->len; e++)
+          for (guint e = 0; e < examples->len; e++)
             {
               g_autoptr(ShenbaoInputs) inputs = shenbao_inputs_new ();
               g_autoptr(ShenbaoPolicyResult) result = NULL;
               ShenbaoClauseResult *clause_result;
 
-              apply_example (set, clause, g_ptr_array_index (clause->examples, e), inputs);
+              apply_example (set, clause, g_ptr_array_index (examples, e), inputs);
               result = shenbao_engine_compute (set, policy, inputs, &as_of);
-              clause_result = shenbao_policy_result_find (result, clause->id);
+              clause_result = shenbao_policy_result_find (result, shenbao_clause_get_id (clause));
               if (clause_result->has_amount || clause_result->payout_fen != 0)
                 g_error ("%s example %u: an amount nobody entered: %" G_GINT64_FORMAT,
-                         clause->full_id, e, clause_result->payout_fen);
+                         shenbao_clause_get_full_id (clause), e, clause_result->payout_fen);
               applying += clause_result->applies == SHENBAO_APPLIES_YES;
             }
         }
@@ -209,13 +218,15 @@ test_flags_shown (void)
   g_autoptr(ShenbaoPolicySet) set = load ();
   ShenbaoPolicy *shangyu = shenbao_policy_set_lookup (set, "shangyu-2025");
   ShenbaoClause *financing = shenbao_policy_find_clause (shangyu, "11");
+  GPtrArray *flags;
   gboolean has_a7 = FALSE;
 
   /* The register's A7 (超过2年以上) concerns clause 11 and must reach the user with it. */
-  for (guint i = 0; i < financing->flags->len; i++)
-    has_a7 |= g_str_equal (g_ptr_array_index (financing->flags, i), "A7");
+  flags = shenbao_clause_get_flags (financing);
+  for (guint i = 0; i < flags->len; i++)
+    has_a7 |= g_str_equal (g_ptr_array_index (flags, i), "A7");
   g_assert_true (has_a7);
-  g_assert_nonnull (strstr (shenbao_policy_find_flag (shangyu, "A7")->text.zh, "超过2年以上"));
+  g_assert_nonnull (strstr (shenbao_flag_get_text (shenbao_policy_find_flag (shangyu, "A7"))->zh, "超过2年以上"));
 }
 
 static void
@@ -228,14 +239,14 @@ test_facts_shared (void)
   /* Compute fees are entered once and read by clauses of several policies. */
   for (guint p = 0; p < policies->len; p++)
     {
-      ShenbaoPolicy *policy = g_ptr_array_index (policies, p);
+      GPtrArray *clauses = shenbao_policy_get_clauses (g_ptr_array_index (policies, p));
 
-      for (guint c = 0; c < policy->clauses->len; c++)
+      for (guint c = 0; c < clauses->len; c++)
         {
-          ShenbaoClause *clause = g_ptr_array_index (policy->clauses, c);
+          GPtrArray *facts_used = shenbao_clause_get_facts_used (g_ptr_array_index (clauses, c));
 
-          for (guint f = 0; f < clause->facts_used->len; f++)
-            readers += g_str_equal (g_ptr_array_index (clause->facts_used, f), "compute_fees_paid");
+          for (guint f = 0; f < facts_used->len; f++)
+            readers += g_str_equal (g_ptr_array_index (facts_used, f), "compute_fees_paid");
         }
     }
   g_assert_cmpuint (readers, >=, 4);
@@ -265,8 +276,8 @@ test_user_policy_replaces_shipped (void)
 
   set = load ();
   policy = shenbao_policy_set_lookup (set, "pudong-2024");
-  g_assert_cmpint (g_date_get_year (&policy->expiry), ==, 2030);
-  g_assert_cmpstr (policy->path, ==, copy);
+  g_assert_cmpint (g_date_get_year (shenbao_policy_get_expiry (policy)), ==, 2030);
+  g_assert_cmpstr (shenbao_policy_get_path (policy), ==, copy);
   g_assert_cmpint (g_unlink (copy), ==, 0);
 }
 

@@ -95,21 +95,22 @@ test_second_start_reads_nothing (void)
   g_autoptr(ShenbaoPolicySet) second = NULL;
   g_autofree char *path = write_user_policy ("id=\"mine\"", NULL);
   ShenbaoPolicy *header;
+  GPtrArray *areas;
 
   first = open_set ();
-  g_assert_false (shenbao_policy_set_lookup_header (first, "mine")->header_only);
+  g_assert_false (shenbao_policy_is_header_only (shenbao_policy_set_lookup_header (first, "mine")));
   g_assert_true (g_file_test (index_path, G_FILE_TEST_IS_REGULAR));
 
   second = open_set ();
   header = shenbao_policy_set_lookup_header (second, "mine");
   g_assert_nonnull (header);
-  g_assert_true (header->header_only);
-  g_assert_cmpuint (header->n_clauses, ==, 10);
-  g_assert_cmpuint (header->clauses->len, ==, 0);
-  g_assert_cmpstr (header->areas->len > 0 ? ((ShenbaoArea *) g_ptr_array_index (header->areas, 0))->prefix : NULL,
-                   ==, "310115");
+  g_assert_true (shenbao_policy_is_header_only (header));
+  g_assert_cmpuint (shenbao_policy_get_n_clauses (header), ==, 10);
+  g_assert_cmpuint (shenbao_policy_get_clauses (header)->len, ==, 0);
+  areas = shenbao_policy_get_areas (header);
+  g_assert_cmpstr (areas->len > 0 ? shenbao_area_get_prefix (g_ptr_array_index (areas, 0)) : NULL, ==, "310115");
   /* Needed, it is read whole: its ten clauses. */
-  g_assert_cmpuint (shenbao_policy_set_lookup (second, "mine")->clauses->len, ==, 10);
+  g_assert_cmpuint (shenbao_policy_get_clauses (shenbao_policy_set_lookup (second, "mine"))->len, ==, 10);
   {
     g_autoptr(GPtrArray) headers = shenbao_policy_set_list_headers (second);
     g_assert_cmpuint (headers->len, ==, 6);
@@ -128,8 +129,9 @@ test_changed_file_read_again (void)
   g_free (write_user_policy ("id=\"mine\"", "Edited Rules"));
   touch_later (path, 10);
   second = open_set ();
-  g_assert_false (shenbao_policy_set_lookup_header (second, "mine")->header_only);
-  g_assert_nonnull (strstr (shenbao_policy_set_lookup_header (second, "mine")->title.en, "Edited Rules"));
+  g_assert_false (shenbao_policy_is_header_only (shenbao_policy_set_lookup_header (second, "mine")));
+  g_assert_nonnull (strstr (shenbao_policy_get_title (shenbao_policy_set_lookup_header (second, "mine"))->en,
+                            "Edited Rules"));
   clean ();
 }
 

@@ -209,7 +209,8 @@ assert_refused (ShenbaoField *field,
   g_assert_null (value);
   g_assert_error (error, SHENBAO_INPUT_ERROR, SHENBAO_INPUT_ERROR_INVALID);
   g_test_message ("%s → %s", text, error->message);
-  g_assert_true (g_str_has_prefix (error->message, shenbao_text_get (&field->label, shenbao_prefers_chinese ())));
+  g_assert_true (g_str_has_prefix (error->message,
+                                   shenbao_text_get (shenbao_field_get_label (field), shenbao_prefers_chinese ())));
   g_assert_nonnull (strstr (error->message, message));
 }
 
@@ -281,15 +282,16 @@ test_policy_areas_known (void)
   for (guint p = 0; p < policies->len; p++)
     {
       ShenbaoPolicy *policy = g_ptr_array_index (policies, p);
+      GPtrArray *areas = shenbao_policy_get_areas (policy);
 
-      for (guint a = 0; policy->areas != NULL && a < policy->areas->len; a++)
+      for (guint a = 0; areas != NULL && a < areas->len; a++)
         {
-          ShenbaoArea *area = g_ptr_array_index (policy->areas, a);
-          g_autofree char *code = g_strdup_printf ("%s%.*s", area->prefix,
-                                                   (int) (6 - MIN (strlen (area->prefix), 6)), "000000");
+          const char *prefix = shenbao_area_get_prefix (g_ptr_array_index (areas, a));
+          g_autofree char *code = g_strdup_printf ("%s%.*s", prefix, (int) (6 - MIN (strlen (prefix), 6)), "000000");
 
           if (!shenbao_regions_is_known (code))
-            g_error ("%s: area %s (%s) is not in the division table", policy->id, area->prefix, code);
+            g_error ("%s: area %s (%s) is not in the division table", shenbao_policy_get_id (policy),
+                     prefix, code);
           checked++;
         }
     }

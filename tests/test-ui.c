@@ -250,12 +250,13 @@ fill (ShenbaoWindow *window,
   else if (GTK_IS_DROP_DOWN (input))
     {
       ShenbaoField *field = shenbao_field_row_get_field (SHENBAO_FIELD_ROW (row));
+      GPtrArray *choices = shenbao_field_get_choices (field);
 
       /* The first item leaves the field unset ("Choose…" or the default, unconfirmed). */
-      if (field->type == SHENBAO_FIELD_BOOL)
+      if (shenbao_field_get_kind (field) == SHENBAO_FIELD_BOOL)
         gtk_drop_down_set_selected (GTK_DROP_DOWN (input), g_str_equal (text, "yes") ? 1 : 2);
-      for (guint i = 0; field->choices != NULL && i < field->choices->len; i++)
-        if (g_str_equal (((ShenbaoChoice *) g_ptr_array_index (field->choices, i))->value, text))
+      for (guint i = 0; choices != NULL && i < choices->len; i++)
+        if (g_str_equal (shenbao_choice_get_value (g_ptr_array_index (choices, i)), text))
           gtk_drop_down_set_selected (GTK_DROP_DOWN (input), i + 1);
     }
   else
@@ -1018,20 +1019,21 @@ test_every_policy (void)
   for (guint i = 0; i < all->len; i++)
     {
       ShenbaoPolicy *policy = g_ptr_array_index (all, i);
+      GPtrArray *clauses = shenbao_policy_get_clauses (policy);
       guint steps = 0;
 
       while (g_strcmp0 (shenbao_window_get_page_name (window), "policies") != 0)
         press_quickly (window, g_strcmp0 (shenbao_window_get_page_name (window), "company") == 0 ? "win.next" : "win.back");
-      tick (window, policy->id);
+      tick (window, shenbao_policy_get_id (policy));
       press_quickly (window, "win.next");
       g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "clauses");
-      for (guint j = 0; j < policy->clauses->len; j++)
-        tick (window, ((ShenbaoClause *) g_ptr_array_index (policy->clauses, j))->full_id);
+      for (guint j = 0; j < clauses->len; j++)
+        tick (window, shenbao_clause_get_full_id (g_ptr_array_index (clauses, j)));
       while (g_strcmp0 (shenbao_window_get_page_name (window), "review") != 0)
         {
           press_quickly (window, "win.next");
           /* each clause's page, the materials, the review */
-          g_assert_cmpuint (++steps, <=, policy->clauses->len + 2);
+          g_assert_cmpuint (++steps, <=, clauses->len + 2);
         }
     }
   press (window, "win.home");

@@ -299,17 +299,20 @@ test_no_formula_syntax (void)
   for (guint p = 0; p < policies->len; p++)
     {
       ShenbaoPolicy *policy = g_ptr_array_index (policies, p);
+      GPtrArray *clauses = shenbao_policy_get_clauses (policy);
 
-      for (guint c = 0; c < policy->clauses->len; c++)
+      for (guint c = 0; c < clauses->len; c++)
         {
-          ShenbaoClause *clause_def = g_ptr_array_index (policy->clauses, c);
+          ShenbaoClause *clause_def = g_ptr_array_index (clauses, c);
+          GPtrArray *examples = shenbao_clause_get_examples (clause_def);
 
-          for (guint e = 0; e < clause_def->examples->len; e++)
+          for (guint e = 0; e < examples->len; e++)
             {
-              ShenbaoExample *example = g_ptr_array_index (clause_def->examples, e);
+              ShenbaoExample *example = g_ptr_array_index (examples, e);
               g_autoptr(ShenbaoInputs) inputs = shenbao_inputs_new ();
               g_autoptr(ShenbaoPolicyResult) result = NULL;
-              g_autofree char *where = g_strdup_printf ("%s/%s example %s", policy->id, clause_def->id, example->id);
+              g_autofree char *where = g_strdup_printf ("%s/%s example %s", shenbao_policy_get_id (policy),
+                                                        shenbao_clause_get_id (clause_def), example->id);
               GDate as_of;
 
               for (guint s = 0; s < example->settings->len; s++)
@@ -321,7 +324,7 @@ test_no_formula_syntax (void)
                   ShenbaoValue *value;
 
                   if (strchr (setting->name, '/') == NULL && shenbao_clause_find_field (clause_def, setting->name) != NULL)
-                    qualified = g_strdup_printf ("%s/%s", clause_def->id, setting->name);
+                    qualified = g_strdup_printf ("%s/%s", shenbao_clause_get_id (clause_def), setting->name);
                   if (!shenbao_policy_set_resolve_name (shared_set, policy, qualified != NULL ? qualified : setting->name,
                                                         &key, &field, NULL))
                     continue;

@@ -206,7 +206,8 @@ shenbao_award_chart_set_bars (ShenbaoAwardChart *self,
       g_autofree char *cap = result->has_cap ? shenbao_ui_format_yuan (result->cap_fen) : NULL;
       Bar bar = { 0 };
 
-      bar.label = g_strdup_printf ("%s %s", result->clause->id, shenbao_ui_text (&result->clause->title));
+      bar.label = g_strdup_printf ("%s %s", shenbao_clause_get_id (result->clause),
+                                   shenbao_ui_text (shenbao_clause_get_title (result->clause)));
       bar.amount = cap != NULL ? g_strdup_printf ("%s / %s", amount, cap) : g_strdup (amount);
       bar.award_fen = result->payout_fen;
       bar.cap_fen = result->has_cap ? result->cap_fen : 0;

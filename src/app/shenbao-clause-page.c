@@ -163,15 +163,18 @@ static void
 show_text (ShenbaoClausePage *self)
 {
   g_autoptr(GString) flags = g_string_new (NULL);
-  g_autofree char *title = g_strdup_printf ("%s · %s", self->clause->id, shenbao_ui_text (&self->clause->title));
+  g_autofree char *title = g_strdup_printf ("%s · %s", shenbao_clause_get_id (self->clause),
+                                            shenbao_ui_text (shenbao_clause_get_title (self->clause)));
 
   gtk_label_set_text (self->title_label, title);
-  gtk_label_set_text (self->quote_label, self->clause->quote);
-  for (guint i = 0; i < self->clause->flags->len; i++)
+  gtk_label_set_text (self->quote_label, shenbao_clause_get_quote (self->clause));
+  for (guint i = 0; i < shenbao_clause_get_flags (self->clause)->len; i++)
     {
-      const ShenbaoFlag *flag = shenbao_policy_find_flag (self->clause->policy, g_ptr_array_index (self->clause->flags, i));
+      const ShenbaoFlag *flag = shenbao_policy_find_flag (shenbao_clause_get_policy (self->clause),
+                                                          g_ptr_array_index (shenbao_clause_get_flags (self->clause), i));
 
-      g_string_append_printf (flags, "%s⚑ %s", flags->len > 0 ? "\n" : "", shenbao_ui_text (&flag->text));
+      g_string_append_printf (flags, "%s⚑ %s", flags->len > 0 ? "\n" : "",
+                              shenbao_ui_text (shenbao_flag_get_text (flag)));
     }
   gtk_label_set_text (self->flags_label, flags->str);
   gtk_widget_set_visible (GTK_WIDGET (self->flags_label), flags->len > 0);
@@ -190,16 +193,18 @@ add_rows (ShenbaoClausePage *self)
   {
     g_autoptr(GPtrArray) inputs = g_ptr_array_new ();
 
-    for (guint i = 0; i < clause->fields->len; i++)
-      g_ptr_array_add (inputs, g_ptr_array_index (clause->fields, i));
+    for (guint i = 0; i < shenbao_clause_get_fields (clause)->len; i++)
+      g_ptr_array_add (inputs, g_ptr_array_index (shenbao_clause_get_fields (clause), i));
 
-    for (guint i = 0; i < clause->policy_fields_used->len; i++)
-      g_ptr_array_add (inputs, shenbao_policy_find_field (clause->policy,
-                                                          g_ptr_array_index (clause->policy_fields_used, i)));
+    for (guint i = 0; i < shenbao_clause_get_policy_fields_used (clause)->len; i++)
+      g_ptr_array_add (inputs,
+                       shenbao_policy_find_field (shenbao_clause_get_policy (clause),
+                                                  g_ptr_array_index (shenbao_clause_get_policy_fields_used (clause), i)));
     add_field_rows (self, self->inputs_group, inputs);
   }
-  for (guint i = 0; i < clause->facts_used->len; i++)
-    g_ptr_array_add (facts, shenbao_policy_set_find_fact (policies, g_ptr_array_index (clause->facts_used, i)));
+  for (guint i = 0; i < shenbao_clause_get_facts_used (clause)->len; i++)
+    g_ptr_array_add (facts, shenbao_policy_set_find_fact (policies,
+                                                          g_ptr_array_index (shenbao_clause_get_facts_used (clause), i)));
   add_field_rows (self, self->facts_group, facts);
 }
 
@@ -257,7 +262,9 @@ static void
 shenbao_clause_page_refresh (ShenbaoClausePage *self)
 {
   ShenbaoPolicyResult *result = shenbao_filing_get_result (self->filing);
-  ShenbaoClauseResult *clause_result = result != NULL ? shenbao_policy_result_find (result, self->clause->id) : NULL;
+  ShenbaoClauseResult *clause_result = result != NULL
+                                       ? shenbao_policy_result_find (result, shenbao_clause_get_id (self->clause))
+                                       : NULL;
   g_autofree char *amount = NULL;
   g_autofree char *explanation = NULL;
   g_autofree char *formulas = NULL;

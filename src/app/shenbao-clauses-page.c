@@ -144,9 +144,10 @@ on_chosen_toggled (GtkCheckButton     *button,
   ShenbaoClause *clause = g_object_get_data (G_OBJECT (button), "clause");
   g_autoptr(GError) error = NULL;
 
-  if (!shenbao_filing_set_clause_chosen (self->filing, clause->full_id,
+  if (!shenbao_filing_set_clause_chosen (self->filing, shenbao_clause_get_full_id (clause),
                                               gtk_check_button_get_active (button), &error))
-    g_warning ("Cannot save the choice of clause %s: %s", clause->full_id, error->message);
+    g_warning ("Cannot save the choice of clause %s: %s", shenbao_clause_get_full_id (clause),
+               error->message);
 }
 
 static GtkWidget *
@@ -176,25 +177,29 @@ clause_row (ShenbaoClausesPage *self,
 {
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *check = gtk_check_button_new ();
-  g_autofree char *title = g_strdup_printf ("%s · %s", clause->id, shenbao_ui_text (&clause->title));
+  g_autofree char *title = g_strdup_printf ("%s · %s", shenbao_clause_get_id (clause),
+                                            shenbao_ui_text (shenbao_clause_get_title (clause)));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                               shenbao_filing_get_clause_chosen (self->filing, clause->full_id));
+                               shenbao_filing_get_clause_chosen (self->filing,
+                                                                 shenbao_clause_get_full_id (clause)));
   g_object_set_data (G_OBJECT (check), "clause", clause);
   g_signal_connect (check, "toggled", G_CALLBACK (on_chosen_toggled), self);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), check);
-  gtk_widget_set_name (row, clause->full_id);
+  gtk_widget_set_name (row, shenbao_clause_get_full_id (clause));
   g_object_set_data (G_OBJECT (row), "clause", clause);
 
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), wrapped_label (clause->quote, NULL));
-  for (guint i = 0; i < clause->flags->len; i++)
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), wrapped_label (shenbao_clause_get_quote (clause), NULL));
+  for (guint i = 0; i < shenbao_clause_get_flags (clause)->len; i++)
     {
-      const ShenbaoFlag *flag = shenbao_policy_find_flag (clause->policy, g_ptr_array_index (clause->flags, i));
-      g_autofree char *text = g_strdup_printf (_("⚑ Open question (%s): %s"), flag->id, shenbao_ui_text (&flag->text));
+      const ShenbaoFlag *flag = shenbao_policy_find_flag (shenbao_clause_get_policy (clause),
+                                                          g_ptr_array_index (shenbao_clause_get_flags (clause), i));
+      g_autofree char *text = g_strdup_printf (_("⚑ Open question (%s): %s"), shenbao_flag_get_id (flag),
+                                               shenbao_ui_text (shenbao_flag_get_text (flag)));
 
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), wrapped_label (text, "warning"));
     }
@@ -205,13 +210,15 @@ static void
 build_notes (ShenbaoClausesPage *self)
 {
   shenbao_page_remove_rows (self->note_rows);
-  for (guint i = 0; i < self->policy->rules->len; i++)
+  for (guint i = 0; i < shenbao_policy_get_rules (self->policy)->len; i++)
     {
-      ShenbaoRule *rule = g_ptr_array_index (self->policy->rules, i);
-      const ShenbaoFlag *flag = rule->flag != NULL ? shenbao_policy_find_flag (self->policy, rule->flag) : NULL;
+      ShenbaoRule *rule = g_ptr_array_index (shenbao_policy_get_rules (self->policy), i);
+      const ShenbaoFlag *flag = shenbao_rule_get_flag (rule) != NULL
+                                ? shenbao_policy_find_flag (self->policy, shenbao_rule_get_flag (rule)) : NULL;
       g_autofree char *text = flag != NULL
-                              ? g_strdup_printf ("%s\n⚑ %s", shenbao_ui_text (&rule->text), shenbao_ui_text (&flag->text))
-                              : g_strdup (shenbao_ui_text (&rule->text));
+                              ? g_strdup_printf ("%s\n⚑ %s", shenbao_ui_text (shenbao_rule_get_text (rule)),
+                                                 shenbao_ui_text (shenbao_flag_get_text (flag)))
+                              : g_strdup (shenbao_ui_text (shenbao_rule_get_text (rule)));
       GtkWidget *label = wrapped_label (text, flag != NULL ? "warning" : NULL);
       /* A preferences row, so the group lists it in its boxed list: a plain list-box row lands
        * in the group's box, outside any list, and Tab into it fails. Read, not activated: no
@@ -230,9 +237,10 @@ static void
 build_policy_fields (ShenbaoClausesPage *self)
 {
   shenbao_page_remove_rows (self->field_rows);
-  for (guint i = 0; self->policy != NULL && i < self->policy->fields->len; i++)
+  for (guint i = 0; self->policy != NULL && i < shenbao_policy_get_fields (self->policy)->len; i++)
     {
-      GtkWidget *row = shenbao_field_row_new (self->filing, g_ptr_array_index (self->policy->fields, i));
+      GtkWidget *row = shenbao_field_row_new (self->filing,
+                                              g_ptr_array_index (shenbao_policy_get_fields (self->policy), i));
 
       adw_preferences_group_add (self->policy_fields_group, row);
       g_ptr_array_add (self->field_rows, row);
@@ -249,14 +257,15 @@ rebuild (ShenbaoClausesPage *self)
     return;
   {
     /* The group title is one line; the policy's full title goes in the description. */
-    g_autofree char *description = g_strdup_printf ("%s\n%s", shenbao_ui_text (&self->policy->title),
+    g_autofree char *description = g_strdup_printf ("%s\n%s",
+                                                    shenbao_ui_text (shenbao_policy_get_title (self->policy)),
                                                     _("Tick the clauses to claim; each gets its own page. Expand a clause to read the document’s words and any point the text leaves open."));
     adw_preferences_group_set_description (self->clauses_group, description);
   }
   build_notes (self);
-  for (guint i = 0; i < self->policy->clauses->len; i++)
+  for (guint i = 0; i < shenbao_policy_get_clauses (self->policy)->len; i++)
     {
-      GtkWidget *row = clause_row (self, g_ptr_array_index (self->policy->clauses, i));
+      GtkWidget *row = clause_row (self, g_ptr_array_index (shenbao_policy_get_clauses (self->policy), i));
 
       adw_preferences_group_add (self->clauses_group, row);
       g_ptr_array_add (self->rows, row);
@@ -280,7 +289,7 @@ shenbao_clauses_page_refresh (ShenbaoClausesPage *self)
     {
       GtkWidget *row = g_ptr_array_index (self->rows, i);
       ShenbaoClause *clause = g_object_get_data (G_OBJECT (row), "clause");
-      ShenbaoClauseResult *clause_result = shenbao_policy_result_find (result, clause->id);
+      ShenbaoClauseResult *clause_result = shenbao_policy_result_find (result, shenbao_clause_get_id (clause));
       g_autofree char *amount = shenbao_ui_clause_amount (clause_result);
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", shenbao_ui_applies_label (clause_result->applies), amount);
 

@@ -125,8 +125,10 @@ shenbao_company_page_init (ShenbaoCompanyPage *self)
 static gboolean
 is_figure (ShenbaoField *fact)
 {
-  return fact->type == SHENBAO_FIELD_MONEY || fact->type == SHENBAO_FIELD_NUMBER
-         || fact->type == SHENBAO_FIELD_INTEGER || fact->type == SHENBAO_FIELD_PERCENT;
+  ShenbaoFieldType kind = shenbao_field_get_kind (fact);
+
+  return kind == SHENBAO_FIELD_MONEY || kind == SHENBAO_FIELD_NUMBER
+         || kind == SHENBAO_FIELD_INTEGER || kind == SHENBAO_FIELD_PERCENT;
 }
 
 ShenbaoFiling *

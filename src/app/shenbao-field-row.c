@@ -72,7 +72,7 @@ on_entry_changed (ShenbaoFieldRow *self)
 static void
 table_to_entry (ShenbaoFieldRow *self)
 {
-  guint n_columns = self->field->columns->len;
+  guint n_columns = shenbao_field_get_columns (self->field)->len;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autofree char *text = NULL;
 
@@ -113,7 +113,7 @@ on_remove_row (GtkButton       *button,
 {
   int row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "row"));
 
-  for (guint c = 0; c <= self->field->columns->len; c++)
+  for (guint c = 0; c <= shenbao_field_get_columns (self->field)->len; c++)
     {
       GtkWidget *cell = gtk_grid_get_child_at (self->table_grid, c, row);
       if (cell != NULL)
@@ -126,19 +126,20 @@ static void
 append_table_row (ShenbaoFieldRow  *self,
                   const char      **cells)
 {
-  guint n_columns = self->field->columns->len;
+  GPtrArray *columns = shenbao_field_get_columns (self->field);
+  guint n_columns = columns->len;
   int row = (int) ++self->table_rows;
   GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
 
   for (guint c = 0; c < n_columns; c++)
     {
-      ShenbaoField *column = g_ptr_array_index (self->field->columns, c);
+      ShenbaoField *column = g_ptr_array_index (columns, c);
       GtkWidget *cell = gtk_entry_new ();
 
       gtk_editable_set_width_chars (GTK_EDITABLE (cell), 12);
       gtk_editable_set_text (GTK_EDITABLE (cell), cells != NULL && cells[c] != NULL ? cells[c] : "");
       gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      shenbao_ui_text (&column->label), -1);
+                                      shenbao_ui_text (shenbao_field_get_label (column)), -1);
       g_signal_connect_swapped (cell, "changed", G_CALLBACK (on_cell_changed), self);
       gtk_grid_attach (self->table_grid, cell, (int) c, row, 1, 1);
     }
@@ -157,6 +158,8 @@ on_table_shown (ShenbaoFieldRow *self)
   /* Text the core cannot split (an unclosed quote) opens as an empty table; the entry keeps the
    * text and the review shows why it is wrong. */
   g_autoptr(GPtrArray) rows = shenbao_list_text_split (gtk_editable_get_text (GTK_EDITABLE (self->entry)), NULL);
+  GPtrArray *columns = shenbao_field_get_columns (self->field);
+  guint n_columns = columns->len;
   GtkWidget *child;
 
   self->updating = TRUE;
@@ -164,10 +167,10 @@ on_table_shown (ShenbaoFieldRow *self)
     gtk_grid_remove (self->table_grid, child);
   self->table_rows = 0;
 
-  for (guint c = 0; c < self->field->columns->len; c++)
+  for (guint c = 0; c < n_columns; c++)
     {
-      ShenbaoField *column = g_ptr_array_index (self->field->columns, c);
-      GtkWidget *header = gtk_label_new (shenbao_ui_text (&column->label));
+      ShenbaoField *column = g_ptr_array_index (columns, c);
+      GtkWidget *header = gtk_label_new (shenbao_ui_text (shenbao_field_get_label (column)));
 
       gtk_label_set_xalign (GTK_LABEL (header), 0);
       gtk_label_set_wrap (GTK_LABEL (header), TRUE);
@@ -179,9 +182,9 @@ on_table_shown (ShenbaoFieldRow *self)
     {
       /* A row typed with fewer values than columns is padded: the table reads one per column. */
       char **cells = g_ptr_array_index (rows, r);
-      g_autofree const char **padded = g_new0 (const char *, self->field->columns->len + 1);
+      g_autofree const char **padded = g_new0 (const char *, n_columns + 1);
 
-      for (guint c = 0; c < self->field->columns->len && cells[c] != NULL; c++)
+      for (guint c = 0; c < n_columns && cells[c] != NULL; c++)
         padded[c] = cells[c];
       append_table_row (self, padded);
     }
@@ -241,12 +244,14 @@ choice_value (ShenbaoFieldRow *self,
               guint            index)
 {
   static const char *yes_no[] = { "yes", "no" };
+  GPtrArray *choices;
 
-  if (self->field->type == SHENBAO_FIELD_BOOL)
+  if (shenbao_field_get_kind (self->field) == SHENBAO_FIELD_BOOL)
     return index < G_N_ELEMENTS (yes_no) ? yes_no[index] : NULL;
-  if (self->field->choices == NULL || index >= self->field->choices->len)
+  choices = shenbao_field_get_choices (self->field);
+  if (choices == NULL || index >= choices->len)
     return NULL;
-  return ((ShenbaoChoice *) g_ptr_array_index (self->field->choices, index))->value;
+  return shenbao_choice_get_value (g_ptr_array_index (choices, index));
 }
 
 static void
@@ -318,7 +323,7 @@ shenbao_field_row_init (ShenbaoFieldRow *self)
 static const char *
 unit_text (ShenbaoField *field)
 {
-  switch (field->type)
+  switch (shenbao_field_get_kind (field))
     {
     case SHENBAO_FIELD_MONEY:
       return _("yuan");
@@ -326,7 +331,7 @@ unit_text (ShenbaoField *field)
       return "%";
     case SHENBAO_FIELD_NUMBER:
     case SHENBAO_FIELD_INTEGER:
-      return shenbao_ui_unit_label (field->unit_text);
+      return shenbao_ui_unit_label (shenbao_field_get_unit_text (field));
     case SHENBAO_FIELD_DATE:
       return _("YYYY-MM-DD");
     case SHENBAO_FIELD_BOOL:
@@ -344,7 +349,7 @@ static const char *
 choice_label (ShenbaoFieldRow *self,
               const char      *value)
 {
-  if (self->field->type == SHENBAO_FIELD_BOOL)
+  if (shenbao_field_get_kind (self->field) == SHENBAO_FIELD_BOOL)
     return g_strcmp0 (value, "yes") == 0 ? _("Yes") : _("No");
   return shenbao_ui_field_value (self->field, value);
 }
@@ -354,7 +359,7 @@ choice_label (ShenbaoFieldRow *self,
 static char *
 unset_label (ShenbaoFieldRow *self)
 {
-  const ShenbaoValue *fallback = self->field->default_value;
+  const ShenbaoValue *fallback = shenbao_field_get_default_value (self->field);
 
   if (fallback == NULL)
     return g_strdup (_("Choose…"));
@@ -382,7 +387,7 @@ set_up_choices (ShenbaoFieldRow *self)
 static GtkWidget *
 input_widget (ShenbaoFieldRow *self)
 {
-  switch (self->field->type)
+  switch (shenbao_field_get_kind (self->field))
     {
     case SHENBAO_FIELD_BOOL:
     case SHENBAO_FIELD_CHOICE:
@@ -398,10 +403,11 @@ static char *
 list_help (ShenbaoField *field)
 {
   g_autoptr(GString) columns = g_string_new (NULL);
+  GPtrArray *list_columns = shenbao_field_get_columns (field);
 
-  for (guint i = 0; field->columns != NULL && i < field->columns->len; i++)
+  for (guint i = 0; list_columns != NULL && i < list_columns->len; i++)
     g_string_append_printf (columns, "%s%s", i > 0 ? ", " : "",
-                            shenbao_ui_text (&((ShenbaoField *) g_ptr_array_index (field->columns, i))->label));
+                            shenbao_ui_text (shenbao_field_get_label (g_ptr_array_index (list_columns, i))));
   g_string_prepend (columns, _("One row per item, rows separated by “;”, values by “,”: "));
   return g_string_free (g_steal_pointer (&columns), FALSE);
 }
@@ -411,41 +417,45 @@ shenbao_field_row_new (ShenbaoFiling *application,
                        ShenbaoField       *field)
 {
   ShenbaoFieldRow *self = g_object_new (SHENBAO_TYPE_FIELD_ROW, NULL);
-  const char *label = shenbao_ui_text (&field->label);
+  ShenbaoFieldType kind = shenbao_field_get_kind (field);
+  const char *label = shenbao_ui_text (shenbao_field_get_label (field));
   const char *unit = unit_text (field);
-  g_autofree char *title = field->required ? g_strdup_printf ("%s *", label) : g_strdup (label);
+  g_autofree char *title = shenbao_field_is_required (field) ? g_strdup_printf ("%s *", label)
+                                                             : g_strdup (label);
   g_autofree char *escaped = g_markup_escape_text (title, -1);
   GtkWidget *input;
 
   self->filing = g_object_ref (application);
   self->field = field;
   /* The input key names the widget, so a problem in the review list can find its field. */
-  gtk_widget_set_name (GTK_WIDGET (self), field->input_key);
+  gtk_widget_set_name (GTK_WIDGET (self), shenbao_field_get_input_key (field));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), escaped);
 
   input = input_widget (self);
   gtk_widget_set_visible (input, TRUE);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), input);
   shenbao_accessible_set_label (input, label);
-  if (field->type == SHENBAO_FIELD_CHOICE || field->type == SHENBAO_FIELD_BOOL)
+  if (kind == SHENBAO_FIELD_CHOICE || kind == SHENBAO_FIELD_BOOL)
     set_up_choices (self);
-  if (field->type == SHENBAO_FIELD_REGION)
+  if (kind == SHENBAO_FIELD_REGION)
     shenbao_region_chooser_set_title (self->region_chooser, label);
   /* A credit code is read whole: its 18 characters fit, on a phone too. */
-  if (field->type == SHENBAO_FIELD_CREDIT_CODE)
+  if (kind == SHENBAO_FIELD_CREDIT_CODE)
     {
       gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 18);
       gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), 18);
     }
-  gtk_widget_set_visible (self->calendar_button, field->type == SHENBAO_FIELD_DATE);
-  gtk_widget_set_visible (self->table_button, field->type == SHENBAO_FIELD_LIST && field->columns != NULL);
+  gtk_widget_set_visible (self->calendar_button, kind == SHENBAO_FIELD_DATE);
+  gtk_widget_set_visible (self->table_button,
+                          kind == SHENBAO_FIELD_LIST && shenbao_field_get_columns (field) != NULL);
   if (unit != NULL)
     {
       gtk_label_set_text (self->unit_label, unit);
       gtk_widget_set_visible (GTK_WIDGET (self->unit_label), TRUE);
     }
 
-  self->help = field->type == SHENBAO_FIELD_LIST ? list_help (field) : g_strdup (shenbao_ui_text (&field->help));
+  self->help = kind == SHENBAO_FIELD_LIST ? list_help (field)
+                                          : g_strdup (shenbao_ui_text (shenbao_field_get_help (field)));
   shenbao_field_row_refresh (self);
   return GTK_WIDGET (self);
 }
@@ -469,7 +479,7 @@ static void
 show_value (ShenbaoFieldRow *self,
             const char      *text)
 {
-  switch (self->field->type)
+  switch (shenbao_field_get_kind (self->field))
     {
     case SHENBAO_FIELD_BOOL:
     case SHENBAO_FIELD_CHOICE:
@@ -499,12 +509,12 @@ show_value (ShenbaoFieldRow *self,
 static char *
 credit_code_authority (ShenbaoFieldRow *self)
 {
-  const char *text = shenbao_filing_get_text (self->filing, self->field->input_key);
+  const char *text = shenbao_filing_get_text (self->filing, shenbao_field_get_input_key (self->field));
   g_autofree char *digits = NULL;
   g_autofree char *label = NULL;
   const ShenbaoRegion *region;
 
-  if (self->field->type != SHENBAO_FIELD_CREDIT_CODE || text == NULL || *text == '\0')
+  if (shenbao_field_get_kind (self->field) != SHENBAO_FIELD_CREDIT_CODE || text == NULL || *text == '\0')
     return NULL;
   region = shenbao_credit_code_lookup_region (text, &digits);
   if (digits == NULL)
@@ -556,7 +566,7 @@ show_error (ShenbaoFieldRow *self,
 void
 shenbao_field_row_refresh (ShenbaoFieldRow *self)
 {
-  const char *key = self->field->input_key;
+  const char *key = shenbao_field_get_input_key (self->field);
 
   self->updating = TRUE;
   show_value (self, shenbao_filing_get_text (self->filing, key));

@@ -114,13 +114,14 @@ shenbao_filing_row_describe_deadlines (const ShenbaoFilingSummary *summary,
     return g_strdup (_("No policy chosen yet"));
   status = shenbao_policy_status_text (policy, today, chinese);
   if (storage != NULL)
-    window = shenbao_storage_get_policy_window (storage, policy->id, NULL);
+    window = shenbao_storage_get_policy_window (storage, shenbao_policy_get_id (policy), NULL);
   if (window == NULL)
     /* Translators: policy title · its status */
-    return g_strdup_printf (_("%s · %s"), shenbao_ui_text (&policy->title), status);
+    return g_strdup_printf (_("%s · %s"), shenbao_ui_text (shenbao_policy_get_title (policy)), status);
   window_text = shenbao_window_text (window, today, chinese);
   /* Translators: policy title · its status · application window */
-  return g_strdup_printf (_("%s · %s · %s"), shenbao_ui_text (&policy->title), status, window_text);
+  return g_strdup_printf (_("%s · %s · %s"), shenbao_ui_text (shenbao_policy_get_title (policy)), status,
+                          window_text);
 }
 
 /* deadlines: the policy's status and window (shenbao_filing_row_describe_deadlines ()),

@@ -83,13 +83,14 @@ keystroke (void)
   g_autoptr(ShenbaoStorage) storage = shenbao_storage_open (path, NULL);
   g_autoptr(ShenbaoFiling) application = shenbao_filing_create (storage, policies, 0, NULL);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
-  ShenbaoPolicy *policy = shenbao_policy_set_lookup (policies, "shangyu-2025");
+  GPtrArray *clauses = shenbao_policy_get_clauses (shenbao_policy_set_lookup (policies, "shangyu-2025"));
   const int runs = 501;
 
   /* A Shangyu company with most clauses claimed: the heaviest policy to recompute. */
   shenbao_filing_set_policy (application, "shangyu-2025", NULL);
-  for (guint i = 0; i < policy->clauses->len; i++)
-    shenbao_filing_set_clause_chosen (application, ((ShenbaoClause *) g_ptr_array_index (policy->clauses, i))->full_id,
+  for (guint i = 0; i < clauses->len; i++)
+    shenbao_filing_set_clause_chosen (application,
+                                      shenbao_clause_get_full_id (g_ptr_array_index (clauses, i)),
                                            TRUE, NULL);
   type_into (application, "registered_region", "330604");
   type_into (application, "compute_fees_paid", "8000000");

@@ -39,7 +39,8 @@ create_row (gpointer item,
   ShenbaoMaterialsPage *self = user_data;
   ShenbaoChecklist *checklist = shenbao_filing_get_checklist (self->filing);
   ShenbaoPolicy *policy = shenbao_filing_get_policy (self->filing);
-  g_autofree char *key = shenbao_checklist_item_problem_key (item, policy != NULL ? policy->id : "");
+  g_autofree char *key = shenbao_checklist_item_problem_key (item,
+                                                             policy != NULL ? shenbao_policy_get_id (policy) : "");
   guint position = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checklist)); i++)

@@ -137,7 +137,7 @@ on_policy_toggled (GtkCheckButton      *button,
 
   if (self->updating || !gtk_check_button_get_active (button))
     return;
-  if (!shenbao_filing_set_policy (self->filing, policy->id, &error))
+  if (!shenbao_filing_set_policy (self->filing, shenbao_policy_get_id (policy), &error))
     g_warning ("Cannot save the chosen policy: %s", error->message);
 }
 
@@ -158,14 +158,16 @@ describe (ShenbaoPoliciesPage *self,
   g_autoptr(ShenbaoPolicyResult) estimate = NULL;
   g_autofree char *status = NULL, *total = NULL, *exact = NULL, *window_text = NULL;
   g_autoptr(ShenbaoPolicyWindow) window = self->storage != NULL
-                                          ? shenbao_storage_get_policy_window (self->storage, header->id, NULL) : NULL;
+                                          ? shenbao_storage_get_policy_window (self->storage,
+                                                                               shenbao_policy_get_id (header), NULL)
+                                          : NULL;
   GDate today;
 
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));
   *fits = shenbao_policy_area_matches (header, region);
   if (*fits)
-    policy = shenbao_policy_set_lookup (policies, header->id);
+    policy = shenbao_policy_set_lookup (policies, shenbao_policy_get_id (header));
   if (window != NULL)
     window_text = shenbao_window_text (window, &today, chinese);
   if (policy == NULL)
@@ -215,7 +217,7 @@ window_button (ShenbaoPolicy *policy)
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Application Window…"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Application Window…"), -1);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", policy->id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", shenbao_policy_get_id (policy));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.edit-policy-window");
   return button;
 }
@@ -246,7 +248,8 @@ shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
       gboolean fits = FALSE;
       g_autofree char *subtitle = NULL;
 
-      if (!self->all_others && others >= OTHERS_AT_FIRST && (chosen == NULL || !g_str_equal (policy->id, chosen->id))
+      if (!self->all_others && others >= OTHERS_AT_FIRST
+          && (chosen == NULL || !g_str_equal (shenbao_policy_get_id (policy), shenbao_policy_get_id (chosen)))
           && !shenbao_policy_area_matches (policy, region))
         {
           hidden++;
@@ -258,7 +261,7 @@ shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
       others += !fits;
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shenbao_ui_text (&policy->title));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shenbao_ui_text (shenbao_policy_get_title (policy)));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       /* The whole title, wrapped: on a narrow window two lines cut it. */
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
@@ -268,7 +271,9 @@ shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (radio), self->radio_group);
       else
         self->radio_group = GTK_CHECK_BUTTON (radio);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (radio), chosen != NULL && g_str_equal (policy->id, chosen->id));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (radio),
+                                   chosen != NULL
+                                   && g_str_equal (shenbao_policy_get_id (policy), shenbao_policy_get_id (chosen)));
       g_object_set_data (G_OBJECT (radio), "policy", policy);
       g_signal_connect (radio, "toggled", G_CALLBACK (on_policy_toggled), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), radio);
@@ -276,8 +281,8 @@ shenbao_policies_page_refresh (ShenbaoPoliciesPage *self)
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), radio);
       /* The radio takes the focus, the row not too: one Tab stop per policy. */
       gtk_widget_set_focusable (row, FALSE);
-      shenbao_accessible_set_label (radio, shenbao_ui_text (&policy->title));
-      gtk_widget_set_name (row, policy->id);
+      shenbao_accessible_set_label (radio, shenbao_ui_text (shenbao_policy_get_title (policy)));
+      gtk_widget_set_name (row, shenbao_policy_get_id (policy));
 
       adw_preferences_group_add (fits ? self->fitting_group : self->other_group, row);
       g_ptr_array_add (self->rows, row);

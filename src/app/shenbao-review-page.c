@@ -251,10 +251,10 @@ fields_summary (ShenbaoReviewPage *self,
   ShenbaoInputs *inputs = shenbao_filing_get_inputs (self->filing);
   gboolean chinese = shenbao_prefers_chinese ();
 
-  for (guint i = 0; i < clause->fields->len; i++)
+  for (guint i = 0; i < shenbao_clause_get_fields (clause)->len; i++)
     {
-      ShenbaoField *field = g_ptr_array_index (clause->fields, i);
-      const ShenbaoValue *value = shenbao_inputs_lookup (inputs, field->input_key);
+      ShenbaoField *field = g_ptr_array_index (shenbao_clause_get_fields (clause), i);
+      const ShenbaoValue *value = shenbao_inputs_lookup (inputs, shenbao_field_get_input_key (field));
       g_autofree char *shown = NULL;
 
       /* Only what the user gave, as a person reads it; a value that does not parse is a
@@ -262,8 +262,10 @@ fields_summary (ShenbaoReviewPage *self,
       if (value == NULL)
         continue;
       shown = shenbao_display_value (field, value, chinese);
-      g_string_append_printf (out, "%s%s%s%s%s", out->len > 0 ? "\n" : "", shenbao_ui_text (&field->label),
-                              chinese ? "：" : ": ", field->type == SHENBAO_FIELD_LIST ? "\n" : "", shown);
+      g_string_append_printf (out, "%s%s%s%s%s", out->len > 0 ? "\n" : "",
+                              shenbao_ui_text (shenbao_field_get_label (field)),
+                              chinese ? "：" : ": ", shenbao_field_get_kind (field) == SHENBAO_FIELD_LIST ? "\n" : "",
+                              shown);
     }
   return g_string_free (out, FALSE);
 }
@@ -297,8 +299,10 @@ answer_button (ShenbaoReviewPage         *self,
   if (group != NULL)
     gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (group));
   /* The question belongs to a result the next change frees: the button keeps the ids. */
-  g_object_set_data_full (G_OBJECT (button), "clause-a", g_strdup (question->a->clause->id), g_free);
-  g_object_set_data_full (G_OBJECT (button), "clause-b", g_strdup (question->b->clause->id), g_free);
+  g_object_set_data_full (G_OBJECT (button), "clause-a",
+                          g_strdup (shenbao_clause_get_id (question->a->clause)), g_free);
+  g_object_set_data_full (G_OBJECT (button), "clause-b",
+                          g_strdup (shenbao_clause_get_id (question->b->clause)), g_free);
   g_object_set_data (G_OBJECT (button), "answer", GINT_TO_POINTER (answer));
   g_signal_connect_object (button, "toggled", G_CALLBACK (on_answer_toggled), self, 0);
   return button;
@@ -320,13 +324,16 @@ show_questions (ShenbaoReviewPage   *self,
       if (question->certain)
         continue;
       /* Translators: two clause ids */
-      title = g_strdup_printf (_("Clauses %s and %s: the same matter?"), question->a->clause->id,
-                               question->b->clause->id);
+      title = g_strdup_printf (_("Clauses %s and %s: the same matter?"),
+                               shenbao_clause_get_id (question->a->clause),
+                               shenbao_clause_get_id (question->b->clause));
       {
-        g_autofree char *rule = gloss (self, shenbao_ui_text (&question->rule->text));
+        g_autofree char *rule = gloss (self, shenbao_ui_text (shenbao_rule_get_text (question->rule)));
         row = text_row (title, rule);
       }
-      gtk_widget_set_name (row, shenbao_same_matter_key (question->a->clause->id, question->b->clause->id));
+      gtk_widget_set_name (row,
+                           shenbao_same_matter_key (shenbao_clause_get_id (question->a->clause),
+                                                    shenbao_clause_get_id (question->b->clause)));
       box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       gtk_widget_add_css_class (box, "linked");
       gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
@@ -350,7 +357,7 @@ claim_button (ShenbaoClause *clause)
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.claim-clause");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", clause->full_id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", shenbao_clause_get_full_id (clause));
   return button;
 }
 
@@ -371,7 +378,8 @@ show_could_claim (ShenbaoReviewPage   *self,
       if (clause_result->claimed || clause_result->applies != SHENBAO_APPLIES_YES || !clause_result->has_amount
           || clause_result->award_fen <= 0)
         continue;
-      title = g_strdup_printf ("%s · %s", clause->id, shenbao_ui_text (&clause->title));
+      title = g_strdup_printf ("%s · %s", shenbao_clause_get_id (clause),
+                               shenbao_ui_text (shenbao_clause_get_title (clause)));
       amount = shenbao_ui_clause_amount (clause_result);
       {
         g_autofree char *glossed_title = gloss (self, title);
@@ -419,8 +427,9 @@ shenbao_review_page_refresh (ShenbaoReviewPage *self)
   for (guint i = 0; i < chosen->len; i++)
     {
       ShenbaoClause *clause = g_ptr_array_index (chosen, i);
-      ShenbaoClauseResult *clause_result = shenbao_policy_result_find (result, clause->id);
-      g_autofree char *title = g_strdup_printf ("%s · %s", clause->id, shenbao_ui_text (&clause->title));
+      ShenbaoClauseResult *clause_result = shenbao_policy_result_find (result, shenbao_clause_get_id (clause));
+      g_autofree char *title = g_strdup_printf ("%s · %s", shenbao_clause_get_id (clause),
+                                                shenbao_ui_text (shenbao_clause_get_title (clause)));
       g_autofree char *amount = shenbao_ui_clause_amount (clause_result);
       g_autofree char *fields = fields_summary (self, clause);
       g_autofree char *subtitle = *fields != '\0' ? g_strdup_printf ("%s\n%s", amount, fields) : g_strdup (amount);

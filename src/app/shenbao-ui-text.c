@@ -68,18 +68,19 @@ shenbao_ui_clause_amount (ShenbaoClauseResult *result)
 {
   g_autofree char *amount = shenbao_ui_format_yuan (result->payout_fen);
   g_autofree char *cap = result->has_cap ? shenbao_ui_format_yuan (result->cap_fen) : NULL;
+  ShenbaoAwardKind kind = shenbao_clause_get_kind (result->clause);
 
   if (result->dropped)
     return g_strdup (_("Not paid: the same matter is paid by another clause"));
-  if (result->clause->kind == SHENBAO_AWARD_NONE)
+  if (kind == SHENBAO_AWARD_NONE)
     return g_strdup (_("Non-monetary support"));
   if (result->has_amount)
-    return result->clause->kind == SHENBAO_AWARD_UP_TO ? g_strdup_printf (_("Up to %s"), amount)
-                                                       : g_steal_pointer (&amount);
-  if (result->clause->kind == SHENBAO_AWARD_REVIEW)
+    return kind == SHENBAO_AWARD_UP_TO ? g_strdup_printf (_("Up to %s"), amount)
+                                       : g_steal_pointer (&amount);
+  if (kind == SHENBAO_AWARD_REVIEW)
     return cap != NULL ? g_strdup_printf (_("Decided on review, at most %s"), cap)
                        : g_strdup (_("Decided on review"));
-  if (result->clause->kind == SHENBAO_AWARD_OTHER_POLICY)
+  if (kind == SHENBAO_AWARD_OTHER_POLICY)
     return g_strdup (_("Set by another policy"));
   return g_strdup (_("Not computed yet"));
 }
@@ -131,14 +132,16 @@ const char *
 shenbao_ui_field_value (ShenbaoField *field,
                         const char   *text)
 {
-  if (field->type == SHENBAO_FIELD_BOOL)
-    return g_strcmp0 (text, "yes") == 0 ? _("Yes") : _("No");
-  for (guint i = 0; field->type == SHENBAO_FIELD_CHOICE && i < field->choices->len; i++)
-    {
-      ShenbaoChoice *choice = g_ptr_array_index (field->choices, i);
+  GPtrArray *choices = shenbao_field_get_choices (field);
 
-      if (g_strcmp0 (choice->value, text) == 0)
-        return shenbao_ui_text (&choice->label);
+  if (shenbao_field_get_kind (field) == SHENBAO_FIELD_BOOL)
+    return g_strcmp0 (text, "yes") == 0 ? _("Yes") : _("No");
+  for (guint i = 0; shenbao_field_get_kind (field) == SHENBAO_FIELD_CHOICE && i < choices->len; i++)
+    {
+      ShenbaoChoice *choice = g_ptr_array_index (choices, i);
+
+      if (g_strcmp0 (shenbao_choice_get_value (choice), text) == 0)
+        return shenbao_ui_text (shenbao_choice_get_label (choice));
     }
   return text;
 }

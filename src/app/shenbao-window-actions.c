@@ -350,7 +350,7 @@ edit_policy_window_action (GtkWidget  *widget,
   if (policy == NULL)
     return;
   gtk_window_present (GTK_WINDOW (shenbao_policy_window_dialog_new (GTK_WINDOW (self), self->storage, policy_id,
-                                                                     shenbao_ui_text (&policy->title))));
+                                                                     shenbao_ui_text (shenbao_policy_get_title (policy)))));
 }
 
 /* A window recorded or cleared: days left change on the policies and start pages. */

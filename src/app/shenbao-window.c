@@ -88,7 +88,7 @@ shenbao_window_rebuild_clause_pages (ShenbaoWindow *self)
   for (guint i = 0; i < chosen->len; i++)
     {
       ShenbaoClause *clause = g_ptr_array_index (chosen, i);
-      char *name = g_strconcat (CLAUSE_PAGE_PREFIX, clause->full_id, NULL);
+      char *name = g_strconcat (CLAUSE_PAGE_PREFIX, shenbao_clause_get_full_id (clause), NULL);
 
       gtk_stack_add_named (self->stack, shenbao_clause_page_new (self->filing, clause), name);
       g_ptr_array_add (self->clause_pages, name);

@@ -27,7 +27,7 @@ shipped_files (void)
     return paths;
   policies = shenbao_policy_set_list_headers (set);
   for (guint i = 0; i < policies->len; i++)
-    g_ptr_array_add (paths, g_strdup (((ShenbaoPolicy *) g_ptr_array_index (policies, i))->path));
+    g_ptr_array_add (paths, g_strdup (shenbao_policy_get_path (g_ptr_array_index (policies, i))));
   return paths;
 }
 

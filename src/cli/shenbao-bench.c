@@ -115,7 +115,8 @@ main (void)
     {
       ShenbaoPolicy *policy = g_ptr_array_index (policies, p);
 
-      g_print ("  %-20s %2u clauses  %5.1f us / %5.1f us / %6.1f us\n", policy->id, policy->clauses->len,
+      g_print ("  %-20s %2u clauses  %5.1f us / %5.1f us / %6.1f us\n", shenbao_policy_get_id (policy),
+               shenbao_policy_get_clauses (policy)->len,
                time_compute (set, policy, inputs, &as_of, SHENBAO_COMPUTE_EXPLAIN, FALSE),
                time_compute (set, policy, inputs, &as_of, SHENBAO_COMPUTE_AMOUNTS_ONLY, FALSE),
                time_compute (set, policy, inputs, &as_of, SHENBAO_COMPUTE_EXPLAIN, TRUE));

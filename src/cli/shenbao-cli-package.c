@@ -93,9 +93,10 @@ apply_sets (ShenbaoFiling             *application,
       if (!shenbao_policy_set_resolve_name (set, policy, name, &key, &field, &error)
           || !shenbao_filing_set_text (application, field, equals + 1, &error))
         return fail (name, error);
-      if (shenbao_filing_get_error (application, field->input_key) != NULL)
+      if (shenbao_filing_get_error (application, shenbao_field_get_input_key (field)) != NULL)
         {
-          g_printerr ("shenbao-cli: --set %s: %s\n", name, shenbao_filing_get_error (application, field->input_key));
+          g_printerr ("shenbao-cli: --set %s: %s\n", name,
+                      shenbao_filing_get_error (application, shenbao_field_get_input_key (field)));
           return FALSE;
         }
     }
@@ -119,7 +120,8 @@ split_clauses (ShenbaoPolicy *policy,
         continue;
       if ((clause = shenbao_policy_find_clause (policy, id)) == NULL)
         {
-          g_printerr ("shenbao-cli: %s: policy %s has no clause “%s”\n", option, policy->id, id);
+          g_printerr ("shenbao-cli: %s: policy %s has no clause “%s”\n", option,
+                      shenbao_policy_get_id (policy), id);
           return NULL;
         }
       g_ptr_array_add (clauses, clause);
@@ -144,8 +146,8 @@ apply_answers (ShenbaoFiling *application,
       for (guint i = 0; i < clauses->len; i++)
         for (guint j = i + 1; j < clauses->len; j++)
           if (!shenbao_filing_set_same_matter (application,
-                                                    ((ShenbaoClause *) g_ptr_array_index (clauses, i))->id,
-                                                    ((ShenbaoClause *) g_ptr_array_index (clauses, j))->id,
+                                                    shenbao_clause_get_id (g_ptr_array_index (clauses, i)),
+                                                    shenbao_clause_get_id (g_ptr_array_index (clauses, j)),
                                                     answer, &error))
             return fail (option, error);
     }
@@ -166,7 +168,7 @@ apply_claims (ShenbaoFiling             *application,
         return FALSE;
       for (guint i = 0; i < clauses->len; i++)
         if (!shenbao_filing_set_clause_chosen (application,
-                                                    ((ShenbaoClause *) g_ptr_array_index (clauses, i))->full_id,
+                                                    shenbao_clause_get_full_id (g_ptr_array_index (clauses, i)),
                                                     TRUE, &error))
           return fail ("--claim", error);
     }
@@ -220,7 +222,7 @@ application_from_facts (ShenbaoPolicySet               *set,
     }
   if (!scratch_open (scratch, &error)
       || (application = shenbao_filing_create (scratch->storage, set, 0, &error)) == NULL
-      || !shenbao_filing_set_policy (application, policy->id, &error))
+      || !shenbao_filing_set_policy (application, shenbao_policy_get_id (policy), &error))
     {
       fail (NULL, error);
       return NULL;

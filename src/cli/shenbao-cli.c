@@ -202,7 +202,7 @@ find_policy (ShenbaoPolicySet *set,
 
       g_printerr ("shenbao-cli: no policy “%s”; known:", policy_id);
       for (guint i = 0; i < policies->len; i++)
-        g_printerr (" %s", ((ShenbaoPolicy *) g_ptr_array_index (policies, i))->id);
+        g_printerr (" %s", shenbao_policy_get_id (g_ptr_array_index (policies, i)));
       g_printerr ("\n");
     }
   return policy;
@@ -245,8 +245,9 @@ command_list (ShenbaoPolicySet *set,
       ShenbaoPolicy *policy = g_ptr_array_index (policies, i);
       g_autofree char *status = shenbao_policy_status_text (policy, &options->as_of, options->chinese);
 
-      g_print ("%-20s %s\n%-20s %3u %s  %s\n", policy->id, status, "", policy->n_clauses,
-               options->chinese ? "条" : "clauses", shenbao_text_get (&policy->title, options->chinese));
+      g_print ("%-20s %s\n%-20s %3u %s  %s\n", shenbao_policy_get_id (policy), status, "",
+               shenbao_policy_get_n_clauses (policy), options->chinese ? "条" : "clauses",
+               shenbao_text_get (shenbao_policy_get_title (policy), options->chinese));
     }
   return 0;
 }
@@ -257,22 +258,30 @@ print_field (ShenbaoField *field,
              gboolean      chinese,
              const char   *indent)
 {
-  g_print ("%s%-44s %-8s %-14s %s%s%s%s\n", indent, name, shenbao_field_type_to_string (field->type),
-           field->unit_text != NULL ? field->unit_text : (field->type == SHENBAO_FIELD_MONEY ? "yuan" : ""),
-           shenbao_text_get (&field->label, chinese),
-           field->required ? (chinese ? "（必填）" : " (required)") : "",
-           field->default_text != NULL ? (chinese ? " 默认 " : " default ") : "",
-           field->default_text != NULL ? field->default_text : "");
-  for (guint i = 0; field->choices != NULL && i < field->choices->len; i++)
+  ShenbaoFieldType kind = shenbao_field_get_kind (field);
+  const char *unit = shenbao_field_get_unit_text (field);
+  const char *default_text = shenbao_field_get_default_text (field);
+  GPtrArray *choices = shenbao_field_get_choices (field);
+  GPtrArray *columns = shenbao_field_get_columns (field);
+
+  g_print ("%s%-44s %-8s %-14s %s%s%s%s\n", indent, name, shenbao_field_type_to_string (kind),
+           unit != NULL ? unit : (kind == SHENBAO_FIELD_MONEY ? "yuan" : ""),
+           shenbao_text_get (shenbao_field_get_label (field), chinese),
+           shenbao_field_is_required (field) ? (chinese ? "（必填）" : " (required)") : "",
+           default_text != NULL ? (chinese ? " 默认 " : " default ") : "",
+           default_text != NULL ? default_text : "");
+  for (guint i = 0; choices != NULL && i < choices->len; i++)
     {
-      ShenbaoChoice *choice = g_ptr_array_index (field->choices, i);
-      g_print ("%s    = %-20s %s\n", indent, choice->value, shenbao_text_get (&choice->label, chinese));
+      ShenbaoChoice *choice = g_ptr_array_index (choices, i);
+      g_print ("%s    = %-20s %s\n", indent, shenbao_choice_get_value (choice),
+               shenbao_text_get (shenbao_choice_get_label (choice), chinese));
     }
-  for (guint i = 0; field->columns != NULL && i < field->columns->len; i++)
+  for (guint i = 0; columns != NULL && i < columns->len; i++)
     {
-      ShenbaoField *column = g_ptr_array_index (field->columns, i);
-      g_print ("%s    column %u: %s (%s) %s\n", indent, i + 1, column->id,
-               shenbao_field_type_to_string (column->type), shenbao_text_get (&column->label, chinese));
+      ShenbaoField *column = g_ptr_array_index (columns, i);
+      g_print ("%s    column %u: %s (%s) %s\n", indent, i + 1, shenbao_field_get_id (column),
+               shenbao_field_type_to_string (shenbao_field_get_kind (column)),
+               shenbao_text_get (shenbao_field_get_label (column), chinese));
     }
 }
 
@@ -280,29 +289,38 @@ static void
 print_clause (ShenbaoClause *clause,
               gboolean       chinese)
 {
-  g_print ("\n%s  %s  [%s, %s]\n", clause->full_id, shenbao_text_get (&clause->title, chinese),
-           clause->shape, shenbao_award_kind_to_string (clause->kind));
-  g_print ("  “%s”\n", clause->quote);
-  for (guint i = 0; i < clause->facts_used->len; i++)
-    g_print ("  %s %s\n", chinese ? "企业信息：" : "fact:", (char *) g_ptr_array_index (clause->facts_used, i));
-  for (guint i = 0; i < clause->fields->len; i++)
+  GPtrArray *facts_used = shenbao_clause_get_facts_used (clause);
+  GPtrArray *fields = shenbao_clause_get_fields (clause);
+  GPtrArray *conditions = shenbao_clause_get_conditions (clause);
+  GPtrArray *steps = shenbao_clause_get_steps (clause);
+  GPtrArray *flags = shenbao_clause_get_flags (clause);
+
+  g_print ("\n%s  %s  [%s, %s]\n", shenbao_clause_get_full_id (clause),
+           shenbao_text_get (shenbao_clause_get_title (clause), chinese),
+           shenbao_clause_get_shape (clause), shenbao_award_kind_to_string (shenbao_clause_get_kind (clause)));
+  g_print ("  “%s”\n", shenbao_clause_get_quote (clause));
+  for (guint i = 0; i < facts_used->len; i++)
+    g_print ("  %s %s\n", chinese ? "企业信息：" : "fact:", (char *) g_ptr_array_index (facts_used, i));
+  for (guint i = 0; i < fields->len; i++)
     {
-      ShenbaoField *field = g_ptr_array_index (clause->fields, i);
-      g_autofree char *name = g_strdup_printf ("%s/%s", clause->id, field->id);
+      ShenbaoField *field = g_ptr_array_index (fields, i);
+      g_autofree char *name = g_strdup_printf ("%s/%s", shenbao_clause_get_id (clause), shenbao_field_get_id (field));
       print_field (field, name, chinese, "  ");
     }
-  for (guint i = 0; i < clause->conditions->len; i++)
+  for (guint i = 0; i < conditions->len; i++)
     g_print ("  %s %s\n", chinese ? "条件：" : "condition:",
-             shenbao_text_get (&((ShenbaoCondition *) g_ptr_array_index (clause->conditions, i))->text, chinese));
-  for (guint i = 0; i < clause->steps->len; i++)
+             shenbao_text_get (shenbao_condition_get_text (g_ptr_array_index (conditions, i)), chinese));
+  for (guint i = 0; i < steps->len; i++)
     {
-      ShenbaoStep *step = g_ptr_array_index (clause->steps, i);
-      g_print ("  %s: %s\n", shenbao_text_get (&step->label, chinese), shenbao_expr_get_source (step->expr));
+      ShenbaoStep *step = g_ptr_array_index (steps, i);
+      g_print ("  %s: %s\n", shenbao_text_get (shenbao_step_get_label (step), chinese),
+               shenbao_expr_get_source (shenbao_step_get_expr (step)));
     }
-  for (guint i = 0; i < clause->flags->len; i++)
+  for (guint i = 0; i < flags->len; i++)
     {
-      const ShenbaoFlag *flag = shenbao_policy_find_flag (clause->policy, g_ptr_array_index (clause->flags, i));
-      g_print ("  ⚑ %s %s\n", flag->id, shenbao_text_get (&flag->text, chinese));
+      const ShenbaoFlag *flag = shenbao_policy_find_flag (shenbao_clause_get_policy (clause),
+                                                          g_ptr_array_index (flags, i));
+      g_print ("  ⚑ %s %s\n", shenbao_flag_get_id (flag), shenbao_text_get (shenbao_flag_get_text (flag), chinese));
     }
 }
 
@@ -311,22 +329,28 @@ static void
 print_checklist (ShenbaoPolicy *policy,
                  gboolean       zh)
 {
-  g_print ("%s\n", zh ? "材料清单（默认，可按申报调整）：" : "Materials checklist (defaults, editable per application):");
-  for (guint i = 0; i < policy->materials->len; i++)
-    {
-      ShenbaoAttachment *item = g_ptr_array_index (policy->materials, i);
-      g_print ("  %s%s  %s\n", item->id, item->required ? "" : (zh ? "（可选）" : " (optional)"),
-               shenbao_text_get (&item->label, zh));
-    }
-  for (guint c = 0; c < policy->clauses->len; c++)
-    {
-      ShenbaoClause *clause = g_ptr_array_index (policy->clauses, c);
+  GPtrArray *materials = shenbao_policy_get_materials (policy);
+  GPtrArray *clauses = shenbao_policy_get_clauses (policy);
 
-      for (guint i = 0; i < clause->attachments->len; i++)
+  g_print ("%s\n", zh ? "材料清单（默认，可按申报调整）：" : "Materials checklist (defaults, editable per application):");
+  for (guint i = 0; i < materials->len; i++)
+    {
+      ShenbaoAttachment *item = g_ptr_array_index (materials, i);
+      g_print ("  %s%s  %s\n", shenbao_attachment_get_id (item),
+               shenbao_attachment_is_required (item) ? "" : (zh ? "（可选）" : " (optional)"),
+               shenbao_text_get (shenbao_attachment_get_label (item), zh));
+    }
+  for (guint c = 0; c < clauses->len; c++)
+    {
+      ShenbaoClause *clause = g_ptr_array_index (clauses, c);
+      GPtrArray *attachments = shenbao_clause_get_attachments (clause);
+
+      for (guint i = 0; i < attachments->len; i++)
         {
-          ShenbaoAttachment *item = g_ptr_array_index (clause->attachments, i);
-          g_print ("  %s/%s%s  %s\n", clause->id, item->id,
-                   item->required ? "" : (zh ? "（可选）" : " (optional)"), shenbao_text_get (&item->label, zh));
+          ShenbaoAttachment *item = g_ptr_array_index (attachments, i);
+          g_print ("  %s/%s%s  %s\n", shenbao_clause_get_id (clause), shenbao_attachment_get_id (item),
+                   shenbao_attachment_is_required (item) ? "" : (zh ? "（可选）" : " (optional)"),
+                   shenbao_text_get (shenbao_attachment_get_label (item), zh));
         }
     }
 }
@@ -336,6 +360,7 @@ command_show (ShenbaoPolicySet *set,
               Options          *options)
 {
   ShenbaoPolicy *policy;
+  GPtrArray *areas, *fields, *rules, *clauses;
   gboolean zh = options->chinese;
 
   if (options->positional->len != 1)
@@ -343,30 +368,36 @@ command_show (ShenbaoPolicySet *set,
   policy = find_policy (set, g_ptr_array_index (options->positional, 0));
   if (policy == NULL)
     return EXIT_USAGE;
+  areas = shenbao_policy_get_areas (policy);
+  fields = shenbao_policy_get_fields (policy);
+  rules = shenbao_policy_get_rules (policy);
+  clauses = shenbao_policy_get_clauses (policy);
 
-  g_print ("%s\n%s\n", shenbao_text_get (&policy->title, zh), policy->id);
-  g_print ("%s %s\n", zh ? "发文机关：" : "Issuer:", shenbao_text_get (&policy->issuer, zh));
-  if (policy->document_number != NULL)
-    g_print ("%s %s\n", zh ? "文号：" : "Document number:", policy->document_number);
-  for (guint i = 0; i < policy->areas->len; i++)
+  g_print ("%s\n%s\n", shenbao_text_get (shenbao_policy_get_title (policy), zh), shenbao_policy_get_id (policy));
+  g_print ("%s %s\n", zh ? "发文机关：" : "Issuer:", shenbao_text_get (shenbao_policy_get_issuer (policy), zh));
+  if (shenbao_policy_get_document_number (policy) != NULL)
+    g_print ("%s %s\n", zh ? "文号：" : "Document number:", shenbao_policy_get_document_number (policy));
+  for (guint i = 0; i < areas->len; i++)
     {
-      ShenbaoArea *area = g_ptr_array_index (policy->areas, i);
-      g_print ("%s %s (%s)%s\n", zh ? "地域：" : "Area:", shenbao_text_get (&area->name, zh), area->prefix,
-               area->stated ? "" : (zh ? "（文件未明示，推定）" : " (not stated in the text; presumed)"));
+      ShenbaoArea *area = g_ptr_array_index (areas, i);
+      g_print ("%s %s (%s)%s\n", zh ? "地域：" : "Area:", shenbao_text_get (shenbao_area_get_name (area), zh),
+               shenbao_area_get_prefix (area),
+               shenbao_area_is_stated (area) ? "" : (zh ? "（文件未明示，推定）" : " (not stated in the text; presumed)"));
     }
-  for (guint i = 0; i < policy->fields->len; i++)
-    print_field (g_ptr_array_index (policy->fields, i), ((ShenbaoField *) g_ptr_array_index (policy->fields, i))->id, zh, "");
-  for (guint i = 0; i < policy->rules->len; i++)
+  for (guint i = 0; i < fields->len; i++)
+    print_field (g_ptr_array_index (fields, i), shenbao_field_get_id (g_ptr_array_index (fields, i)), zh, "");
+  for (guint i = 0; i < rules->len; i++)
     {
-      ShenbaoRule *rule = g_ptr_array_index (policy->rules, i);
+      ShenbaoRule *rule = g_ptr_array_index (rules, i);
+      GPtrArray *members = shenbao_rule_get_members (rule);
       static const char *kinds[] = { "gate", "exclusive", "pool", "combined-cap", "top-up", "note" };
-      g_print ("%s: %s", kinds[rule->kind], shenbao_text_get (&rule->text, zh));
-      for (guint m = 0; rule->members != NULL && m < rule->members->len; m++)
-        g_print ("%s%s", m == 0 ? " [" : " ", (char *) g_ptr_array_index (rule->members, m));
-      g_print ("%s\n", rule->members != NULL ? "]" : "");
+      g_print ("%s: %s", kinds[shenbao_rule_get_kind (rule)], shenbao_text_get (shenbao_rule_get_text (rule), zh));
+      for (guint m = 0; members != NULL && m < members->len; m++)
+        g_print ("%s%s", m == 0 ? " [" : " ", (char *) g_ptr_array_index (members, m));
+      g_print ("%s\n", members != NULL ? "]" : "");
     }
-  for (guint i = 0; i < policy->clauses->len; i++)
-    print_clause (g_ptr_array_index (policy->clauses, i), zh);
+  for (guint i = 0; i < clauses->len; i++)
+    print_clause (g_ptr_array_index (clauses, i), zh);
   print_checklist (policy, zh);
   return 0;
 }
@@ -381,7 +412,7 @@ command_facts (ShenbaoPolicySet *set,
   for (guint i = 0; i < facts->len; i++)
     {
       ShenbaoField *fact = g_ptr_array_index (facts, i);
-      print_field (fact, fact->id, options->chinese, "");
+      print_field (fact, shenbao_field_get_id (fact), options->chinese, "");
     }
 
   if (options->positional->len == 1)
@@ -399,21 +430,26 @@ command_facts (ShenbaoPolicySet *set,
   for (guint p = 0; p < policies->len; p++)
     {
       ShenbaoPolicy *policy = g_ptr_array_index (policies, p);
+      GPtrArray *fields = shenbao_policy_get_fields (policy);
+      GPtrArray *clauses = shenbao_policy_get_clauses (policy);
 
-      for (guint i = 0; i < policy->fields->len; i++)
+      for (guint i = 0; i < fields->len; i++)
         {
-          ShenbaoField *field = g_ptr_array_index (policy->fields, i);
-          g_autofree char *name = g_strdup_printf ("%s/%s", policy->id, field->id);
+          ShenbaoField *field = g_ptr_array_index (fields, i);
+          g_autofree char *name = g_strdup_printf ("%s/%s", shenbao_policy_get_id (policy),
+                                                   shenbao_field_get_id (field));
           print_field (field, name, options->chinese, "");
         }
-      for (guint c = 0; c < policy->clauses->len; c++)
+      for (guint c = 0; c < clauses->len; c++)
         {
-          ShenbaoClause *clause = g_ptr_array_index (policy->clauses, c);
+          ShenbaoClause *clause = g_ptr_array_index (clauses, c);
+          GPtrArray *clause_fields = shenbao_clause_get_fields (clause);
 
-          for (guint i = 0; i < clause->fields->len; i++)
+          for (guint i = 0; i < clause_fields->len; i++)
             {
-              ShenbaoField *field = g_ptr_array_index (clause->fields, i);
-              g_autofree char *name = g_strdup_printf ("%s/%s", clause->full_id, field->id);
+              ShenbaoField *field = g_ptr_array_index (clause_fields, i);
+              g_autofree char *name = g_strdup_printf ("%s/%s", shenbao_clause_get_full_id (clause),
+                                                       shenbao_field_get_id (field));
               print_field (field, name, options->chinese, "");
             }
         }
@@ -577,15 +613,16 @@ add_alternatives (JsonBuilder         *builder,
   for (guint i = 0; result->alternatives != NULL && i < result->alternatives->len; i++)
     {
       ShenbaoWorkStep *step = g_ptr_array_index (result->alternatives, i);
+      const ShenbaoText *reading = shenbao_flag_get_alternative_label (step->flag);
       g_autofree char *amount = shenbao_fen_to_string (shenbao_decimal_round_to_fen (step->after));
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "flag");
-      json_builder_add_string_value (builder, step->flag->id);
+      json_builder_add_string_value (builder, shenbao_flag_get_id (step->flag));
       json_builder_set_member_name (builder, "reading");
-      json_builder_add_string_value (builder, step->flag->alternative_label.en);
+      json_builder_add_string_value (builder, reading->en);
       json_builder_set_member_name (builder, "reading_zh");
-      json_builder_add_string_value (builder, step->flag->alternative_label.zh);
+      json_builder_add_string_value (builder, reading->zh);
       json_builder_set_member_name (builder, "award");
       json_builder_add_string_value (builder, amount);
       json_builder_end_object (builder);
@@ -609,21 +646,24 @@ add_clause_json (JsonBuilder         *builder,
                  ShenbaoClauseResult *result,
                  ShenbaoWorksheetFlags flags)
 {
+  ShenbaoClause *clause = result->clause;
+  GPtrArray *clause_flags = shenbao_clause_get_flags (clause);
+
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, result->clause->full_id);
+  json_builder_add_string_value (builder, shenbao_clause_get_full_id (clause));
   json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, result->clause->title.en);
+  json_builder_add_string_value (builder, shenbao_clause_get_title (clause)->en);
   json_builder_set_member_name (builder, "title_zh");
-  json_builder_add_string_value (builder, result->clause->title.zh);
+  json_builder_add_string_value (builder, shenbao_clause_get_title (clause)->zh);
   json_builder_set_member_name (builder, "applies");
   json_builder_add_string_value (builder, shenbao_applicability_to_string (result->applies));
   json_builder_set_member_name (builder, "claimed");
   json_builder_add_boolean_value (builder, result->claimed);
   json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, shenbao_award_kind_to_string (result->clause->kind));
+  json_builder_add_string_value (builder, shenbao_award_kind_to_string (shenbao_clause_get_kind (clause)));
   json_builder_set_member_name (builder, "payment");
-  json_builder_add_string_value (builder, result->clause->payment);
+  json_builder_add_string_value (builder, shenbao_clause_get_payment (clause));
   json_builder_set_member_name (builder, "award");
   if (result->has_amount)
     {
@@ -640,23 +680,24 @@ add_clause_json (JsonBuilder         *builder,
   json_builder_set_member_name (builder, "missing");
   json_builder_begin_array (builder);
   for (guint i = 0; i < result->missing->len; i++)
-    json_builder_add_string_value (builder, ((ShenbaoField *) g_ptr_array_index (result->missing, i))->input_key);
+    json_builder_add_string_value (builder,
+                                   shenbao_field_get_input_key (g_ptr_array_index (result->missing, i)));
   json_builder_end_array (builder);
   add_worksheet (builder, "explanation", shenbao_worksheet_step_lines, result, flags);
   add_alternatives (builder, result);
   json_builder_set_member_name (builder, "flags");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < result->clause->flags->len; i++)
+  for (guint i = 0; i < clause_flags->len; i++)
     {
-      const ShenbaoFlag *flag = shenbao_policy_find_flag (result->clause->policy,
-                                                          g_ptr_array_index (result->clause->flags, i));
+      const ShenbaoFlag *flag = shenbao_policy_find_flag (shenbao_clause_get_policy (clause),
+                                                          g_ptr_array_index (clause_flags, i));
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, flag->id);
+      json_builder_add_string_value (builder, shenbao_flag_get_id (flag));
       json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, flag->text.en);
+      json_builder_add_string_value (builder, shenbao_flag_get_text (flag)->en);
       json_builder_set_member_name (builder, "text_zh");
-      json_builder_add_string_value (builder, flag->text.zh);
+      json_builder_add_string_value (builder, shenbao_flag_get_text (flag)->zh);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -678,9 +719,9 @@ add_policy_json (JsonBuilder         *builder,
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "policy");
-  json_builder_add_string_value (builder, result->policy->id);
+  json_builder_add_string_value (builder, shenbao_policy_get_id (result->policy));
   json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, result->policy->title.zh);
+  json_builder_add_string_value (builder, shenbao_policy_get_title (result->policy)->zh);
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, shenbao_validity_to_string (result->validity));
   if (result->days_to_expiry >= 0)
@@ -709,7 +750,7 @@ add_policy_json (JsonBuilder         *builder,
         continue;
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, clause_result->clause->full_id);
+      json_builder_add_string_value (builder, shenbao_clause_get_full_id (clause_result->clause));
       json_builder_set_member_name (builder, "reason");
       json_builder_add_string_value (builder, clause_result->dropped_reason.en);
       json_builder_set_member_name (builder, "reason_zh");
@@ -727,11 +768,11 @@ add_policy_json (JsonBuilder         *builder,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "clauses");
       json_builder_begin_array (builder);
-      json_builder_add_string_value (builder, question->a->clause->id);
-      json_builder_add_string_value (builder, question->b->clause->id);
+      json_builder_add_string_value (builder, shenbao_clause_get_id (question->a->clause));
+      json_builder_add_string_value (builder, shenbao_clause_get_id (question->b->clause));
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "rule");
-      json_builder_add_string_value (builder, question->rule->id);
+      json_builder_add_string_value (builder, shenbao_rule_get_id (question->rule));
       json_builder_set_member_name (builder, "answer");
       json_builder_add_string_value (builder, question->certain ? "certain"
                                               : shenbao_same_matter_to_string (question->answer));
@@ -771,7 +812,7 @@ report_errors (ShenbaoPolicyResult *result)
 
   if (result->error != NULL)
     {
-      g_printerr ("shenbao-cli: %s: %s\n", result->policy->id, result->error->message);
+      g_printerr ("shenbao-cli: %s: %s\n", shenbao_policy_get_id (result->policy), result->error->message);
       clean = FALSE;
     }
 
@@ -781,7 +822,8 @@ report_errors (ShenbaoPolicyResult *result)
 
       if (clause_result->error != NULL)
         {
-          g_printerr ("shenbao-cli: %s: %s\n", clause_result->clause->full_id, clause_result->error->message);
+          g_printerr ("shenbao-cli: %s: %s\n", shenbao_clause_get_full_id (clause_result->clause),
+                      clause_result->error->message);
           clean = FALSE;
         }
     }
@@ -804,7 +846,8 @@ add_clause_ids (ShenbaoPolicy *policy,
         continue;
       if (shenbao_policy_find_clause (policy, id) == NULL)
         {
-          g_printerr ("shenbao-cli: %s: policy %s has no clause “%s”\n", option, policy->id, id);
+          g_printerr ("shenbao-cli: %s: policy %s has no clause “%s”\n", option,
+                      shenbao_policy_get_id (policy), id);
           return FALSE;
         }
       g_ptr_array_add (ids, g_strdup (id));
@@ -869,7 +912,7 @@ compare_totals (gconstpointer a,
 
   if (ra->total_up_to_fen != rb->total_up_to_fen)
     return ra->total_up_to_fen > rb->total_up_to_fen ? -1 : 1;
-  return g_strcmp0 (ra->policy->id, rb->policy->id);
+  return g_strcmp0 (shenbao_policy_get_id (ra->policy), shenbao_policy_get_id (rb->policy));
 }
 
 static int
@@ -893,7 +936,7 @@ compute_all (ShenbaoPolicySet *set,
       /* A policy whose area cannot hold the company is never read. */
       if (!shenbao_policy_area_matches (policy, shenbao_inputs_get_registered_region (company)))
         continue;
-      if ((policy = shenbao_policy_set_lookup (set, policy->id)) == NULL)
+      if ((policy = shenbao_policy_set_lookup (set, shenbao_policy_get_id (policy))) == NULL)
         continue;
       if (!apply_settings (set, NULL, options, inputs))
         return EXIT_USAGE;
@@ -926,10 +969,11 @@ compute_all (ShenbaoPolicySet *set,
           g_autofree char *total = shenbao_fen_format (result->total_fen);
           g_autofree char *up_to = shenbao_fen_format (result->total_up_to_fen);
 
-          g_print ("%u. %-20s %-16s %s %18s   %s %18s   %s\n", i + 1, result->policy->id,
+          g_print ("%u. %-20s %-16s %s %18s   %s %18s   %s\n", i + 1,
+                   shenbao_policy_get_id (result->policy),
                    validity_label (result->validity, options->chinese),
                    options->chinese ? "确定" : "exact", total, options->chinese ? "最高" : "up to", up_to,
-                   shenbao_text_get (&result->policy->title, options->chinese));
+                   shenbao_text_get (shenbao_policy_get_title (result->policy), options->chinese));
         }
     }
   return clean ? 0 : EXIT_USAGE;

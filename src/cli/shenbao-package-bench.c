@@ -20,12 +20,14 @@ make_application (ShenbaoStorage   *storage,
 {
   g_autoptr(ShenbaoFiling) application = shenbao_filing_create (storage, policies, 0, NULL);
   ShenbaoPolicy *policy;
+  GPtrArray *clauses;
   guint claimed = 0;
 
   shenbao_filing_set_policy (application, "hangzhou-2024-66", NULL);
   policy = shenbao_filing_get_policy (application);
-  for (guint i = 0; i < policy->clauses->len && claimed < 10; i++, claimed++)
-    shenbao_filing_set_clause_chosen (application, ((ShenbaoClause *) g_ptr_array_index (policy->clauses, i))->full_id,
+  clauses = shenbao_policy_get_clauses (policy);
+  for (guint i = 0; i < clauses->len && claimed < 10; i++, claimed++)
+    shenbao_filing_set_clause_chosen (application, shenbao_clause_get_full_id (g_ptr_array_index (clauses, i)),
                                            TRUE, NULL);
   {
     g_autofree char *key = NULL;

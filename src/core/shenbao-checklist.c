@@ -229,7 +229,8 @@ add_default (GPtrArray         *items,
 
   if (record != NULL && record->removed)
     return;
-  item = shenbao_checklist_item_new (item_id, clause_id, &attachment->label, attachment->required);
+  item = shenbao_checklist_item_new (item_id, clause_id, shenbao_attachment_get_label (attachment),
+                                     shenbao_attachment_is_required (attachment));
   if (record != NULL)
     {
       shenbao_checklist_item_apply_record (item, record);
@@ -272,6 +273,7 @@ shenbao_checklist_rebuild (ShenbaoChecklist  *self,
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
   g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_attachment_record_free);
+  GPtrArray *materials;
   guint old_length = self->items->len;
 
   g_return_val_if_fail (SHENBAO_IS_CHECKLIST (self), FALSE);
@@ -293,21 +295,24 @@ shenbao_checklist_rebuild (ShenbaoChecklist  *self,
         g_hash_table_replace (records, record->item_id, record);
     }
 
-  for (guint i = 0; policy != NULL && i < policy->materials->len; i++)
+  materials = policy != NULL ? shenbao_policy_get_materials (policy) : NULL;
+  for (guint i = 0; materials != NULL && i < materials->len; i++)
     {
-      ShenbaoAttachment *attachment = g_ptr_array_index (policy->materials, i);
-      add_default (items, records, positions, attachment->id, NULL, attachment);
+      ShenbaoAttachment *attachment = g_ptr_array_index (materials, i);
+      add_default (items, records, positions, shenbao_attachment_get_id (attachment), NULL, attachment);
     }
   for (guint c = 0; claimed != NULL && c < claimed->len; c++)
     {
       ShenbaoClause *clause = g_ptr_array_index (claimed, c);
+      GPtrArray *attachments = shenbao_clause_get_attachments (clause);
 
-      for (guint i = 0; i < clause->attachments->len; i++)
+      for (guint i = 0; i < attachments->len; i++)
         {
-          ShenbaoAttachment *attachment = g_ptr_array_index (clause->attachments, i);
-          g_autofree char *item_id = g_strdup_printf ("%s/%s", clause->id, attachment->id);
+          ShenbaoAttachment *attachment = g_ptr_array_index (attachments, i);
+          g_autofree char *item_id = g_strdup_printf ("%s/%s", shenbao_clause_get_id (clause),
+                                                      shenbao_attachment_get_id (attachment));
 
-          add_default (items, records, positions, item_id, clause->full_id, attachment);
+          add_default (items, records, positions, item_id, shenbao_clause_get_full_id (clause), attachment);
         }
     }
   for (guint i = 0; i < users->len; i++)

@@ -19,10 +19,13 @@ gboolean
 shenbao_policy_period_ended (ShenbaoPolicy *policy,
                              const GDate   *as_of)
 {
+  const GDate *expiry;
+
   g_return_val_if_fail (SHENBAO_IS_POLICY (policy), FALSE);
   g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), FALSE);
 
-  return g_date_valid (&policy->expiry) && g_date_compare (as_of, &policy->expiry) > 0;
+  expiry = shenbao_policy_get_expiry (policy);
+  return g_date_valid (expiry) && g_date_compare (as_of, expiry) > 0;
 }
 
 static char *
@@ -30,13 +33,14 @@ period_text (ShenbaoPolicy *policy,
              const GDate   *as_of,
              gboolean       chinese)
 {
+  const GDate *ends = shenbao_policy_get_expiry (policy);
   g_autofree char *expiry = NULL;
   int days;
 
-  if (!g_date_valid (&policy->expiry))
+  if (!g_date_valid (ends))
     return NULL;
-  expiry = format_date (&policy->expiry);
-  days = g_date_days_between (as_of, &policy->expiry);
+  expiry = format_date (ends);
+  days = g_date_days_between (as_of, ends);
   if (days < 0)
     return g_strdup_printf (chinese ? "所述执行期已于 %s 结束" : "its stated period ended %s", expiry);
   if (days == 0)
@@ -65,7 +69,7 @@ shenbao_policy_status_text (ShenbaoPolicy *policy,
         return g_strdup (chinese ? "征求意见稿；施行日期未定" : "draft; dates not fixed");
       return g_strdup_printf (chinese ? "征求意见稿；%s" : "draft; %s", period);
     case SHENBAO_VALIDITY_NOT_YET:
-      effective = format_date (&policy->effective);
+      effective = format_date (shenbao_policy_get_effective (policy));
       return g_strdup_printf (chinese ? "尚未施行，自 %s 起施行" : "not yet in force; in force from %s", effective);
     case SHENBAO_VALIDITY_EXPIRED:
       return g_strdup_printf (chinese ? "已失效；%s" : "expired; %s", period);

@@ -34,12 +34,14 @@ choice_label (const ShenbaoField *field,
               const char         *value,
               gboolean            chinese)
 {
-  for (guint i = 0; field->choices != NULL && i < field->choices->len; i++)
-    {
-      ShenbaoChoice *choice = g_ptr_array_index (field->choices, i);
+  GPtrArray *choices = shenbao_field_get_choices (field);
 
-      if (g_strcmp0 (choice->value, value) == 0)
-        return shenbao_text_get (&choice->label, chinese);
+  for (guint i = 0; choices != NULL && i < choices->len; i++)
+    {
+      ShenbaoChoice *choice = g_ptr_array_index (choices, i);
+
+      if (g_strcmp0 (shenbao_choice_get_value (choice), value) == 0)
+        return shenbao_text_get (shenbao_choice_get_label (choice), chinese);
     }
   return value;
 }
@@ -50,13 +52,14 @@ display_number (const ShenbaoField *field,
                 gboolean            chinese)
 {
   g_autofree char *number = shenbao_value_format (value);
+  ShenbaoFieldType kind = shenbao_field_get_kind (field);
   const char *unit;
 
-  if (field->type == SHENBAO_FIELD_MONEY)
+  if (kind == SHENBAO_FIELD_MONEY)
     return g_strdup_printf ("%s %s", number, chinese ? "元" : "yuan");
-  if (field->type == SHENBAO_FIELD_PERCENT)
+  if (kind == SHENBAO_FIELD_PERCENT)
     return g_steal_pointer (&number);
-  unit = unit_word (field->unit_text, chinese);
+  unit = unit_word (shenbao_field_get_unit_text (field), chinese);
   return unit != NULL ? g_strdup_printf ("%s %s", number, unit) : g_steal_pointer (&number);
 }
 
@@ -66,20 +69,22 @@ display_list (const ShenbaoField *field,
               gboolean            chinese)
 {
   GString *out = g_string_new (NULL);
+  GPtrArray *columns = shenbao_field_get_columns (field);
 
   for (guint r = 0; value->rows != NULL && r < value->rows->len; r++)
     {
       GHashTable *row = g_ptr_array_index (value->rows, r);
 
       g_string_append_printf (out, "%s%u. ", r > 0 ? "\n" : "", r + 1);
-      for (guint c = 0; field->columns != NULL && c < field->columns->len; c++)
+      for (guint c = 0; columns != NULL && c < columns->len; c++)
         {
-          ShenbaoField *column = g_ptr_array_index (field->columns, c);
-          const ShenbaoValue *cell = g_hash_table_lookup (row, column->id);
+          ShenbaoField *column = g_ptr_array_index (columns, c);
+          const ShenbaoValue *cell = g_hash_table_lookup (row, shenbao_field_get_id (column));
           g_autofree char *text = cell != NULL ? shenbao_display_value (column, cell, chinese) : g_strdup ("—");
 
           g_string_append_printf (out, "%s%s%s%s", c > 0 ? (chinese ? "；" : "; ") : "",
-                                  shenbao_text_get (&column->label, chinese), chinese ? "：" : ": ", text);
+                                  shenbao_text_get (shenbao_field_get_label (column), chinese),
+                                  chinese ? "：" : ": ", text);
         }
     }
   if (out->len == 0)
@@ -101,8 +106,9 @@ shenbao_display_value (const ShenbaoField *field,
     case SHENBAO_VALUE_BOOL:
       return g_strdup (value->boolean ? (chinese ? "是" : "yes") : (chinese ? "否" : "no"));
     case SHENBAO_VALUE_STRING:
-      return g_strdup (field->type == SHENBAO_FIELD_CHOICE ? choice_label (field, value->string, chinese)
-                                                           : value->string);
+      return g_strdup (shenbao_field_get_kind (field) == SHENBAO_FIELD_CHOICE
+                       ? choice_label (field, value->string, chinese)
+                       : value->string);
     case SHENBAO_VALUE_LIST:
       return display_list (field, value, chinese);
     case SHENBAO_VALUE_DATE:

@@ -7,6 +7,7 @@
  * The words of an explanation are in shenbao-worksheet.c alone. */
 
 #include "shenbao-engine.h"
+#include "shenbao-policy-private.h"
 
 G_BEGIN_DECLS
 

@@ -162,10 +162,10 @@ add_result (ShenbaoFiling *application,
   for (guint i = 0; i < claimed->len; i++)
     {
       ShenbaoClause *clause = g_ptr_array_index (claimed, i);
-      ShenbaoClauseResult *clause_result = shenbao_policy_result_find (result, clause->id);
+      ShenbaoClauseResult *clause_result = shenbao_policy_result_find (result, shenbao_clause_get_id (clause));
       xmlNode *child = xmlNewChild (node, NULL, BAD_CAST "clause", NULL);
 
-      xmlNewProp (child, BAD_CAST "id", BAD_CAST clause->full_id);
+      xmlNewProp (child, BAD_CAST "id", BAD_CAST shenbao_clause_get_full_id (clause));
       if (clause_result != NULL && clause_result->has_amount)
         {
           set_int_prop (child, "award-fen", clause_result->award_fen);
@@ -196,13 +196,13 @@ shenbao_filing_xml_write (ShenbaoFiling *application,
   xmlSetNs (root, xmlNewNs (root, BAD_CAST SHENBAO_FILING_XML_NS, NULL));
   xmlNewProp (root, BAD_CAST "format", BAD_CAST "1");
   policy = xmlNewChild (root, NULL, BAD_CAST "policy", NULL);
-  xmlNewProp (policy, BAD_CAST "id", BAD_CAST shenbao_filing_get_policy (application)->id);
+  xmlNewProp (policy, BAD_CAST "id", BAD_CAST shenbao_policy_get_id (shenbao_filing_get_policy (application)));
   company = xmlNewChild (root, NULL, BAD_CAST "company", NULL);
   claimed_node = xmlNewChild (root, NULL, BAD_CAST "claimed", NULL);
   claimed = shenbao_filing_list_chosen (application);
   for (guint i = 0; i < claimed->len; i++)
     xmlNewProp (xmlNewChild (claimed_node, NULL, BAD_CAST "clause", NULL), BAD_CAST "id",
-                BAD_CAST ((ShenbaoClause *) g_ptr_array_index (claimed, i))->full_id);
+                BAD_CAST shenbao_clause_get_full_id (g_ptr_array_index (claimed, i)));
   values = xmlNewChild (root, NULL, BAD_CAST "values", NULL);
   add_values (application, company, values);
   add_materials (application, attachments, xmlNewChild (root, NULL, BAD_CAST "materials", NULL));

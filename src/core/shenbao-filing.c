@@ -348,7 +348,7 @@ static gboolean
 is_company_fact (ShenbaoFiling *self,
                  ShenbaoField       *field)
 {
-  return shenbao_policy_set_find_fact (self->policies, field->id) == field;
+  return shenbao_policy_set_find_fact (self->policies, shenbao_field_get_id (field)) == field;
 }
 
 static gboolean
@@ -357,9 +357,11 @@ write_text (ShenbaoFiling *self,
             const char         *text,
             GError            **error)
 {
+  const char *key = shenbao_field_get_input_key (field);
+
   if (is_company_fact (self, field))
-    return shenbao_storage_set_company_value (self->storage, self->company_id, field->input_key, text, error);
-  return shenbao_storage_set_application_value (self->storage, self->id, field->input_key, text, error);
+    return shenbao_storage_set_company_value (self->storage, self->company_id, key, text, error);
+  return shenbao_storage_set_application_value (self->storage, self->id, key, text, error);
 }
 
 /* Edits a full or read-only disk refused are written as soon as a save succeeds again. */
@@ -402,7 +404,7 @@ shenbao_filing_set_text (ShenbaoFiling *self,
   g_return_val_if_fail (SHENBAO_IS_FILING (self), FALSE);
   g_return_val_if_fail (field != NULL, FALSE);
 
-  key = field->input_key;
+  key = shenbao_field_get_input_key (field);
   if (text != NULL && *text == '\0')
     text = NULL;
   stored = g_hash_table_lookup (self->texts, key);
@@ -543,17 +545,18 @@ shenbao_filing_set_clause_chosen (ShenbaoFiling *self,
 GPtrArray *
 shenbao_filing_list_chosen (ShenbaoFiling *self)
 {
-  GPtrArray *clauses = g_ptr_array_new ();
+  GPtrArray *chosen = g_ptr_array_new ();
   ShenbaoPolicy *policy = shenbao_filing_get_policy (self);
+  GPtrArray *clauses = policy != NULL ? shenbao_policy_get_clauses (policy) : NULL;
 
-  for (guint i = 0; policy != NULL && i < policy->clauses->len; i++)
+  for (guint i = 0; clauses != NULL && i < clauses->len; i++)
     {
-      ShenbaoClause *clause = g_ptr_array_index (policy->clauses, i);
+      ShenbaoClause *clause = g_ptr_array_index (clauses, i);
 
-      if (shenbao_filing_get_clause_chosen (self, clause->full_id))
-        g_ptr_array_add (clauses, clause);
+      if (shenbao_filing_get_clause_chosen (self, shenbao_clause_get_full_id (clause)))
+        g_ptr_array_add (chosen, clause);
     }
-  return clauses;
+  return chosen;
 }
 
 /* Answers are kept with the application's other values, under a key no field can have. */
@@ -613,16 +616,17 @@ build_claim (ShenbaoFiling *self,
              ShenbaoPolicy      *policy)
 {
   ShenbaoClaim *claim = shenbao_claim_new ();
-  g_autofree char *prefix = g_strdup_printf ("same-matter:%s/", policy->id);
+  g_autofree char *prefix = g_strdup_printf ("same-matter:%s/", shenbao_policy_get_id (policy));
+  GPtrArray *clauses = shenbao_policy_get_clauses (policy);
   GHashTableIter iter;
   gpointer key, text;
 
-  for (guint i = 0; i < policy->clauses->len; i++)
+  for (guint i = 0; i < clauses->len; i++)
     {
-      ShenbaoClause *clause = g_ptr_array_index (policy->clauses, i);
+      ShenbaoClause *clause = g_ptr_array_index (clauses, i);
 
-      if (shenbao_filing_get_clause_chosen (self, clause->full_id))
-        shenbao_claim_add_clause (claim, clause->id);
+      if (shenbao_filing_get_clause_chosen (self, shenbao_clause_get_full_id (clause)))
+        shenbao_claim_add_clause (claim, shenbao_clause_get_id (clause));
     }
   g_hash_table_iter_init (&iter, self->texts);
   while (g_hash_table_iter_next (&iter, &key, &text))
@@ -711,13 +715,17 @@ shenbao_clause_page_shows_field (ShenbaoClause    *clause,
                                  ShenbaoPolicySet *policies,
                                  ShenbaoField     *field)
 {
-  if (g_ptr_array_find (clause->fields, field, NULL))
+  ShenbaoPolicy *policy = shenbao_clause_get_policy (clause);
+  GPtrArray *policy_fields_used = shenbao_clause_get_policy_fields_used (clause);
+  GPtrArray *facts_used = shenbao_clause_get_facts_used (clause);
+
+  if (g_ptr_array_find (shenbao_clause_get_fields (clause), field, NULL))
     return TRUE;
-  for (guint i = 0; i < clause->policy_fields_used->len; i++)
-    if (shenbao_policy_find_field (clause->policy, g_ptr_array_index (clause->policy_fields_used, i)) == field)
+  for (guint i = 0; i < policy_fields_used->len; i++)
+    if (shenbao_policy_find_field (policy, g_ptr_array_index (policy_fields_used, i)) == field)
       return TRUE;
-  for (guint i = 0; i < clause->facts_used->len; i++)
-    if (shenbao_policy_set_find_fact (policies, g_ptr_array_index (clause->facts_used, i)) == field)
+  for (guint i = 0; i < facts_used->len; i++)
+    if (shenbao_policy_set_find_fact (policies, g_ptr_array_index (facts_used, i)) == field)
       return TRUE;
   return FALSE;
 }
@@ -735,7 +743,7 @@ shenbao_filing_field_page (ShenbaoFiling *self,
   g_autoptr(GPtrArray) chosen = NULL;
 
   if (clause != NULL && shenbao_clause_page_shows_field (clause, self->policies, field))
-    return g_strconcat (SHENBAO_PAGE_CLAUSE_PREFIX, clause->full_id, NULL);
+    return g_strconcat (SHENBAO_PAGE_CLAUSE_PREFIX, shenbao_clause_get_full_id (clause), NULL);
   if (is_company_fact (self, field))
     return g_strdup (SHENBAO_PAGE_COMPANY);
   chosen = shenbao_filing_list_chosen (self);
@@ -744,7 +752,7 @@ shenbao_filing_field_page (ShenbaoFiling *self,
       ShenbaoClause *other = g_ptr_array_index (chosen, i);
 
       if (shenbao_clause_page_shows_field (other, self->policies, field))
-        return g_strconcat (SHENBAO_PAGE_CLAUSE_PREFIX, other->full_id, NULL);
+        return g_strconcat (SHENBAO_PAGE_CLAUSE_PREFIX, shenbao_clause_get_full_id (other), NULL);
     }
   return g_strdup (SHENBAO_PAGE_CLAUSES);
 }
@@ -792,14 +800,14 @@ add_field_problem (ShenbaoFiling *self,
   g_autofree char *page = NULL;
   ShenbaoProblem *problem;
 
-  if (has_problem (problems, SHENBAO_PROBLEM_FIELD, field->input_key))
+  if (has_problem (problems, SHENBAO_PROBLEM_FIELD, shenbao_field_get_input_key (field)))
     {
       g_free (message);
       return;
     }
   page = shenbao_filing_field_page (self, field, clause_id);
   problem = add_problem (problems, SHENBAO_PROBLEM_FIELD, page, clause_id, message);
-  problem->key = g_strdup (field->input_key);
+  problem->key = g_strdup (shenbao_field_get_input_key (field));
   problem->field = field;
 }
 
@@ -812,7 +820,7 @@ add_invalid_fields (ShenbaoFiling *self,
   for (guint i = 0; i < fields->len; i++)
     {
       ShenbaoField *field = g_ptr_array_index (fields, i);
-      const char *error = g_hash_table_lookup (self->errors, field->input_key);
+      const char *error = g_hash_table_lookup (self->errors, shenbao_field_get_input_key (field));
 
       if (error != NULL)
         add_field_problem (self, problems, field, clause_id, g_strdup (error));
@@ -824,7 +832,8 @@ still_needed (ShenbaoField *field,
               gboolean      chinese)
 {
   /* Translators: %s is the label of a field, e.g. "Company name: still needed" */
-  return g_strdup_printf (_("%s: still needed"), shenbao_text_get (&field->label, chinese));
+  return g_strdup_printf (_("%s: still needed"),
+                          shenbao_text_get (shenbao_field_get_label (field), chinese));
 }
 
 /* The profile every application needs: name, credit code, registered region and address. */
@@ -840,7 +849,8 @@ add_profile_problems (ShenbaoFiling *self,
     {
       ShenbaoField *fact = g_ptr_array_index (facts, i);
 
-      if (fact->required && !g_hash_table_contains (self->texts, fact->input_key))
+      if (shenbao_field_is_required (fact)
+          && !g_hash_table_contains (self->texts, shenbao_field_get_input_key (fact)))
         add_field_problem (self, problems, fact, NULL, still_needed (fact, chinese));
     }
 }
@@ -851,15 +861,16 @@ add_unmet (GPtrArray           *problems,
            ShenbaoClauseResult *clause_result,
            gboolean             chinese)
 {
+  const char *full_id = shenbao_clause_get_full_id (clause);
   g_autoptr(GString) reasons = g_string_new (NULL);
-  g_autofree char *page = g_strconcat (SHENBAO_PAGE_CLAUSE_PREFIX, clause->full_id, NULL);
+  g_autofree char *page = g_strconcat (SHENBAO_PAGE_CLAUSE_PREFIX, full_id, NULL);
 
   for (guint i = 0; i < clause_result->unmet->len; i++)
     g_string_append_printf (reasons, "%s%s", i > 0 ? (chinese ? "；" : "; ") : "",
                             shenbao_text_get (g_ptr_array_index (clause_result->unmet, i), chinese));
-  add_problem (problems, SHENBAO_PROBLEM_NOT_APPLICABLE, page, clause->full_id,
+  add_problem (problems, SHENBAO_PROBLEM_NOT_APPLICABLE, page, full_id,
                /* Translators: clause id, then the conditions not met */
-               g_strdup_printf (_("Clause %s does not apply: %s"), clause->id, reasons->str));
+               g_strdup_printf (_("Clause %s does not apply: %s"), shenbao_clause_get_id (clause), reasons->str));
 }
 
 static void
@@ -869,14 +880,17 @@ add_clause_problems (ShenbaoFiling  *self,
                      ShenbaoPolicyResult *result,
                      gboolean             chinese)
 {
-  ShenbaoClauseResult *clause_result = shenbao_policy_result_find (result, clause->id);
+  const char *id = shenbao_clause_get_id (clause);
+  const char *full_id = shenbao_clause_get_full_id (clause);
+  GPtrArray *policy_fields_used = shenbao_clause_get_policy_fields_used (clause);
+  ShenbaoClauseResult *clause_result = shenbao_policy_result_find (result, id);
   g_autoptr(GPtrArray) policy_fields = g_ptr_array_new ();
 
-  add_invalid_fields (self, problems, clause->fields, clause->full_id);
-  for (guint i = 0; i < clause->policy_fields_used->len; i++)
-    g_ptr_array_add (policy_fields, shenbao_policy_find_field (clause->policy,
-                                                               g_ptr_array_index (clause->policy_fields_used, i)));
-  add_invalid_fields (self, problems, policy_fields, clause->full_id);
+  add_invalid_fields (self, problems, shenbao_clause_get_fields (clause), full_id);
+  for (guint i = 0; i < policy_fields_used->len; i++)
+    g_ptr_array_add (policy_fields, shenbao_policy_find_field (shenbao_clause_get_policy (clause),
+                                                               g_ptr_array_index (policy_fields_used, i)));
+  add_invalid_fields (self, problems, policy_fields, full_id);
 
   if (clause_result->applies == SHENBAO_APPLIES_NO)
     add_unmet (problems, clause, clause_result, chinese);
@@ -885,18 +899,18 @@ add_clause_problems (ShenbaoFiling  *self,
       ShenbaoField *field = g_ptr_array_index (clause_result->missing, i);
 
       /* An invalid value is reported as invalid, not as still needed. */
-      if (g_hash_table_contains (self->errors, field->input_key))
+      if (g_hash_table_contains (self->errors, shenbao_field_get_input_key (field)))
         continue;
-      add_field_problem (self, problems, field, clause->full_id,
+      add_field_problem (self, problems, field, full_id,
                          /* Translators: a field's label, then a clause id */
                          g_strdup_printf (_("%s: still needed for clause %s"),
-                                          shenbao_text_get (&field->label, chinese), clause->id));
+                                          shenbao_text_get (shenbao_field_get_label (field), chinese), id));
     }
   if (clause_result->error != NULL)
     {
-      g_autofree char *page = g_strconcat (SHENBAO_PAGE_CLAUSE_PREFIX, clause->full_id, NULL);
-      add_problem (problems, SHENBAO_PROBLEM_COMPUTATION, page, clause->full_id,
-                   g_strdup_printf (_("Clause %s cannot be computed exactly: %s"), clause->id,
+      g_autofree char *page = g_strconcat (SHENBAO_PAGE_CLAUSE_PREFIX, full_id, NULL);
+      add_problem (problems, SHENBAO_PROBLEM_COMPUTATION, page, full_id,
+                   g_strdup_printf (_("Clause %s cannot be computed exactly: %s"), id,
                                     clause_result->error->message));
     }
 }
@@ -909,6 +923,8 @@ add_same_matter_problems (GPtrArray           *problems,
   for (guint i = 0; i < result->questions->len; i++)
     {
       ShenbaoSameMatterQuestion *question = g_ptr_array_index (result->questions, i);
+      const char *a = shenbao_clause_get_id (question->a->clause);
+      const char *b = shenbao_clause_get_id (question->b->clause);
       ShenbaoProblem *problem;
 
       if (question->certain || question->answer != SHENBAO_SAME_MATTER_UNANSWERED)
@@ -916,9 +932,8 @@ add_same_matter_problems (GPtrArray           *problems,
       problem = add_problem (problems, SHENBAO_PROBLEM_SAME_MATTER, SHENBAO_PAGE_REVIEW, NULL,
                              /* Translators: two clause ids, then the policy's rule */
                              g_strdup_printf (_("Do clauses %s and %s concern the same matter? %s"),
-                                              question->a->clause->id, question->b->clause->id,
-                                              shenbao_text_get (&question->rule->text, chinese)));
-      problem->key = shenbao_same_matter_key (question->a->clause->id, question->b->clause->id);
+                                              a, b, shenbao_text_get (shenbao_rule_get_text (question->rule), chinese)));
+      problem->key = shenbao_same_matter_key (a, b);
     }
 }
 
@@ -989,7 +1004,7 @@ shenbao_filing_list_problems (ShenbaoFiling *self,
                    g_strdup (_("No policy chosen yet")));
       return problems;
     }
-  add_invalid_fields (self, problems, policy->fields, NULL);
+  add_invalid_fields (self, problems, shenbao_policy_get_fields (policy), NULL);
   if (chosen->len == 0)
     {
       add_problem (problems, SHENBAO_PROBLEM_NOTHING_CLAIMED, SHENBAO_PAGE_CLAUSES, NULL,

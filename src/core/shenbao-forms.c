@@ -122,24 +122,26 @@ field_display (ShenbaoFiling *application,
                ShenbaoField       *field,
                gboolean            chinese)
 {
-  const ShenbaoValue *value = shenbao_inputs_lookup (shenbao_filing_get_inputs (application),
-                                                     field->input_key);
-  const char *text = shenbao_filing_get_text (application, field->input_key);
+  const char *key = shenbao_field_get_input_key (field);
+  const ShenbaoValue *value = shenbao_inputs_lookup (shenbao_filing_get_inputs (application), key);
+  const char *text = shenbao_filing_get_text (application, key);
 
   /* A division by its name, as the office reads it, not by its code alone. */
-  if (field->type == SHENBAO_FIELD_REGION && text != NULL && shenbao_regions_lookup (text) != NULL)
+  if (shenbao_field_get_kind (field) == SHENBAO_FIELD_REGION && text != NULL && shenbao_regions_lookup (text) != NULL)
     return shenbao_region_dup_label (shenbao_regions_lookup (text));
   if (value != NULL)
     return shenbao_display_value (field, value, chinese);
-  return g_strdup (text_or_dash (shenbao_filing_get_text (application, field->input_key)));
+  return g_strdup (text_or_dash (shenbao_filing_get_text (application, key)));
 }
 
 static char *
 clause_heading (ShenbaoClause *clause,
                 gboolean       chinese)
 {
-  return chinese ? g_strdup_printf ("第 %s 条　%s", clause->id, clause->title.zh)
-                 : g_strdup_printf ("Clause %s: %s", clause->id, clause->title.en);
+  const ShenbaoText *title = shenbao_clause_get_title (clause);
+
+  return chinese ? g_strdup_printf ("第 %s 条　%s", shenbao_clause_get_id (clause), title->zh)
+                 : g_strdup_printf ("Clause %s: %s", shenbao_clause_get_id (clause), title->en);
 }
 
 static void
@@ -156,14 +158,16 @@ add_fields_table (ShenbaoDocument    *document,
     {
       ShenbaoField *field = g_ptr_array_index (fields, i);
       g_autofree char *shown = NULL;
+      const char *label;
 
-      if (field == NULL || shenbao_filing_get_text (application, field->input_key) == NULL)
+      if (field == NULL || shenbao_filing_get_text (application, shenbao_field_get_input_key (field)) == NULL)
         continue;
       if (!any)
         shenbao_document_begin_table (document, 2, widths, header);
       any = TRUE;
       shown = field_display (application, field, chinese);
-      shenbao_document_add_row (document, (const char *[]) { shenbao_text_get (&field->label, chinese), shown, NULL });
+      label = shenbao_text_get (shenbao_field_get_label (field), chinese);
+      shenbao_document_add_row (document, (const char *[]) { label, shown, NULL });
     }
   if (any)
     shenbao_document_end_table (document);
@@ -179,7 +183,7 @@ window_text (ShenbaoFiling *application,
              gboolean            chinese)
 {
   g_autoptr(ShenbaoPolicyWindow) window = shenbao_storage_get_policy_window (shenbao_filing_get_storage (application),
-                                                                             policy->id, NULL);
+                                                                             shenbao_policy_get_id (policy), NULL);
   g_autofree char *opens = NULL, *closes = NULL;
 
   if (window == NULL)
@@ -214,7 +218,7 @@ add_cover (ShenbaoDocument    *document,
 
   shenbao_document_add_space (document, 60);
   shenbao_document_add_title (document, PICK (chinese, "专项资金申报书", "Application Form"));
-  shenbao_document_add_title (document, shenbao_text_get (&policy->title, chinese));
+  shenbao_document_add_title (document, shenbao_text_get (shenbao_policy_get_title (policy), chinese));
   shenbao_document_add_space (document, 40);
   shenbao_document_begin_table (document, 2, widths, NULL);
   shenbao_document_add_row (document, (const char *[]) { PICK (chinese, "申报条款", "Clauses claimed"), clauses->str, NULL });
@@ -288,24 +292,30 @@ add_clause (ShenbaoDocument     *document,
             guint                number,
             gboolean             chinese)
 {
-  ShenbaoClauseResult *clause_result = result != NULL ? shenbao_policy_result_find (result, clause->id) : NULL;
+  ShenbaoClauseResult *clause_result = result != NULL
+                                       ? shenbao_policy_result_find (result, shenbao_clause_get_id (clause))
+                                       : NULL;
+  const char *quote = shenbao_clause_get_quote (clause);
+  GPtrArray *policy_fields_used = shenbao_clause_get_policy_fields_used (clause);
+  GPtrArray *facts_used = shenbao_clause_get_facts_used (clause);
   g_autofree char *title = clause_heading (clause, chinese);
   g_autofree char *heading = g_strdup_printf ("%u. %s", number, title);
   g_autoptr(GPtrArray) fields = g_ptr_array_new ();
   g_autofree char *award = NULL;
 
   shenbao_document_add_heading (document, heading);
-  if (clause->quote != NULL)
+  if (quote != NULL)
     {
       shenbao_document_add_paragraph (document, PICK (chinese, "政策原文：", "Clause text (original):"));
-      shenbao_document_add_quote (document, clause->quote);
+      shenbao_document_add_quote (document, quote);
     }
-  g_ptr_array_extend (fields, clause->fields, NULL, NULL);
-  for (guint i = 0; i < clause->policy_fields_used->len; i++)
-    g_ptr_array_add (fields, shenbao_policy_find_field (clause->policy, g_ptr_array_index (clause->policy_fields_used, i)));
-  for (guint i = 0; i < clause->facts_used->len; i++)
+  g_ptr_array_extend (fields, shenbao_clause_get_fields (clause), NULL, NULL);
+  for (guint i = 0; i < policy_fields_used->len; i++)
+    g_ptr_array_add (fields, shenbao_policy_find_field (shenbao_clause_get_policy (clause),
+                                                        g_ptr_array_index (policy_fields_used, i)));
+  for (guint i = 0; i < facts_used->len; i++)
     g_ptr_array_add (fields, shenbao_policy_set_find_fact (shenbao_filing_get_policies (application),
-                                                           g_ptr_array_index (clause->facts_used, i)));
+                                                           g_ptr_array_index (facts_used, i)));
   add_fields_table (document, application, fields, chinese);
 
   if (clause_result != NULL && clause_result->has_amount)
@@ -344,7 +354,7 @@ add_total (ShenbaoDocument     *document,
   for (guint i = 0; i < claimed->len; i++)
     {
       ShenbaoClause *clause = g_ptr_array_index (claimed, i);
-      ShenbaoClauseResult *clause_result = shenbao_policy_result_find (result, clause->id);
+      ShenbaoClauseResult *clause_result = shenbao_policy_result_find (result, shenbao_clause_get_id (clause));
       g_autofree char *title = clause_heading (clause, chinese);
       g_autofree char *amount = clause_result != NULL && clause_result->has_amount
                                 ? shenbao_forms_format_amount (clause_result->payout_fen, chinese)
@@ -367,22 +377,24 @@ add_total (ShenbaoDocument     *document,
                            : PICK (chinese, "未作答，按同一事项计", "not answered, counted as one matter");
 
       line = g_strdup_printf (PICK (chinese, "同一事项：第 %s 条与第 %s 条，%s。", "Same matter: clauses %s and %s, %s."),
-                              question->a->clause->id, question->b->clause->id, answer);
+                              shenbao_clause_get_id (question->a->clause), shenbao_clause_get_id (question->b->clause),
+                              answer);
       shenbao_document_add_paragraph (document, line);
     }
   for (guint i = 0; i < claimed->len; i++)
     {
       ShenbaoClause *clause = g_ptr_array_index (claimed, i);
+      GPtrArray *flags = shenbao_clause_get_flags (clause);
 
-      for (guint f = 0; f < clause->flags->len; f++)
+      for (guint f = 0; f < flags->len; f++)
         {
-          const ShenbaoFlag *flag = shenbao_policy_find_flag (policy, g_ptr_array_index (clause->flags, f));
+          const ShenbaoFlag *flag = shenbao_policy_find_flag (policy, g_ptr_array_index (flags, f));
           g_autofree char *line = NULL;
 
           if (flag == NULL)
             continue;
-          line = g_strdup_printf (PICK (chinese, "提示（第 %s 条）：%s", "Note (clause %s): %s"), clause->id,
-                                  shenbao_text_get (&flag->text, chinese));
+          line = g_strdup_printf (PICK (chinese, "提示（第 %s 条）：%s", "Note (clause %s): %s"),
+                                  shenbao_clause_get_id (clause), shenbao_text_get (shenbao_flag_get_text (flag), chinese));
           shenbao_document_add_paragraph (document, line);
         }
     }
@@ -432,7 +444,7 @@ running_header (ShenbaoFiling *application,
 {
   return g_strdup_printf ("%s · %s · %s", document_name,
                           text_or_dash (shenbao_filing_get_text (application, "company_name")),
-                          shenbao_filing_get_policy (application)->title.zh);
+                          shenbao_policy_get_title (shenbao_filing_get_policy (application))->zh);
 }
 
 ShenbaoDocument *
@@ -509,9 +521,9 @@ shenbao_forms_commitment (ShenbaoFiling *application,
     shenbao_document_set_watermark (document, PICK (chinese, "草稿", "DRAFT"));
   opening = chinese
             ? g_strdup_printf ("本单位 %s（统一社会信用代码：%s）申报《%s》专项资金，法定代表人 %s 代表本单位郑重承诺：",
-                               company, credit_code, policy->title.zh, representative)
+                               company, credit_code, shenbao_policy_get_title (policy)->zh, representative)
             : g_strdup_printf ("%s (unified social credit code %s), applying for funds under “%s”, by its legal representative %s, solemnly promises:",
-                               company, credit_code, policy->title.en, representative);
+                               company, credit_code, shenbao_policy_get_title (policy)->en, representative);
   shenbao_document_add_space (document, 20);
   shenbao_document_add_title (document, PICK (chinese, "信用承诺书", "Credit Commitment Letter"));
   shenbao_document_add_paragraph (document, opening);

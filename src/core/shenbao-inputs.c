@@ -11,6 +11,7 @@
 #include "shenbao-credit-code.h"
 #include "shenbao-inputs.h"
 #include "shenbao-parse.h"
+#include "shenbao-policy-private.h"
 #include "shenbao-regions.h"
 
 G_DEFINE_QUARK (shenbao-input-error-quark, shenbao_input_error)

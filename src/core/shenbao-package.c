@@ -185,7 +185,7 @@ shenbao_package_default_name (ShenbaoFiling *application,
 
   g_date_strftime (when, sizeof when, "%Y%m%d", date);
   name = g_strdup_printf ("申报材料-%s-%s-%s.zip", company != NULL && *company != '\0' ? company : "未命名",
-                          policy != NULL ? policy->title.zh : "", when);
+                          policy != NULL ? shenbao_policy_get_title (policy)->zh : "", when);
   for (char *p = name; *p != '\0'; p++)
     if (strchr ("/\\:*?\"<>|", *p) != NULL)
       *p = '-';

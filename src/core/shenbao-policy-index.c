@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "shenbao-policy-index.h"
+#include "shenbao-policy-private.h"
 
 /* One group per policy file, named by its path. A key file keeps the cache readable by a
  * person and cheap to parse: a thousand entries read in a few milliseconds. */

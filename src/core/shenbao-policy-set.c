@@ -7,6 +7,7 @@
 
 #include "shenbao-policy-index.h"
 #include "shenbao-policy-loader.h"
+#include "shenbao-policy-private.h"
 #include "shenbao-policy-set.h"
 
 G_DEFINE_QUARK (shenbao-policy-set-error-quark, shenbao_policy_set_error)

@@ -241,6 +241,109 @@ shenbao_policy_get_id (ShenbaoPolicy *self)
   return self->id;
 }
 
+/* The file it was loaded from, or NULL for a policy built in memory. */
+const char *
+shenbao_policy_get_path (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return self->path;
+}
+
+const ShenbaoText *
+shenbao_policy_get_title (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return &self->title;
+}
+
+const ShenbaoText *
+shenbao_policy_get_issuer (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return &self->issuer;
+}
+
+/* The issuer's 文号, or NULL where the document has none. */
+const char *
+shenbao_policy_get_document_number (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return self->document_number;
+}
+
+/* Invalid (g_date_valid () is FALSE) when the document leaves the date open. */
+const GDate *
+shenbao_policy_get_effective (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return &self->effective;
+}
+
+/* Invalid (g_date_valid () is FALSE) when the document leaves the date open. */
+const GDate *
+shenbao_policy_get_expiry (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return &self->expiry;
+}
+
+/* A header comes from the index: id, titles, status, dates and areas, but no clauses, rules or
+ * fields until the set loads the whole file. */
+gboolean
+shenbao_policy_is_header_only (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), FALSE);
+  return self->header_only;
+}
+
+/* Known for a header too, whose clauses are not loaded. */
+guint
+shenbao_policy_get_n_clauses (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), 0);
+  return self->n_clauses;
+}
+
+/* ShenbaoClause, in the document's order (transfer none). */
+GPtrArray *
+shenbao_policy_get_clauses (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return self->clauses;
+}
+
+/* ShenbaoField: the policy-level fields that clauses share (transfer none). */
+GPtrArray *
+shenbao_policy_get_fields (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return self->fields;
+}
+
+/* ShenbaoRule (transfer none). */
+GPtrArray *
+shenbao_policy_get_rules (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return self->rules;
+}
+
+/* ShenbaoArea: where the policy applies (transfer none). */
+GPtrArray *
+shenbao_policy_get_areas (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return self->areas;
+}
+
+/* ShenbaoAttachment: the default policy-wide checklist (transfer none). */
+GPtrArray *
+shenbao_policy_get_materials (ShenbaoPolicy *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
+  return self->materials;
+}
+
 ShenbaoClause *
 shenbao_policy_find_clause (ShenbaoPolicy *self,
                             const char    *clause_id)
@@ -297,6 +400,362 @@ shenbao_clause_find_field (ShenbaoClause *clause,
                            const char    *field_id)
 {
   return find_field_in (clause->fields, field_id);
+}
+
+/* The number the document gives it, such as "3" or "12a": unique within its policy only. */
+const char *
+shenbao_clause_get_id (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->id;
+}
+
+/* Unique across policies: the policy id, a slash, the clause id. */
+const char *
+shenbao_clause_get_full_id (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->full_id;
+}
+
+/* The policy it belongs to (transfer none): a clause lives only as long as it. */
+ShenbaoPolicy *
+shenbao_clause_get_policy (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->policy;
+}
+
+const ShenbaoText *
+shenbao_clause_get_title (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return &clause->title;
+}
+
+/* The document's own words, in Chinese; empty where the file quotes none. */
+const char *
+shenbao_clause_get_quote (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->quote;
+}
+
+const char *
+shenbao_clause_get_shape (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->shape;
+}
+
+ShenbaoAwardKind
+shenbao_clause_get_kind (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, SHENBAO_AWARD_NONE);
+  return clause->kind;
+}
+
+const char *
+shenbao_clause_get_payment (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->payment;
+}
+
+/* ShenbaoField: what the applicant enters for this clause alone (transfer none). */
+GPtrArray *
+shenbao_clause_get_fields (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->fields;
+}
+
+/* ShenbaoCondition (transfer none). */
+GPtrArray *
+shenbao_clause_get_conditions (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->conditions;
+}
+
+/* ShenbaoStep: how the amount is computed, in order (transfer none). */
+GPtrArray *
+shenbao_clause_get_steps (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->steps;
+}
+
+/* ShenbaoAttachment: the clause's own items of the checklist (transfer none). */
+GPtrArray *
+shenbao_clause_get_attachments (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->attachments;
+}
+
+/* char *: the ids of the open questions that touch it (transfer none). */
+GPtrArray *
+shenbao_clause_get_flags (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->flags;
+}
+
+/* char *: the company facts its formulas read (transfer none). */
+GPtrArray *
+shenbao_clause_get_facts_used (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->facts_used;
+}
+
+/* char *: the policy-level fields its formulas read (transfer none). */
+GPtrArray *
+shenbao_clause_get_policy_fields_used (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->policy_fields_used;
+}
+
+/* ShenbaoExample: the worked examples the file checks itself with (transfer none). */
+GPtrArray *
+shenbao_clause_get_examples (const ShenbaoClause *clause)
+{
+  g_return_val_if_fail (clause != NULL, NULL);
+  return clause->examples;
+}
+
+const char *
+shenbao_field_get_id (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  return field->id;
+}
+
+/* Not "get_type", which would read as a GType. */
+ShenbaoFieldType
+shenbao_field_get_kind (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, SHENBAO_FIELD_TEXT);
+  return field->type;
+}
+
+/* Where its value is kept in ShenbaoInputs and in a saved application. */
+const char *
+shenbao_field_get_input_key (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  return field->input_key;
+}
+
+const ShenbaoText *
+shenbao_field_get_label (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  return &field->label;
+}
+
+const ShenbaoText *
+shenbao_field_get_help (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  return &field->help;
+}
+
+/* A list's row as a worksheet names it: 订单 / Order. */
+const ShenbaoText *
+shenbao_field_get_row_label (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  return &field->row_label;
+}
+
+/* The unit as the policy writes it, or NULL. */
+const char *
+shenbao_field_get_unit_text (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  return field->unit_text;
+}
+
+gboolean
+shenbao_field_is_required (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+  return field->required;
+}
+
+/* The default as the policy writes it, or NULL. */
+const char *
+shenbao_field_get_default_text (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  return field->default_text;
+}
+
+/* The default parsed, or NULL. */
+const ShenbaoValue *
+shenbao_field_get_default_value (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  return field->default_value;
+}
+
+/* ShenbaoChoice, or NULL for a field without <choice> children (transfer none). */
+GPtrArray *
+shenbao_field_get_choices (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  return field->choices;
+}
+
+/* ShenbaoField: a list's columns, or NULL for any other field (transfer none). */
+GPtrArray *
+shenbao_field_get_columns (const ShenbaoField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  return field->columns;
+}
+
+/* What is saved and what formulas compare with, whatever the label says. */
+const char *
+shenbao_choice_get_value (const ShenbaoChoice *choice)
+{
+  g_return_val_if_fail (choice != NULL, NULL);
+  return choice->value;
+}
+
+const ShenbaoText *
+shenbao_choice_get_label (const ShenbaoChoice *choice)
+{
+  g_return_val_if_fail (choice != NULL, NULL);
+  return &choice->label;
+}
+
+const ShenbaoText *
+shenbao_condition_get_text (const ShenbaoCondition *condition)
+{
+  g_return_val_if_fail (condition != NULL, NULL);
+  return &condition->text;
+}
+
+const ShenbaoText *
+shenbao_step_get_label (const ShenbaoStep *step)
+{
+  g_return_val_if_fail (step != NULL, NULL);
+  return &step->label;
+}
+
+/* For tiers, the base the thresholds are compared with. */
+ShenbaoExpr *
+shenbao_step_get_expr (const ShenbaoStep *step)
+{
+  g_return_val_if_fail (step != NULL, NULL);
+  return step->expr;
+}
+
+const char *
+shenbao_attachment_get_id (const ShenbaoAttachment *attachment)
+{
+  g_return_val_if_fail (attachment != NULL, NULL);
+  return attachment->id;
+}
+
+const ShenbaoText *
+shenbao_attachment_get_label (const ShenbaoAttachment *attachment)
+{
+  g_return_val_if_fail (attachment != NULL, NULL);
+  return &attachment->label;
+}
+
+gboolean
+shenbao_attachment_is_required (const ShenbaoAttachment *attachment)
+{
+  g_return_val_if_fail (attachment != NULL, FALSE);
+  return attachment->required;
+}
+
+ShenbaoRuleKind
+shenbao_rule_get_kind (const ShenbaoRule *rule)
+{
+  g_return_val_if_fail (rule != NULL, SHENBAO_RULE_NOTE);
+  return rule->kind;
+}
+
+const char *
+shenbao_rule_get_id (const ShenbaoRule *rule)
+{
+  g_return_val_if_fail (rule != NULL, NULL);
+  return rule->id;
+}
+
+const ShenbaoText *
+shenbao_rule_get_text (const ShenbaoRule *rule)
+{
+  g_return_val_if_fail (rule != NULL, NULL);
+  return &rule->text;
+}
+
+/* The id of the open question the rule raises, or NULL. */
+const char *
+shenbao_rule_get_flag (const ShenbaoRule *rule)
+{
+  g_return_val_if_fail (rule != NULL, NULL);
+  return rule->flag;
+}
+
+/* char *: the ids of the clauses it binds, or NULL for a rule that names none (transfer none). */
+GPtrArray *
+shenbao_rule_get_members (const ShenbaoRule *rule)
+{
+  g_return_val_if_fail (rule != NULL, NULL);
+  return rule->members;
+}
+
+/* The leading digits of the division codes it covers. */
+const char *
+shenbao_area_get_prefix (const ShenbaoArea *area)
+{
+  g_return_val_if_fail (area != NULL, NULL);
+  return area->prefix;
+}
+
+const ShenbaoText *
+shenbao_area_get_name (const ShenbaoArea *area)
+{
+  g_return_val_if_fail (area != NULL, NULL);
+  return &area->name;
+}
+
+/* FALSE where the text leaves the area unsaid and the file presumes it. */
+gboolean
+shenbao_area_is_stated (const ShenbaoArea *area)
+{
+  g_return_val_if_fail (area != NULL, FALSE);
+  return area->stated;
+}
+
+const char *
+shenbao_flag_get_id (const ShenbaoFlag *flag)
+{
+  g_return_val_if_fail (flag != NULL, NULL);
+  return flag->id;
+}
+
+const ShenbaoText *
+shenbao_flag_get_text (const ShenbaoFlag *flag)
+{
+  g_return_val_if_fail (flag != NULL, NULL);
+  return &flag->text;
+}
+
+/* How the other reading is named where it changes an amount. */
+const ShenbaoText *
+shenbao_flag_get_alternative_label (const ShenbaoFlag *flag)
+{
+  g_return_val_if_fail (flag != NULL, NULL);
+  return &flag->alternative_label;
 }
 
 /* A draft is never asserted to be in force, whatever its dates say: the final text may differ. */

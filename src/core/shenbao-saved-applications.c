@@ -263,11 +263,12 @@ policies_titled (ShenbaoPolicySet *policies,
   for (guint i = 0; i < headers->len; i++)
     {
       ShenbaoPolicy *policy = g_ptr_array_index (headers, i);
-      g_autofree char *zh = g_utf8_casefold (policy->title.zh != NULL ? policy->title.zh : "", -1);
-      g_autofree char *en = g_utf8_casefold (policy->title.en != NULL ? policy->title.en : "", -1);
+      const ShenbaoText *title = shenbao_policy_get_title (policy);
+      g_autofree char *zh = g_utf8_casefold (title->zh != NULL ? title->zh : "", -1);
+      g_autofree char *en = g_utf8_casefold (title->en != NULL ? title->en : "", -1);
 
       if (strstr (zh, folded) != NULL || strstr (en, folded) != NULL)
-        g_ptr_array_add (ids, g_strdup (policy->id));
+        g_ptr_array_add (ids, g_strdup (shenbao_policy_get_id (policy)));
     }
   return ids;
 }

@@ -477,11 +477,13 @@ row_word (Writer             *writer,
 {
   const ShenbaoTrace *list = call->children->len > 0 ? g_ptr_array_index (call->children, 0) : NULL;
   ShenbaoField *field = NULL;
+  const ShenbaoText *row_label;
 
   if (writer->clause != NULL && list != NULL && list->name != NULL)
     field = shenbao_clause_find_field ((ShenbaoClause *) writer->clause, list->name);
-  if (field != NULL && field->row_label.zh != NULL)
-    return shenbao_text_get (&field->row_label, writer->chinese);
+  row_label = field != NULL ? shenbao_field_get_row_label (field) : NULL;
+  if (row_label != NULL && row_label->zh != NULL)
+    return shenbao_text_get (row_label, writer->chinese);
   return NULL;
 }
 
@@ -777,8 +779,8 @@ write_step (Writer                *writer,
       break;
     case SHENBAO_WORK_ALTERNATIVE:
       {
-        const ShenbaoText *reading = step->flag != NULL && step->flag->alternative_label.zh != NULL
-                                     ? &step->flag->alternative_label : NULL;
+        const ShenbaoText *other = step->flag != NULL ? shenbao_flag_get_alternative_label (step->flag) : NULL;
+        const ShenbaoText *reading = other != NULL && other->zh != NULL ? other : NULL;
 
         g_ptr_array_add (lines, g_strdup_printf (writer->chinese ? "另一种理解（%s）：%s；按默认理解为 %s。%s"
                                                                  : "Under the other reading (%s): %s; %s under the default reading. %s",
@@ -911,7 +913,7 @@ shenbao_worksheet_clause_lines (const ShenbaoClauseResult *result,
                                              shenbao_text_get (g_ptr_array_index (result->unmet, i), chinese)));
   for (guint i = 0; i < result->missing->len; i++)
     g_ptr_array_add (lines, g_strdup_printf (chinese ? "尚需填写：%s" : "Still needed: %s",
-                                             shenbao_text_get (&((ShenbaoField *) g_ptr_array_index (result->missing, i))->label,
+                                             shenbao_text_get (shenbao_field_get_label (g_ptr_array_index (result->missing, i)),
                                                                chinese)));
   steps = shenbao_worksheet_step_lines (result, chinese, flags);
   for (guint i = 0; i < steps->len; i++)
@@ -982,17 +984,19 @@ shenbao_worksheet_policy_text (ShenbaoPolicyResult  *result,
   g_autofree char *total_up_to = shenbao_worksheet_amount (result->total_up_to_fen, chinese);
   g_autoptr(GPtrArray) notes = shenbao_worksheet_notes (result, chinese);
 
-  g_string_append_printf (out, "%s (%s)\n", shenbao_text_get (&result->policy->title, chinese), result->policy->id);
+  g_string_append_printf (out, "%s (%s)\n", shenbao_text_get (shenbao_policy_get_title (result->policy), chinese),
+                          shenbao_policy_get_id (result->policy));
   append_lines (out, notes, "  ");
   for (guint i = 0; i < result->clauses->len; i++)
     {
       ShenbaoClauseResult *clause_result = g_ptr_array_index (result->clauses, i);
+      const ShenbaoClause *clause = clause_result->clause;
       g_autofree char *award = shenbao_worksheet_amount (clause_result->payout_fen, chinese);
       g_autoptr(GPtrArray) lines = shenbao_worksheet_clause_lines (clause_result, chinese, flags);
 
-      g_string_append_printf (out, "\n%s %s [%s, %s%s]%s%s\n", clause_result->clause->id,
-                              shenbao_text_get (&clause_result->clause->title, chinese),
-                              (chinese ? kind_zh : kind_en)[clause_result->clause->kind],
+      g_string_append_printf (out, "\n%s %s [%s, %s%s]%s%s\n", shenbao_clause_get_id (clause),
+                              shenbao_text_get (shenbao_clause_get_title (clause), chinese),
+                              (chinese ? kind_zh : kind_en)[shenbao_clause_get_kind (clause)],
                               (chinese ? applies_zh : applies_en)[clause_result->applies],
                               clause_result->claimed ? "" : chinese ? "，未申报，不计入合计" : ", not claimed, not in the total",
                               clause_result->has_amount ? " " : "",
@@ -1013,8 +1017,9 @@ shenbao_worksheet_policy_text (ShenbaoPolicyResult  *result,
 
       if (i == 0)
         g_string_append (out, chinese ? "\n是否同一事项：\n" : "\nSame matter?\n");
-      g_string_append_printf (out, "  %s + %s: %s (%s)\n", question->a->clause->id, question->b->clause->id,
-                              chinese ? answer_zh : answer_en, shenbao_text_get (&question->rule->text, chinese));
+      g_string_append_printf (out, "  %s + %s: %s (%s)\n", shenbao_clause_get_id (question->a->clause),
+                              shenbao_clause_get_id (question->b->clause),
+                              chinese ? answer_zh : answer_en, shenbao_text_get (shenbao_rule_get_text (question->rule), chinese));
     }
   if (result->error != NULL)
     g_string_append_printf (out, "%s %s\n", chinese ? "错误：" : "Error:", result->error->message);
