@@ -30,6 +30,7 @@ struct _ShenbaoStartPage
   GtkLabel                 *empty_description;
   GtkWidget                *list_view;
   GtkListView              *list;
+  GtkOrientable            *toolbar;
   GtkSearchEntry           *search_entry;
   GtkDropDown              *sort_dropdown;
   GtkDropDown              *filter_dropdown;
@@ -134,9 +135,10 @@ bind_row (GtkSignalListItemFactory *factory,
   shenbao_filing_row_set_wrap (row, self->narrow);
 }
 
-/* A wrapping label is measured at many widths, which made each row several times dearer to
- * show: rows wrap their second line only on a window too narrow for one line to hold it. The
- * window's width is what is watched: a box's allocation is its layout manager's. */
+/* On a phone-sized window the search takes a line of its own, so the drop-downs are not cut,
+ * and rows wrap their second line. Wider, a row's line is not wrapped: a wrapping label is
+ * measured at many widths, which made each row several times dearer to show. The window's
+ * width is what is watched: a box's allocation is its layout manager's. */
 #define NARROW_WIDTH 600
 
 static gboolean
@@ -145,6 +147,7 @@ apply_narrow (gpointer data)
   ShenbaoStartPage *self = data;
 
   self->narrow_id = 0;
+  gtk_orientable_set_orientation (self->toolbar, self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list)); item != NULL;
        item = gtk_widget_get_next_sibling (item))
     {
@@ -238,6 +241,7 @@ shenbao_start_page_class_init (ShenbaoStartPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, empty_description);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, list);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoStartPage, filter_dropdown);
