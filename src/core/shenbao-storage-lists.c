@@ -45,6 +45,24 @@ static const char * const query_orders[] = {
   [SHENBAO_FILING_SORT_AMOUNT] = "SELECT a.id, a.updated" QUERY_FROM ORDER_AMOUNT,
 };
 
+/* The list as it opens (no search, no filter, by last change or amount) needs none of the joins:
+ * a quarter of the time for thousands of applications. ?1 JSON array of hidden ids. */
+#define PLAIN_FROM " FROM applications AS a WHERE a.id NOT IN (SELECT value FROM json_each (?1))"
+
+static const char * const plain_orders[] = {
+  [SHENBAO_FILING_SORT_CHANGED] = "SELECT a.id, a.updated" PLAIN_FROM ORDER_CHANGED,
+  [SHENBAO_FILING_SORT_COMPANY] = NULL,
+  [SHENBAO_FILING_SORT_DEADLINE] = NULL,
+  [SHENBAO_FILING_SORT_AMOUNT] = "SELECT a.id, a.updated" PLAIN_FROM ORDER_AMOUNT,
+};
+
+static gboolean
+is_plain (const ShenbaoFilingQuery *query)
+{
+  return (query->search == NULL || *query->search == '\0') && query->filter == SHENBAO_FILING_FILTER_ALL
+         && plain_orders[query->sort] != NULL;
+}
+
 /* "%word%" with LIKE's own characters escaped, so a search for "50%" finds "50%". */
 static char *
 like_pattern (const char *search)
@@ -171,9 +189,20 @@ shenbao_storage_query_application_ids (ShenbaoStorage                *self,
   g_return_val_if_fail (SHENBAO_IS_STORAGE (self), NULL);
   g_return_val_if_fail (query != NULL && query->sort < G_N_ELEMENTS (query_orders), NULL);
 
-  stmt = storage_borrow_statement (self, query_orders[query->sort], doing, error);
-  if (stmt == NULL || !bind_query (self, stmt, query, doing, error))
-    return NULL;
+  if (is_plain (query))
+    {
+      g_autofree char *hidden = hidden_json (query->hidden);
+
+      stmt = storage_borrow_statement (self, plain_orders[query->sort], doing, error);
+      if (stmt == NULL || !storage_bind_copy (self, stmt, 1, hidden, doing, error))
+        return NULL;
+    }
+  else
+    {
+      stmt = storage_borrow_statement (self, query_orders[query->sort], doing, error);
+      if (stmt == NULL || !bind_query (self, stmt, query, doing, error))
+        return NULL;
+    }
 
   stamps = g_array_new (FALSE, FALSE, sizeof (ShenbaoFilingStamp));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
