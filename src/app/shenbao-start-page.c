@@ -270,6 +270,23 @@ shenbao_start_page_init (ShenbaoStartPage *self)
  * worth is shown at once, for a quick first frame, and the list grows by as many each frame. */
 #define ROWS_AT_ONCE 10
 
+/* What a window of this height shows of the list, the header and toolbar above it (about 200
+ * pixels) taken off, at the height of a row (72 pixels with its three lines): no row is made
+ * before the first frame that it would not show. */
+static guint
+rows_at_first (ShenbaoStartPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width = 0, height = 0;
+
+  if (!GTK_IS_WINDOW (root))
+    return ROWS_AT_ONCE;
+  gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (height <= 0)
+    return ROWS_AT_ONCE;
+  return CLAMP ((height - 200) / 72 + 1, 3, 3 * ROWS_AT_ONCE);
+}
+
 static gboolean
 grow_shown (gpointer data)
 {
@@ -320,7 +337,7 @@ shenbao_start_page_reload (ShenbaoStartPage *self,
       g_set_object (&self->policies, policies);
       g_set_object (&self->storage, storage);
       self->model = shenbao_saved_applications_new (storage, policies, hidden);
-      self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0, ROWS_AT_ONCE);
+      self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0, rows_at_first (self));
       selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
       g_signal_connect_swapped (self, "map", G_CALLBACK (on_map), self);
       gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
