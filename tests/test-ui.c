@@ -336,6 +336,36 @@ assert_only_given_saved (ShenbaoWindow *window)
   g_assert_cmpuint (g_hash_table_size (values), ==, 6);
 }
 
+static const char *
+close_button_tooltip (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child)
+          && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "window-close-symbolic") == 0
+          && gtk_widget_get_ancestor (child, g_type_from_name ("AdwToastWidget")) != NULL)
+        return gtk_widget_get_tooltip_text (child) != NULL ? gtk_widget_get_tooltip_text (child) : "";
+      if ((found = close_button_tooltip (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every warning and critical fails the test (G_DEBUG=fatal-criticals), but one: GDK 4.8 on
+ * Xvfb asks for the monitor of a popup that the server has not yet placed on one, now and then,
+ * and says so; the popup is placed a moment later. Only that message, from GDK, is let pass. */
+static gboolean
+is_fatal (const char     *log_domain,
+          GLogLevelFlags  log_level,
+          const char     *message,
+          gpointer        user_data)
+{
+  return !(g_strcmp0 (log_domain, "Gdk") == 0 && (log_level & G_LOG_LEVEL_CRITICAL) != 0
+           && g_str_has_prefix (message, "gdk_monitor_get_geometry: assertion"));
+}
+
 static gboolean
 row_subtitle_wraps (GtkWidget *window)
 {
@@ -701,6 +731,8 @@ test_delete_and_undo (void)
   settle ();
   g_assert_cmpuint (count_rows (window), ==, before - 1);
   g_assert_cmpuint (count_saved (), ==, before);
+  /* The toast's close button has a name, which libadwaita 1.2 leaves out. */
+  g_assert_cmpstr (close_button_tooltip (GTK_WIDGET (window)), ==, _("Close"));
   screenshot (GTK_WIDGET (window), "start-deleted-undo");
 
   /* Undo, with the toast's button: the application is listed again. */
@@ -1307,6 +1339,7 @@ main (int   argc,
   g_setenv ("XDG_CACHE_HOME", home, TRUE);
 
   g_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (is_fatal, NULL);
   have_display = gtk_init_check ();
   g_test_add_func ("/shenbao/ui/whole-flow", test_whole_flow);
   g_test_add_func ("/shenbao/ui/date-picker", test_date_picker);

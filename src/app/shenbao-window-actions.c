@@ -73,7 +73,7 @@ next_checked_action (GtkWidget  *widget,
     adw_toast_dismiss (self->problem_toast);
   self->problem_toast = adw_toast_new (message);
   g_object_add_weak_pointer (G_OBJECT (self->problem_toast), (gpointer *) &self->problem_toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, self->problem_toast);
+  shenbao_window_add_toast (self, self->problem_toast);
 }
 
 static void
@@ -205,7 +205,7 @@ delete_application_action (GtkWidget  *widget,
   adw_toast_set_action_target (toast, "x", *id);
   g_object_set_data_full (G_OBJECT (toast), "application-id", id, g_free);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  shenbao_window_add_toast (self, toast);
 }
 
 /* ------------------------------------------------------------------ import, package and print */

@@ -63,6 +63,8 @@ void        shenbao_window_rebuild_clause_pages (ShenbaoWindow  *self);
 void        shenbao_window_update_steps         (ShenbaoWindow  *self);
 GPtrArray  *shenbao_window_list_page_problems   (ShenbaoWindow  *self,
                                                  const char     *page);
+void        shenbao_window_add_toast            (ShenbaoWindow  *self,
+                                                 AdwToast       *toast);
 void        shenbao_window_show_error           (ShenbaoWindow  *self,
                                                  const char     *message);
 

@@ -294,6 +294,38 @@ shenbao_window_activate_default (GtkWindow *window)
     g_signal_chain_from_overridden_handler (window);
 }
 
+/* GTK 4.8 has no getter for a check button's group: a grouped one draws a "radio" indicator. */
+static gboolean
+check_button_is_radio (GtkCheckButton *button)
+{
+  GtkWidget *indicator = gtk_widget_get_first_child (GTK_WIDGET (button));
+
+  return indicator != NULL && g_strcmp0 (gtk_widget_get_css_name (indicator), "radio") == 0;
+}
+
+/* A check or radio button takes Enter as a click, so Enter there never reached the window:
+ * on a radio it now picks that choice and then moves on as Enter does elsewhere (so a policy is
+ * chosen and the wizard goes on in one key); on a check box it moves on, Space still ticking. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                ShenbaoWindow         *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *button = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_CHECK_BUTTON) : NULL;
+
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+      || (state & gtk_accelerator_get_default_mod_mask ()) != 0
+      || button == NULL || !gtk_widget_get_visible (self->action_bar))
+    return GDK_EVENT_PROPAGATE;
+  if (check_button_is_radio (GTK_CHECK_BUTTON (button)))
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (button), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.next-checked", NULL);
+  return GDK_EVENT_STOP;
+}
+
 /* The clause pages are rebuilt where they can change: when the application is set, and when
  * the wizard leaves the checklist (step_action, in shenbao-window-actions.c). */
 void
@@ -311,7 +343,7 @@ shenbao_window_go_to (ShenbaoWindow *self,
     adw_toast_dismiss (self->problem_toast);
   if (self->filing != NULL && !g_str_equal (name, "start")
       && !shenbao_filing_set_page (self->filing, name, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    shenbao_window_show_error (self, error->message);
   shenbao_window_update_steps (self);
   update_actions (self);
   update_title (self);
@@ -323,11 +355,68 @@ shenbao_window_go_to (ShenbaoWindow *self,
 
 /* ------------------------------------------------------------------ opening applications */
 
+/* libadwaita 1.2 gives a toast's close button an icon and no name: a screen reader said only
+ * "button". Each toast shown gets one; a queued toast is shown when the one before it goes. */
+static void
+name_close_buttons_of (GtkWidget *root,
+                       GType      toast_type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "window-close-symbolic") == 0
+          && gtk_widget_get_tooltip_text (child) == NULL
+          && gtk_widget_get_ancestor (child, toast_type) != NULL)
+        {
+          gtk_widget_set_tooltip_text (child, _("Close"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close"), -1);
+        }
+      name_close_buttons_of (child, toast_type);
+    }
+}
+
+/* The toast's widget type is private to libadwaita: known by name once a toast was shown. */
+static void
+name_close_buttons (GtkWidget *root)
+{
+  GType toast_type = g_type_from_name ("AdwToastWidget");
+
+  if (toast_type != 0)
+    name_close_buttons_of (root, toast_type);
+}
+
+static gboolean
+name_toast_buttons (gpointer data)
+{
+  ShenbaoWindow *self = data;
+
+  if (self->toast_overlay != NULL)
+    name_close_buttons (GTK_WIDGET (self->toast_overlay));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_toast_dismissed (AdwToast      *toast,
+                    ShenbaoWindow *self)
+{
+  /* Dismissed too as the window closes: the window is kept, and its overlay looked for then. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, name_toast_buttons, g_object_ref (self), g_object_unref);
+}
+
+/* Every toast goes through here. */
+void
+shenbao_window_add_toast (ShenbaoWindow *self,
+                          AdwToast      *toast)
+{
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  name_close_buttons (GTK_WIDGET (self->toast_overlay));
+}
+
 void
 shenbao_window_show_error (ShenbaoWindow *self,
                            const char    *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  shenbao_window_add_toast (self, adw_toast_new (message));
 }
 
 gboolean
@@ -534,7 +623,7 @@ report_policy_problems (ShenbaoWindow *self)
                                problems->len, first);
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  shenbao_window_add_toast (self, toast);
 }
 
 static void
@@ -614,6 +703,13 @@ shenbao_window_init (ShenbaoWindow *self)
   self->pending_deletes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), self->next_button);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
 
   /* Each page listens to the filing and refreshes itself; the window only hands it on. */
   g_object_bind_property (self, "filing", self->company_page, "filing", G_BINDING_SYNC_CREATE);
