@@ -14,9 +14,9 @@
  * reads, and the award recomputed at every keystroke with its arithmetic. */
 struct _ShenbaoClausePage
 {
-  AdwBin               parent_instance;
+  ShenbaoPage          parent_instance;
 
-  ShenbaoFiling  *filing;
+  ShenbaoFiling       *filing;  /* ShenbaoPage's, borrowed */
   ShenbaoClause       *clause;
   GPtrArray           *rows;
 
@@ -32,81 +32,19 @@ struct _ShenbaoClausePage
   AdwPreferencesGroup *facts_group;
 };
 
-G_DEFINE_FINAL_TYPE (ShenbaoClausePage, shenbao_clause_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ShenbaoClausePage, shenbao_clause_page, SHENBAO_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_FILING,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
-
-static void shenbao_clause_page_refresh (ShenbaoClausePage *self);
-
-/* The award follows every keystroke while the page is shown, and is brought up to date when it
- * is shown again; a hidden page computes nothing. */
-static void
-refresh_if_shown (ShenbaoClausePage *self)
-{
-  if (self->filing != NULL && self->clause != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    shenbao_clause_page_refresh (self);
-}
-
-static void
-shenbao_clause_page_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (shenbao_clause_page_parent_class)->map (widget);
-  refresh_if_shown (SHENBAO_CLAUSE_PAGE (widget));
-}
+static void shenbao_clause_page_refresh (ShenbaoPage *page);
+static void shenbao_clause_page_filing_set (ShenbaoPage *page);
 
 static void
 shenbao_clause_page_dispose (GObject *object)
 {
   ShenbaoClausePage *self = (ShenbaoClausePage *) object;
 
-  if (self->filing != NULL)
-    g_signal_handlers_disconnect_by_data (self->filing, self);
-  g_clear_object (&self->filing);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), SHENBAO_TYPE_CLAUSE_PAGE);
   G_OBJECT_CLASS (shenbao_clause_page_parent_class)->dispose (object);
-}
-
-static void
-shenbao_clause_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  ShenbaoClausePage *self = SHENBAO_CLAUSE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FILING:
-      g_value_set_object (value, self->filing);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-shenbao_clause_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  ShenbaoClausePage *self = SHENBAO_CLAUSE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FILING:
-      shenbao_clause_page_set_filing (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -114,15 +52,15 @@ shenbao_clause_page_class_init (ShenbaoClausePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ShenbaoPageClass *page_class = SHENBAO_PAGE_CLASS (klass);
 
   object_class->dispose = shenbao_clause_page_dispose;
-  object_class->get_property = shenbao_clause_page_get_property;
-  object_class->set_property = shenbao_clause_page_set_property;
-  widget_class->map = shenbao_clause_page_map;
+  /* The award follows every keystroke while the page is shown, and is brought up to date when
+   * it is shown again; a hidden page computes nothing. */
+  page_class->refresh = shenbao_clause_page_refresh;
+  page_class->filing_set = shenbao_clause_page_filing_set;
+  page_class->follows_changes = TRUE;
 
-  properties[PROP_FILING] = g_param_spec_object ("filing", NULL, NULL, SHENBAO_TYPE_FILING,
-                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-clause-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausePage, text_group);
@@ -216,38 +154,19 @@ shenbao_clause_page_new (ShenbaoFiling *filing,
 
   self->clause = clause;
   show_text (self);
-  shenbao_clause_page_set_filing (self, filing);
+  shenbao_page_set_filing (SHENBAO_PAGE (self), filing);
   return GTK_WIDGET (self);
 }
 
-ShenbaoFiling *
-shenbao_clause_page_get_filing (ShenbaoClausePage *self)
+static void
+shenbao_clause_page_filing_set (ShenbaoPage *page)
 {
-  g_return_val_if_fail (SHENBAO_IS_CLAUSE_PAGE (self), NULL);
-  return self->filing;
-}
+  ShenbaoClausePage *self = SHENBAO_CLAUSE_PAGE (page);
 
-void
-shenbao_clause_page_set_filing (ShenbaoClausePage *self,
-                                ShenbaoFiling     *filing)
-{
-  g_return_if_fail (SHENBAO_IS_CLAUSE_PAGE (self));
-  g_return_if_fail (filing == NULL || SHENBAO_IS_FILING (filing));
-
-  if (self->filing == filing)
-    return;
-  if (self->filing != NULL)
-    g_signal_handlers_disconnect_by_data (self->filing, self);
-  g_set_object (&self->filing, filing);
+  self->filing = shenbao_page_get_filing (page);
   shenbao_page_remove_rows (self->rows);
-  if (filing != NULL)
-    {
-      g_signal_connect_object (filing, "changed", G_CALLBACK (refresh_if_shown), self, G_CONNECT_SWAPPED);
-      if (self->clause != NULL)
-        add_rows (self);
-    }
-  refresh_if_shown (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILING]);
+  if (self->filing != NULL && self->clause != NULL)
+    add_rows (self);
 }
 
 ShenbaoClause *
@@ -259,9 +178,10 @@ shenbao_clause_page_get_clause (ShenbaoClausePage *self)
 
 /* The award and its arithmetic, recomputed from everything entered so far. */
 static void
-shenbao_clause_page_refresh (ShenbaoClausePage *self)
+shenbao_clause_page_refresh (ShenbaoPage *page)
 {
-  ShenbaoPolicyResult *result = shenbao_filing_get_result (self->filing);
+  ShenbaoClausePage *self = SHENBAO_CLAUSE_PAGE (page);
+  ShenbaoPolicyResult *result = self->clause != NULL ? shenbao_filing_get_result (self->filing) : NULL;
   ShenbaoClauseResult *clause_result = result != NULL
                                        ? shenbao_policy_result_find (result, shenbao_clause_get_id (self->clause))
                                        : NULL;

@@ -12,25 +12,14 @@
  * items), so a boxed GtkListBox bound to the model suffices: rows follow the model's changes. */
 struct _ShenbaoMaterialsPage
 {
-  AdwBin              parent_instance;
+  ShenbaoPage    parent_instance;
 
-  ShenbaoFiling *filing;
-
-  GtkListBox         *list;
-  AdwEntryRow        *add_row;
+  ShenbaoFiling *filing;  /* ShenbaoPage's, borrowed */
+  GtkListBox    *list;
+  AdwEntryRow   *add_row;
 };
 
-G_DEFINE_FINAL_TYPE (ShenbaoMaterialsPage, shenbao_materials_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_FILING,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
-
-static void shenbao_materials_page_refresh (ShenbaoMaterialsPage *self);
+G_DEFINE_FINAL_TYPE (ShenbaoMaterialsPage, shenbao_materials_page, SHENBAO_TYPE_PAGE)
 
 static GtkWidget *
 create_row (gpointer item,
@@ -69,67 +58,31 @@ on_add_applied (ShenbaoMaterialsPage *self)
     gtk_editable_set_text (GTK_EDITABLE (self->add_row), "");
 }
 
-/* Files are looked at again on arrival and at each change while the page is shown. */
+/* Files are looked at again on arrival and at each change while the page is shown: they may
+ * have changed on disk since. */
 static void
-on_filing_changed (ShenbaoMaterialsPage *self)
+refresh_page (ShenbaoPage *page)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    shenbao_materials_page_refresh (self);
+  shenbao_checklist_check_files (shenbao_filing_get_checklist (shenbao_page_get_filing (page)));
 }
 
+/* The checklist's items, as rows. */
 static void
-shenbao_materials_page_map (GtkWidget *widget)
+filing_set (ShenbaoPage *page)
 {
-  GTK_WIDGET_CLASS (shenbao_materials_page_parent_class)->map (widget);
-  shenbao_materials_page_refresh (SHENBAO_MATERIALS_PAGE (widget));
+  ShenbaoMaterialsPage *self = SHENBAO_MATERIALS_PAGE (page);
+
+  self->filing = shenbao_page_get_filing (page);
+  gtk_list_box_bind_model (self->list,
+                           self->filing != NULL ? G_LIST_MODEL (shenbao_filing_get_checklist (self->filing)) : NULL,
+                           create_row, self, NULL);
 }
 
 static void
 shenbao_materials_page_dispose (GObject *object)
 {
-  ShenbaoMaterialsPage *self = (ShenbaoMaterialsPage *) object;
-
-  if (self->filing != NULL)
-    g_signal_handlers_disconnect_by_data (self->filing, self);
-  g_clear_object (&self->filing);
   gtk_widget_dispose_template (GTK_WIDGET (object), SHENBAO_TYPE_MATERIALS_PAGE);
   G_OBJECT_CLASS (shenbao_materials_page_parent_class)->dispose (object);
-}
-
-static void
-shenbao_materials_page_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  ShenbaoMaterialsPage *self = SHENBAO_MATERIALS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FILING:
-      g_value_set_object (value, self->filing);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-shenbao_materials_page_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  ShenbaoMaterialsPage *self = SHENBAO_MATERIALS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FILING:
-      shenbao_materials_page_set_filing (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -137,15 +90,12 @@ shenbao_materials_page_class_init (ShenbaoMaterialsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ShenbaoPageClass *page_class = SHENBAO_PAGE_CLASS (klass);
 
   object_class->dispose = shenbao_materials_page_dispose;
-  object_class->get_property = shenbao_materials_page_get_property;
-  object_class->set_property = shenbao_materials_page_set_property;
-  widget_class->map = shenbao_materials_page_map;
-
-  properties[PROP_FILING] = g_param_spec_object ("filing", NULL, NULL, SHENBAO_TYPE_FILING,
-                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->refresh = refresh_page;
+  page_class->filing_set = filing_set;
+  page_class->follows_changes = TRUE;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-materials-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoMaterialsPage, list);
@@ -157,44 +107,6 @@ static void
 shenbao_materials_page_init (ShenbaoMaterialsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-ShenbaoFiling *
-shenbao_materials_page_get_filing (ShenbaoMaterialsPage *self)
-{
-  g_return_val_if_fail (SHENBAO_IS_MATERIALS_PAGE (self), NULL);
-  return self->filing;
-}
-
-void
-shenbao_materials_page_set_filing (ShenbaoMaterialsPage *self,
-                                   ShenbaoFiling        *filing)
-{
-  g_return_if_fail (SHENBAO_IS_MATERIALS_PAGE (self));
-  g_return_if_fail (filing == NULL || SHENBAO_IS_FILING (filing));
-
-  if (self->filing == filing)
-    return;
-  if (self->filing != NULL)
-    g_signal_handlers_disconnect_by_data (self->filing, self);
-  g_set_object (&self->filing, filing);
-  if (filing != NULL)
-    g_signal_connect_object (filing, "changed", G_CALLBACK (on_filing_changed), self, G_CONNECT_SWAPPED);
-  gtk_list_box_bind_model (self->list,
-                           filing != NULL ? G_LIST_MODEL (shenbao_filing_get_checklist (filing)) : NULL,
-                           create_row, self, NULL);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    shenbao_materials_page_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILING]);
-}
-
-/* Files may have changed on disk since the page was last shown. */
-static void
-shenbao_materials_page_refresh (ShenbaoMaterialsPage *self)
-{
-  g_return_if_fail (SHENBAO_IS_MATERIALS_PAGE (self));
-  if (self->filing != NULL)
-    shenbao_checklist_check_files (shenbao_filing_get_checklist (self->filing));
 }
 
 /* From a problem on the review: its row gets the focus. */

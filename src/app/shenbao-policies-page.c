@@ -15,9 +15,9 @@
  * estimate of what the company could claim. */
 struct _ShenbaoPoliciesPage
 {
-  AdwBin               parent_instance;
+  ShenbaoPage          parent_instance;
 
-  ShenbaoFiling  *filing;
+  ShenbaoFiling       *filing;         /* ShenbaoPage's, borrowed */
   ShenbaoStorage      *storage;        /* the application windows the user recorded */
   AdwPreferencesGroup *fitting_group;
   AdwPreferencesGroup *other_group;
@@ -31,26 +31,23 @@ struct _ShenbaoPoliciesPage
  * build and to scroll past. */
 #define OTHERS_AT_FIRST 10
 
-G_DEFINE_FINAL_TYPE (ShenbaoPoliciesPage, shenbao_policies_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ShenbaoPoliciesPage, shenbao_policies_page, SHENBAO_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_FILING,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
-
-/* The list is rebuilt on arrival only, never at a change of the filing: rebuilding it under the
- * pointer would lose the row being clicked. So the page does not listen to "changed". */
 static void
-shenbao_policies_page_map (GtkWidget *widget)
+refresh_page (ShenbaoPage *page)
 {
-  ShenbaoPoliciesPage *self = SHENBAO_POLICIES_PAGE (widget);
+  shenbao_policies_page_refresh (SHENBAO_POLICIES_PAGE (page));
+}
 
-  GTK_WIDGET_CLASS (shenbao_policies_page_parent_class)->map (widget);
-  if (self->filing != NULL)
-    shenbao_policies_page_refresh (self);
+/* Built when shown (see refresh_page): opening an application should not read every policy
+ * that fits its company. */
+static void
+filing_set (ShenbaoPage *page)
+{
+  ShenbaoPoliciesPage *self = SHENBAO_POLICIES_PAGE (page);
+
+  self->filing = shenbao_page_get_filing (page);
+  self->all_others = FALSE;
 }
 
 static void
@@ -58,7 +55,6 @@ shenbao_policies_page_dispose (GObject *object)
 {
   ShenbaoPoliciesPage *self = (ShenbaoPoliciesPage *) object;
 
-  g_clear_object (&self->filing);
   g_clear_object (&self->storage);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), SHENBAO_TYPE_POLICIES_PAGE);
@@ -66,55 +62,18 @@ shenbao_policies_page_dispose (GObject *object)
 }
 
 static void
-shenbao_policies_page_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  ShenbaoPoliciesPage *self = SHENBAO_POLICIES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FILING:
-      g_value_set_object (value, self->filing);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-shenbao_policies_page_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  ShenbaoPoliciesPage *self = SHENBAO_POLICIES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FILING:
-      shenbao_policies_page_set_filing (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 shenbao_policies_page_class_init (ShenbaoPoliciesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ShenbaoPageClass *page_class = SHENBAO_PAGE_CLASS (klass);
 
   object_class->dispose = shenbao_policies_page_dispose;
-  object_class->get_property = shenbao_policies_page_get_property;
-  object_class->set_property = shenbao_policies_page_set_property;
-  widget_class->map = shenbao_policies_page_map;
-
-  properties[PROP_FILING] = g_param_spec_object ("filing", NULL, NULL, SHENBAO_TYPE_FILING,
-                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->refresh = refresh_page;
+  page_class->filing_set = filing_set;
+  /* The list is rebuilt on arrival only, never at a change of the filing: rebuilding it under
+   * the pointer would lose the row being clicked. */
+  page_class->follows_changes = FALSE;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-policies-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoPoliciesPage, fitting_group);
@@ -312,28 +271,4 @@ shenbao_policies_page_set_storage (ShenbaoPoliciesPage *self,
                                    ShenbaoStorage      *storage)
 {
   g_set_object (&self->storage, storage);
-}
-
-ShenbaoFiling *
-shenbao_policies_page_get_filing (ShenbaoPoliciesPage *self)
-{
-  g_return_val_if_fail (SHENBAO_IS_POLICIES_PAGE (self), NULL);
-  return self->filing;
-}
-
-void
-shenbao_policies_page_set_filing (ShenbaoPoliciesPage *self,
-                                  ShenbaoFiling       *filing)
-{
-  g_return_if_fail (SHENBAO_IS_POLICIES_PAGE (self));
-  g_return_if_fail (filing == NULL || SHENBAO_IS_FILING (filing));
-
-  if (!g_set_object (&self->filing, filing))
-    return;
-  self->all_others = FALSE;
-  /* Built when shown (see shenbao_policies_page_map): opening an application should not read
-   * every policy that fits its company. */
-  if (filing != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    shenbao_policies_page_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILING]);
 }
