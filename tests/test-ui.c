@@ -761,8 +761,8 @@ test_delete_and_undo (void)
 
 static void
 set_value (ShenbaoFiling *application,
-           const char         *name,
-           const char         *text)
+           const char    *name,
+           const char    *text)
 {
   g_autofree char *key = NULL;
   ShenbaoField *field = NULL;

@@ -414,7 +414,7 @@ list_help (ShenbaoField *field)
 
 GtkWidget *
 shenbao_field_row_new (ShenbaoFiling *application,
-                       ShenbaoField       *field)
+                       ShenbaoField  *field)
 {
   ShenbaoFieldRow *self = g_object_new (SHENBAO_TYPE_FIELD_ROW, NULL);
   ShenbaoFieldType kind = shenbao_field_get_kind (field);

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ShenbaoFieldRow, shenbao_field_row, SHENBAO, FIELD_ROW, AdwActionRow)
 
 GtkWidget    *shenbao_field_row_new        (ShenbaoFiling *application,
-                                            ShenbaoField       *field);
+                                            ShenbaoField  *field);
 ShenbaoField *shenbao_field_row_get_field  (ShenbaoFieldRow    *self);
 GtkWidget    *shenbao_field_row_get_input  (ShenbaoFieldRow    *self);
 void          shenbao_field_row_refresh    (ShenbaoFieldRow    *self);

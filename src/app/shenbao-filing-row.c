@@ -82,7 +82,7 @@ describe_state (const char *state)
 
 char *
 shenbao_filing_row_describe (const ShenbaoFilingSummary *summary,
-                                  ShenbaoPolicySet                *policies)
+                             ShenbaoPolicySet           *policies)
 {
   g_autoptr(GDateTime) updated = g_date_time_new_from_unix_local (summary->updated);
   g_autofree char *when = g_date_time_format (updated, "%Y-%m-%d %H:%M");
@@ -100,9 +100,9 @@ shenbao_filing_row_describe (const ShenbaoFilingSummary *summary,
 /* The policy's status and its application window with the days left, as a second line. */
 char *
 shenbao_filing_row_describe_deadlines (const ShenbaoFilingSummary *summary,
-                                            ShenbaoPolicySet                *policies,
-                                            ShenbaoStorage                  *storage,
-                                            const GDate                     *today)
+                                       ShenbaoPolicySet           *policies,
+                                       ShenbaoStorage             *storage,
+                                       const GDate                *today)
 {
   ShenbaoPolicy *policy = shenbao_policy_set_lookup_header (policies, summary->policy_id);
   gboolean chinese = shenbao_prefers_chinese ();
@@ -127,10 +127,10 @@ shenbao_filing_row_describe_deadlines (const ShenbaoFilingSummary *summary,
 /* deadlines: the policy's status and window (shenbao_filing_row_describe_deadlines ()),
  * the same for every row of a policy, so the list works it out once per policy. */
 void
-shenbao_filing_row_set_item (ShenbaoFilingRow   *self,
-                                  ShenbaoSavedApplication *item,
-                                  ShenbaoPolicySet        *policies,
-                                  const char              *deadlines)
+shenbao_filing_row_set_item (ShenbaoFilingRow        *self,
+                             ShenbaoSavedApplication *item,
+                             ShenbaoPolicySet        *policies,
+                             const char              *deadlines)
 {
   const ShenbaoFilingSummary *summary;
   g_autofree char *subtitle = NULL;

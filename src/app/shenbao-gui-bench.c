@@ -64,8 +64,8 @@ compare_int64 (gconstpointer a,
 
 static void
 type_into (ShenbaoFiling *application,
-           const char         *name,
-           const char         *text)
+           const char    *name,
+           const char    *text)
 {
   g_autofree char *key = NULL;
   ShenbaoField *field = NULL;

@@ -19,8 +19,8 @@ void                shenbao_window_resume           (ShenbaoWindow      *self);
 gboolean            shenbao_window_open_application     (ShenbaoWindow    *self,
                                                          gint64            application_id);
 ShenbaoFiling *shenbao_window_get_filing      (ShenbaoWindow    *self);
-void           shenbao_window_set_filing      (ShenbaoWindow    *self,
-                                               ShenbaoFiling    *filing);
+void           shenbao_window_set_filing      (ShenbaoWindow *self,
+                                               ShenbaoFiling *filing);
 const char         *shenbao_window_get_page_name        (ShenbaoWindow    *self);
 GtkWidget          *shenbao_window_get_page             (ShenbaoWindow    *self,
                                                          const char       *name);

@@ -70,7 +70,7 @@ fail (const char *what,
 }
 
 static gboolean
-apply_sets (ShenbaoFiling             *application,
+apply_sets (ShenbaoFiling                  *application,
             ShenbaoPolicySet               *set,
             ShenbaoPolicy                  *policy,
             const ShenbaoCliPackageOptions *options)
@@ -130,11 +130,11 @@ split_clauses (ShenbaoPolicy *policy,
 }
 
 static gboolean
-apply_answers (ShenbaoFiling *application,
-               ShenbaoPolicy      *policy,
-               const char         *option,
-               GPtrArray          *lists,
-               ShenbaoSameMatter   answer)
+apply_answers (ShenbaoFiling     *application,
+               ShenbaoPolicy     *policy,
+               const char        *option,
+               GPtrArray         *lists,
+               ShenbaoSameMatter  answer)
 {
   for (guint l = 0; l < lists->len; l++)
     {
@@ -155,7 +155,7 @@ apply_answers (ShenbaoFiling *application,
 }
 
 static gboolean
-apply_claims (ShenbaoFiling             *application,
+apply_claims (ShenbaoFiling                  *application,
               ShenbaoPolicy                  *policy,
               const ShenbaoCliPackageOptions *options)
 {
@@ -178,7 +178,7 @@ apply_claims (ShenbaoFiling             *application,
 
 /* --attach ITEM=FILE, ITEM as `shenbao-cli show POLICY` lists the checklist. */
 static gboolean
-apply_attachments (ShenbaoFiling             *application,
+apply_attachments (ShenbaoFiling                  *application,
                    const ShenbaoCliPackageOptions *options)
 {
   for (guint i = 0; i < options->attachments->len; i++)

@@ -78,8 +78,8 @@ bench_form (ShenbaoFiling *application)
 
 static int
 bench_package (ShenbaoFiling *application,
-               const char         *folder,
-               const char         *output)
+               const char    *folder,
+               const char    *output)
 {
   ShenbaoChecklist *checklist = shenbao_filing_get_checklist (application);
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);

@@ -47,8 +47,8 @@ add_value (xmlNode    *parent,
 /* Sorted by key, so the same application always gives the same bytes. */
 static void
 add_values (ShenbaoFiling *application,
-            xmlNode            *company,
-            xmlNode            *values)
+            xmlNode       *company,
+            xmlNode       *values)
 {
   GHashTable *texts = shenbao_filing_get_texts (application);
   ShenbaoPolicySet *policies = shenbao_filing_get_policies (application);
@@ -98,8 +98,8 @@ entry_name_of (GPtrArray            *attachments,
 
 static void
 add_materials (ShenbaoFiling *application,
-               GPtrArray          *attachments,
-               xmlNode            *materials)
+               GPtrArray     *attachments,
+               xmlNode       *materials)
 {
   GListModel *model = G_LIST_MODEL (shenbao_filing_get_checklist (application));
 
@@ -148,7 +148,7 @@ add_materials (ShenbaoFiling *application,
 
 static void
 add_result (ShenbaoFiling *application,
-            xmlNode            *root)
+            xmlNode       *root)
 {
   ShenbaoPolicyResult *result = shenbao_filing_get_result (application);
   g_autoptr(GPtrArray) claimed = shenbao_filing_list_chosen (application);
@@ -178,8 +178,8 @@ add_result (ShenbaoFiling *application,
 /* attachments: ShenbaoNumberedAttachment, the files as named in the package. */
 char *
 shenbao_filing_xml_write (ShenbaoFiling *application,
-                               GPtrArray          *attachments,
-                               gsize              *length)
+                          GPtrArray     *attachments,
+                          gsize         *length)
 {
   g_autoptr(xmlDoc) doc = xmlNewDoc (BAD_CAST "1.0");
   g_autoptr(GPtrArray) claimed = NULL;
@@ -381,9 +381,9 @@ import_from_tree (xmlNode *root)
  * with an internal DTD subset is refused outright, as entities there could read local files. */
 ShenbaoFilingImport *
 shenbao_filing_xml_read (const char  *data,
-                              gsize        length,
-                              const char  *name,
-                              GError     **error)
+                         gsize        length,
+                         const char  *name,
+                         GError     **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
 

@@ -17,13 +17,13 @@ typedef enum
 
 GQuark                    shenbao_filing_xml_error_quark (void);
 char                     *shenbao_filing_xml_write       (ShenbaoFiling *application,
-                                                               GPtrArray          *attachments,
-                                                               gsize              *length);
+                                                          GPtrArray     *attachments,
+                                                          gsize         *length);
 /* The attachment records' path holds the file's name in the package (附件/…), or NULL. */
-ShenbaoFilingImport *shenbao_filing_xml_read        (const char         *data,
-                                                               gsize               length,
-                                                               const char         *name,
-                                                               GError            **error);
+ShenbaoFilingImport *shenbao_filing_xml_read        (const char  *data,
+                                                     gsize        length,
+                                                     const char  *name,
+                                                     GError     **error);
 void                      shenbao_filing_import_free     (ShenbaoFilingImport *import);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShenbaoFilingImport, shenbao_filing_import_free)

@@ -95,7 +95,7 @@ shenbao_filing_init (ShenbaoFiling *self)
 
 static ShenbaoField *
 field_for_key (ShenbaoFiling *self,
-               const char         *key)
+               const char    *key)
 {
   g_autofree char *resolved = NULL;
   ShenbaoField *field = NULL;
@@ -109,9 +109,9 @@ field_for_key (ShenbaoFiling *self,
  * message for the field and leaves the engine without it. */
 static void
 absorb_text (ShenbaoFiling *self,
-             ShenbaoField       *field,
-             const char         *key,
-             const char         *text)
+             ShenbaoField  *field,
+             const char    *key,
+             const char    *text)
 {
   g_autoptr(GError) error = NULL;
   ShenbaoValue *value = NULL;
@@ -135,7 +135,7 @@ absorb_text (ShenbaoFiling *self,
 
 static void
 absorb_all (ShenbaoFiling *self,
-            GHashTable         *values)
+            GHashTable    *values)
 {
   GHashTableIter iter;
   gpointer key, text;
@@ -163,10 +163,10 @@ static gboolean rebuild_checklist (ShenbaoFiling *self, GError **error);
 static void     watch_checklist   (ShenbaoFiling *self);
 
 ShenbaoFiling *
-shenbao_filing_create (ShenbaoStorage   *storage,
-                            ShenbaoPolicySet *policies,
-                            gint64            company_id,
-                            GError          **error)
+shenbao_filing_create (ShenbaoStorage    *storage,
+                       ShenbaoPolicySet  *policies,
+                       gint64             company_id,
+                       GError           **error)
 {
   g_autoptr(ShenbaoFiling) self = NULL;
 
@@ -195,10 +195,10 @@ shenbao_filing_create (ShenbaoStorage   *storage,
 }
 
 ShenbaoFiling *
-shenbao_filing_load (ShenbaoStorage   *storage,
-                          ShenbaoPolicySet *policies,
-                          gint64            application_id,
-                          GError          **error)
+shenbao_filing_load (ShenbaoStorage    *storage,
+                     ShenbaoPolicySet  *policies,
+                     gint64             application_id,
+                     GError           **error)
 {
   g_autoptr(ShenbaoFiling) self = NULL;
   g_autoptr(ShenbaoFilingSummary) summary = NULL;
@@ -281,7 +281,7 @@ shenbao_filing_get_inputs (ShenbaoFiling *self)
 
 const char *
 shenbao_filing_get_text (ShenbaoFiling *self,
-                              const char         *key)
+                         const char    *key)
 {
   g_return_val_if_fail (SHENBAO_IS_FILING (self), NULL);
   return g_hash_table_lookup (self->texts, key);
@@ -289,7 +289,7 @@ shenbao_filing_get_text (ShenbaoFiling *self,
 
 const char *
 shenbao_filing_get_error (ShenbaoFiling *self,
-                               const char         *key)
+                          const char    *key)
 {
   g_return_val_if_fail (SHENBAO_IS_FILING (self), NULL);
   return g_hash_table_lookup (self->errors, key);
@@ -304,7 +304,7 @@ shenbao_filing_summary_state (guint n_problems)
 /* Summaries saved before problems were counted say "draft": unknown, but not ready. */
 gboolean
 shenbao_filing_parse_summary_state (const char *state,
-                                         guint      *n_problems)
+                                    guint      *n_problems)
 {
   guint64 count = 0;
 
@@ -346,16 +346,16 @@ changed (ShenbaoFiling *self)
  * field belongs to this application. */
 static gboolean
 is_company_fact (ShenbaoFiling *self,
-                 ShenbaoField       *field)
+                 ShenbaoField  *field)
 {
   return shenbao_policy_set_find_fact (self->policies, shenbao_field_get_id (field)) == field;
 }
 
 static gboolean
-write_text (ShenbaoFiling *self,
-            ShenbaoField       *field,
-            const char         *text,
-            GError            **error)
+write_text (ShenbaoFiling  *self,
+            ShenbaoField   *field,
+            const char     *text,
+            GError        **error)
 {
   const char *key = shenbao_field_get_input_key (field);
 
@@ -366,8 +366,8 @@ write_text (ShenbaoFiling *self,
 
 /* Edits a full or read-only disk refused are written as soon as a save succeeds again. */
 static gboolean
-write_unsaved (ShenbaoFiling *self,
-               GError            **error)
+write_unsaved (ShenbaoFiling  *self,
+               GError        **error)
 {
   GHashTableIter iter;
   gpointer key, field;
@@ -392,10 +392,10 @@ shenbao_filing_has_unsaved (ShenbaoFiling *self)
 /* What is typed is kept even when the disk refuses it (the error says so), and written with
  * the next save that succeeds: nothing typed is lost. */
 gboolean
-shenbao_filing_set_text (ShenbaoFiling *self,
-                              ShenbaoField       *field,
-                              const char         *text,
-                              GError            **error)
+shenbao_filing_set_text (ShenbaoFiling  *self,
+                         ShenbaoField   *field,
+                         const char     *text,
+                         GError        **error)
 {
   const char *key;
   const char *stored = NULL;
@@ -431,7 +431,7 @@ shenbao_filing_set_text (ShenbaoFiling *self,
  * logged here, as the choice that caused the rebuild has been saved. */
 static gboolean
 rebuild_checklist (ShenbaoFiling  *self,
-                   GError             **error)
+                   GError        **error)
 {
   g_autoptr(GPtrArray) claimed = shenbao_filing_list_chosen (self);
   g_autoptr(GError) local_error = NULL;
@@ -476,7 +476,7 @@ shenbao_filing_get_texts (ShenbaoFiling *self)
 
 gboolean
 shenbao_filing_get_as_of (ShenbaoFiling *self,
-                               GDate              *as_of)
+                          GDate         *as_of)
 {
   g_return_val_if_fail (SHENBAO_IS_FILING (self), FALSE);
   *as_of = self->as_of;
@@ -498,9 +498,9 @@ shenbao_filing_get_policy (ShenbaoFiling *self)
 }
 
 gboolean
-shenbao_filing_set_policy (ShenbaoFiling *self,
-                                const char         *policy_id,
-                                GError            **error)
+shenbao_filing_set_policy (ShenbaoFiling  *self,
+                           const char     *policy_id,
+                           GError        **error)
 {
   g_return_val_if_fail (SHENBAO_IS_FILING (self), FALSE);
 
@@ -517,17 +517,17 @@ shenbao_filing_set_policy (ShenbaoFiling *self,
 
 gboolean
 shenbao_filing_get_clause_chosen (ShenbaoFiling *self,
-                                       const char         *clause_id)
+                                  const char    *clause_id)
 {
   g_return_val_if_fail (SHENBAO_IS_FILING (self), FALSE);
   return GPOINTER_TO_INT (g_hash_table_lookup (self->chosen, clause_id));
 }
 
 gboolean
-shenbao_filing_set_clause_chosen (ShenbaoFiling *self,
-                                       const char         *clause_id,
-                                       gboolean            chosen,
-                                       GError            **error)
+shenbao_filing_set_clause_chosen (ShenbaoFiling  *self,
+                                  const char     *clause_id,
+                                  gboolean        chosen,
+                                  GError        **error)
 {
   g_return_val_if_fail (SHENBAO_IS_FILING (self), FALSE);
 
@@ -562,8 +562,8 @@ shenbao_filing_list_chosen (ShenbaoFiling *self)
 /* Answers are kept with the application's other values, under a key no field can have. */
 static char *
 same_matter_storage_key (ShenbaoFiling *self,
-                         const char         *clause_a,
-                         const char         *clause_b)
+                         const char    *clause_a,
+                         const char    *clause_b)
 {
   g_autofree char *pair = shenbao_same_matter_key (clause_a, clause_b);
 
@@ -572,8 +572,8 @@ same_matter_storage_key (ShenbaoFiling *self,
 
 ShenbaoSameMatter
 shenbao_filing_get_same_matter (ShenbaoFiling *self,
-                                     const char         *clause_a,
-                                     const char         *clause_b)
+                                const char    *clause_a,
+                                const char    *clause_b)
 {
   g_autofree char *key = NULL;
   ShenbaoSameMatter answer = SHENBAO_SAME_MATTER_UNANSWERED;
@@ -585,11 +585,11 @@ shenbao_filing_get_same_matter (ShenbaoFiling *self,
 }
 
 gboolean
-shenbao_filing_set_same_matter (ShenbaoFiling *self,
-                                     const char         *clause_a,
-                                     const char         *clause_b,
-                                     ShenbaoSameMatter   answer,
-                                     GError            **error)
+shenbao_filing_set_same_matter (ShenbaoFiling      *self,
+                                const char         *clause_a,
+                                const char         *clause_b,
+                                ShenbaoSameMatter   answer,
+                                GError            **error)
 {
   g_autofree char *key = NULL;
   const char *text;
@@ -613,7 +613,7 @@ shenbao_filing_set_same_matter (ShenbaoFiling *self,
 /* The clauses ticked on the checklist and the answers given about them. */
 static ShenbaoClaim *
 build_claim (ShenbaoFiling *self,
-             ShenbaoPolicy      *policy)
+             ShenbaoPolicy *policy)
 {
   ShenbaoClaim *claim = shenbao_claim_new ();
   g_autofree char *prefix = g_strdup_printf ("same-matter:%s/", shenbao_policy_get_id (policy));
@@ -649,9 +649,9 @@ shenbao_filing_get_page (ShenbaoFiling *self)
 }
 
 gboolean
-shenbao_filing_set_page (ShenbaoFiling *self,
-                              const char         *page,
-                              GError            **error)
+shenbao_filing_set_page (ShenbaoFiling  *self,
+                         const char     *page,
+                         GError        **error)
 {
   g_return_val_if_fail (SHENBAO_IS_FILING (self), FALSE);
 
@@ -666,7 +666,7 @@ shenbao_filing_set_page (ShenbaoFiling *self,
 
 void
 shenbao_filing_set_as_of (ShenbaoFiling *self,
-                               const GDate        *as_of)
+                          const GDate   *as_of)
 {
   g_return_if_fail (SHENBAO_IS_FILING (self));
   g_return_if_fail (as_of != NULL && g_date_valid (as_of));
@@ -701,7 +701,7 @@ shenbao_filing_get_result (ShenbaoFiling *self)
  * for lists. The caller frees it. */
 ShenbaoPolicyResult *
 shenbao_filing_estimate (ShenbaoFiling *self,
-                              ShenbaoPolicy      *policy)
+                         ShenbaoPolicy *policy)
 {
   g_return_val_if_fail (SHENBAO_IS_FILING (self), NULL);
   return shenbao_engine_compute_full (self->policies, policy, self->inputs, &self->as_of,
@@ -735,8 +735,8 @@ shenbao_clause_page_shows_field (ShenbaoClause    *clause,
  * else the checklist, which lists every policy-level field. */
 char *
 shenbao_filing_field_page (ShenbaoFiling *self,
-                                ShenbaoField       *field,
-                                const char         *clause_id)
+                           ShenbaoField  *field,
+                           const char    *clause_id)
 {
   ShenbaoPolicy *policy = shenbao_filing_get_policy (self);
   ShenbaoClause *clause = policy != NULL && clause_id != NULL ? shenbao_policy_find_clause (policy, clause_id) : NULL;
@@ -792,10 +792,10 @@ add_problem (GPtrArray          *problems,
 /* One problem per field, however many clauses need it: the first clause that does leads there. */
 static void
 add_field_problem (ShenbaoFiling *self,
-                   GPtrArray          *problems,
-                   ShenbaoField       *field,
-                   const char         *clause_id,
-                   char               *message)
+                   GPtrArray     *problems,
+                   ShenbaoField  *field,
+                   const char    *clause_id,
+                   char          *message)
 {
   g_autofree char *page = NULL;
   ShenbaoProblem *problem;
@@ -813,9 +813,9 @@ add_field_problem (ShenbaoFiling *self,
 
 static void
 add_invalid_fields (ShenbaoFiling *self,
-                    GPtrArray          *problems,
-                    GPtrArray          *fields,
-                    const char         *clause_id)
+                    GPtrArray     *problems,
+                    GPtrArray     *fields,
+                    const char    *clause_id)
 {
   for (guint i = 0; i < fields->len; i++)
     {
@@ -839,8 +839,8 @@ still_needed (ShenbaoField *field,
 /* The profile every application needs: name, credit code, registered region and address. */
 static void
 add_profile_problems (ShenbaoFiling *self,
-                      GPtrArray          *problems,
-                      gboolean            chinese)
+                      GPtrArray     *problems,
+                      gboolean       chinese)
 {
   GPtrArray *facts = shenbao_policy_set_get_facts (self->policies);
 
@@ -874,7 +874,7 @@ add_unmet (GPtrArray           *problems,
 }
 
 static void
-add_clause_problems (ShenbaoFiling  *self,
+add_clause_problems (ShenbaoFiling       *self,
                      GPtrArray           *problems,
                      ShenbaoClause       *clause,
                      ShenbaoPolicyResult *result,
@@ -941,8 +941,8 @@ add_same_matter_problems (GPtrArray           *problems,
  * since, is one problem leading to its row on the materials page. */
 static void
 add_checklist_problems (ShenbaoFiling *self,
-                        GPtrArray          *problems,
-                        gboolean            chinese)
+                        GPtrArray     *problems,
+                        gboolean       chinese)
 {
   GListModel *model = G_LIST_MODEL (self->checklist);
 
@@ -988,7 +988,7 @@ add_checklist_problems (ShenbaoFiling *self,
  * wizard's pages; each names the page, and the field where there is one, that fixes it. */
 GPtrArray *
 shenbao_filing_list_problems (ShenbaoFiling *self,
-                                   gboolean            chinese)
+                              gboolean       chinese)
 {
   GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_problem_free);
   ShenbaoPolicy *policy = shenbao_filing_get_policy (self);

@@ -47,14 +47,14 @@ typedef struct
 
 void                  shenbao_problem_free                 (ShenbaoProblem *problem);
 
-ShenbaoFiling   *shenbao_filing_create           (ShenbaoStorage     *storage,
-                                                            ShenbaoPolicySet   *policies,
-                                                            gint64              company_id,
-                                                            GError            **error);
-ShenbaoFiling   *shenbao_filing_load             (ShenbaoStorage     *storage,
-                                                            ShenbaoPolicySet   *policies,
-                                                            gint64              application_id,
-                                                            GError            **error);
+ShenbaoFiling   *shenbao_filing_create           (ShenbaoStorage    *storage,
+                                                  ShenbaoPolicySet  *policies,
+                                                  gint64             company_id,
+                                                  GError           **error);
+ShenbaoFiling   *shenbao_filing_load             (ShenbaoStorage    *storage,
+                                                  ShenbaoPolicySet  *policies,
+                                                  gint64             application_id,
+                                                  GError           **error);
 gint64                shenbao_filing_get_id           (ShenbaoFiling *self);
 gint64                shenbao_filing_get_company_id   (ShenbaoFiling *self);
 ShenbaoPolicySet     *shenbao_filing_get_policies     (ShenbaoFiling *self);
@@ -62,61 +62,61 @@ ShenbaoStorage       *shenbao_filing_get_storage      (ShenbaoFiling *self);
 ShenbaoInputs        *shenbao_filing_get_inputs       (ShenbaoFiling *self);
 
 const char           *shenbao_filing_get_text         (ShenbaoFiling *self,
-                                                            const char         *key);
+                                                       const char    *key);
 const char           *shenbao_filing_get_error        (ShenbaoFiling *self,
-                                                            const char         *key);
+                                                       const char    *key);
 gboolean              shenbao_filing_has_unsaved      (ShenbaoFiling *self);
-gboolean              shenbao_filing_set_text         (ShenbaoFiling *self,
-                                                            ShenbaoField       *field,
-                                                            const char         *text,
-                                                            GError            **error);
+gboolean              shenbao_filing_set_text         (ShenbaoFiling  *self,
+                                                       ShenbaoField   *field,
+                                                       const char     *text,
+                                                       GError        **error);
 
 ShenbaoChecklist     *shenbao_filing_get_checklist    (ShenbaoFiling *self);
 GHashTable           *shenbao_filing_get_texts        (ShenbaoFiling *self);
 gboolean              shenbao_filing_get_as_of        (ShenbaoFiling *self,
-                                                            GDate              *as_of);
+                                                       GDate         *as_of);
 ShenbaoPolicy        *shenbao_filing_get_policy       (ShenbaoFiling *self);
-gboolean              shenbao_filing_set_policy       (ShenbaoFiling *self,
-                                                            const char         *policy_id,
-                                                            GError            **error);
+gboolean              shenbao_filing_set_policy       (ShenbaoFiling  *self,
+                                                       const char     *policy_id,
+                                                       GError        **error);
 gboolean              shenbao_filing_get_clause_chosen (ShenbaoFiling *self,
-                                                            const char         *clause_id);
-gboolean              shenbao_filing_set_clause_chosen (ShenbaoFiling *self,
-                                                            const char         *clause_id,
-                                                            gboolean            chosen,
-                                                            GError            **error);
+                                                        const char    *clause_id);
+gboolean              shenbao_filing_set_clause_chosen (ShenbaoFiling  *self,
+                                                        const char     *clause_id,
+                                                        gboolean        chosen,
+                                                        GError        **error);
 GPtrArray            *shenbao_filing_list_chosen      (ShenbaoFiling *self);
 ShenbaoSameMatter     shenbao_filing_get_same_matter  (ShenbaoFiling *self,
-                                                            const char         *clause_a,
-                                                            const char         *clause_b);
-gboolean              shenbao_filing_set_same_matter  (ShenbaoFiling *self,
-                                                            const char         *clause_a,
-                                                            const char         *clause_b,
-                                                            ShenbaoSameMatter   answer,
-                                                            GError            **error);
+                                                       const char    *clause_a,
+                                                       const char    *clause_b);
+gboolean              shenbao_filing_set_same_matter  (ShenbaoFiling      *self,
+                                                       const char         *clause_a,
+                                                       const char         *clause_b,
+                                                       ShenbaoSameMatter   answer,
+                                                       GError            **error);
 const char           *shenbao_filing_get_page         (ShenbaoFiling *self);
-gboolean              shenbao_filing_set_page         (ShenbaoFiling *self,
-                                                            const char         *page,
-                                                            GError            **error);
+gboolean              shenbao_filing_set_page         (ShenbaoFiling  *self,
+                                                       const char     *page,
+                                                       GError        **error);
 
 void                  shenbao_filing_set_as_of        (ShenbaoFiling *self,
-                                                            const GDate        *as_of);
+                                                       const GDate   *as_of);
 ShenbaoPolicyResult  *shenbao_filing_get_result       (ShenbaoFiling *self);
 ShenbaoPolicyResult  *shenbao_filing_estimate         (ShenbaoFiling *self,
-                                                            ShenbaoPolicy      *policy);
+                                                       ShenbaoPolicy *policy);
 GPtrArray            *shenbao_filing_list_problems    (ShenbaoFiling *self,
-                                                            gboolean            chinese);
+                                                       gboolean       chinese);
 gboolean              shenbao_filing_is_ready         (ShenbaoFiling *self);
 char                 *shenbao_filing_field_page       (ShenbaoFiling *self,
-                                                            ShenbaoField       *field,
-                                                            const char         *clause_id);
+                                                       ShenbaoField  *field,
+                                                       const char    *clause_id);
 gboolean              shenbao_clause_page_shows_field      (ShenbaoClause      *clause,
                                                             ShenbaoPolicySet   *policies,
                                                             ShenbaoField       *field);
 
 /* The summary state saved for the start page: "ready", or "problems:N". */
 char                 *shenbao_filing_summary_state    (guint               n_problems);
-gboolean              shenbao_filing_parse_summary_state (const char      *state,
-                                                            guint              *n_problems);
+gboolean              shenbao_filing_parse_summary_state (const char *state,
+                                                          guint      *n_problems);
 
 G_END_DECLS

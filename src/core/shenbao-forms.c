@@ -119,8 +119,8 @@ text_or_dash (const char *text)
 
 static char *
 field_display (ShenbaoFiling *application,
-               ShenbaoField       *field,
-               gboolean            chinese)
+               ShenbaoField  *field,
+               gboolean       chinese)
 {
   const char *key = shenbao_field_get_input_key (field);
   const ShenbaoValue *value = shenbao_inputs_lookup (shenbao_filing_get_inputs (application), key);
@@ -179,8 +179,8 @@ add_fields_table (ShenbaoDocument    *document,
  * 2026年12月28日；浦东新区专项资金服务平台". NULL when none is recorded. */
 static char *
 window_text (ShenbaoFiling *application,
-             ShenbaoPolicy      *policy,
-             gboolean            chinese)
+             ShenbaoPolicy *policy,
+             gboolean       chinese)
 {
   g_autoptr(ShenbaoPolicyWindow) window = shenbao_storage_get_policy_window (shenbao_filing_get_storage (application),
                                                                              shenbao_policy_get_id (policy), NULL);
@@ -440,7 +440,7 @@ add_signatures (ShenbaoDocument *document,
 
 static char *
 running_header (ShenbaoFiling *application,
-                const char         *document_name)
+                const char    *document_name)
 {
   return g_strdup_printf ("%s · %s · %s", document_name,
                           text_or_dash (shenbao_filing_get_text (application, "company_name")),
@@ -449,10 +449,10 @@ running_header (ShenbaoFiling *application,
 
 ShenbaoDocument *
 shenbao_forms_application (ShenbaoFiling *application,
-                           GPtrArray          *attachments,
-                           gboolean            chinese,
-                           gboolean            draft,
-                           const GDate        *date)
+                           GPtrArray     *attachments,
+                           gboolean       chinese,
+                           gboolean       draft,
+                           const GDate   *date)
 {
   g_autoptr(GPtrArray) claimed = NULL;
   g_autofree char *header = NULL;
@@ -485,9 +485,9 @@ shenbao_forms_application (ShenbaoFiling *application,
 
 ShenbaoDocument *
 shenbao_forms_commitment (ShenbaoFiling *application,
-                          gboolean            chinese,
-                          gboolean            draft,
-                          const GDate        *date)
+                          gboolean       chinese,
+                          gboolean       draft,
+                          const GDate   *date)
 {
   const char *company = text_or_dash (shenbao_filing_get_text (application, "company_name"));
   const char *credit_code = text_or_dash (shenbao_filing_get_text (application, "credit_code"));

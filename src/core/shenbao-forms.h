@@ -24,13 +24,13 @@ char            *shenbao_forms_format_date        (const GDate        *date,
 
 /* 申报书 and 信用承诺书, in Chinese or English (the clause texts stay in Chinese). */
 ShenbaoDocument *shenbao_forms_application        (ShenbaoFiling *application,
-                                                   GPtrArray          *attachments,
-                                                   gboolean            chinese,
-                                                   gboolean            draft,
-                                                   const GDate        *date);
+                                                   GPtrArray     *attachments,
+                                                   gboolean       chinese,
+                                                   gboolean       draft,
+                                                   const GDate   *date);
 ShenbaoDocument *shenbao_forms_commitment         (ShenbaoFiling *application,
-                                                   gboolean            chinese,
-                                                   gboolean            draft,
-                                                   const GDate        *date);
+                                                   gboolean       chinese,
+                                                   gboolean       draft,
+                                                   const GDate   *date);
 
 G_END_DECLS

@@ -95,8 +95,8 @@ add_bytes (ShenbaoPackage *self,
 
 static gboolean
 check_problems (ShenbaoFiling  *application,
-                gboolean             chinese,
-                GError             **error)
+                gboolean        chinese,
+                GError        **error)
 {
   g_autoptr(GPtrArray) problems = shenbao_filing_list_problems (application, chinese);
   g_autoptr(GString) list = NULL;
@@ -117,10 +117,10 @@ check_problems (ShenbaoFiling  *application,
  * refuse the package unless it is a draft, whose PDFs then say so on every page. */
 ShenbaoPackage *
 shenbao_package_new (ShenbaoFiling  *application,
-                     gboolean             chinese,
-                     gboolean             draft,
-                     const GDate         *date,
-                     GError             **error)
+                     gboolean        chinese,
+                     gboolean        draft,
+                     const GDate    *date,
+                     GError        **error)
 {
   g_autoptr(ShenbaoPackage) self = NULL;
   g_autoptr(GPtrArray) attachments = NULL;
@@ -176,7 +176,7 @@ shenbao_package_new (ShenbaoFiling  *application,
 /* 申报材料-{company}-{policy}-{date}.zip, with what a file name cannot hold replaced. */
 char *
 shenbao_package_default_name (ShenbaoFiling *application,
-                              const GDate        *date)
+                              const GDate   *date)
 {
   const char *company = shenbao_filing_get_text (application, "company_name");
   ShenbaoPolicy *policy = shenbao_filing_get_policy (application);

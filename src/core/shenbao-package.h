@@ -33,13 +33,13 @@ typedef void (*ShenbaoPackageProgress) (guint64  done,
 G_DECLARE_FINAL_TYPE (ShenbaoPackage, shenbao_package, SHENBAO, PACKAGE, GObject)
 
 GQuark          shenbao_package_error_quark   (void);
-ShenbaoPackage *shenbao_package_new           (ShenbaoFiling     *application,
-                                               gboolean                chinese,
-                                               gboolean                draft,
-                                               const GDate            *date,
-                                               GError                **error);
-char           *shenbao_package_default_name  (ShenbaoFiling     *application,
-                                               const GDate            *date);
+ShenbaoPackage *shenbao_package_new           (ShenbaoFiling  *application,
+                                               gboolean        chinese,
+                                               gboolean        draft,
+                                               const GDate    *date,
+                                               GError        **error);
+char           *shenbao_package_default_name  (ShenbaoFiling *application,
+                                               const GDate   *date);
 GBytes         *shenbao_package_get_form      (ShenbaoPackage         *self);
 GBytes         *shenbao_package_get_xml       (ShenbaoPackage         *self);
 guint64         shenbao_package_get_size      (ShenbaoPackage         *self);

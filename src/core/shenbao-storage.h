@@ -116,8 +116,8 @@ gboolean        shenbao_storage_set_application_summary (ShenbaoStorage  *self,
                                                          gint64           total_up_to_fen,
                                                          GError         **error);
 ShenbaoFilingSummary *shenbao_storage_get_application (ShenbaoStorage  *self,
-                                                            gint64           application_id,
-                                                            GError         **error);
+                                                       gint64           application_id,
+                                                       GError         **error);
 GPtrArray      *shenbao_storage_list_applications       (ShenbaoStorage  *self,
                                                          GError         **error);
 
