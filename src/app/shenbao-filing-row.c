@@ -137,6 +137,12 @@ shenbao_filing_row_set_item (ShenbaoFilingRow        *self,
 
   g_return_if_fail (SHENBAO_IS_FILING_ROW (self));
 
+  /* GTK 4.8's list view binds every row again when a row above is deleted or undone: a row
+   * given back the item it shows changes nothing, so nothing is laid out again. An item
+   * changed since is another object (see ShenbaoSavedApplications). */
+  if (item != NULL && item == self->item
+      && g_strcmp0 (deadlines != NULL ? deadlines : "", gtk_label_get_text (self->deadline_label)) == 0)
+    return;
   g_set_object (&self->item, item);
   if (item == NULL)
     return;

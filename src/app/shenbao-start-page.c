@@ -203,14 +203,6 @@ shenbao_start_page_unroot (GtkWidget *widget)
 }
 
 static void
-unbind_row (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item,
-            ShenbaoStartPage         *self)
-{
-  shenbao_filing_row_set_item (SHENBAO_FILING_ROW (gtk_list_item_get_child (list_item)), NULL, NULL, NULL);
-}
-
-static void
 shenbao_start_page_dispose (GObject *object)
 {
   ShenbaoStartPage *self = SHENBAO_START_PAGE (object);
@@ -261,7 +253,8 @@ shenbao_start_page_init (ShenbaoStartPage *self)
   self->deadlines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  /* No "unbind": a row keeps its item until it gets another, so a rebind to the same one
+   * costs nothing (shenbao_filing_row_set_item ()). */
   gtk_list_view_set_factory (self->list, factory);
   g_object_unref (factory);
 }
