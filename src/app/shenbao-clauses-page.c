@@ -5,8 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "shenbao-clause-row.h"
 #include "shenbao-clauses-page.h"
 #include "shenbao-field-row.h"
+#include "shenbao-note-row.h"
 #include "shenbao-page-util.h"
 #include "shenbao-ui-text.h"
 
@@ -21,7 +23,7 @@ struct _ShenbaoClausesPage
   AdwPreferencesGroup *notes_group;
   AdwPreferencesGroup *clauses_group;
   AdwPreferencesGroup *policy_fields_group;
-  GPtrArray           *rows;
+  GPtrArray           *rows;          /* ShenbaoClauseRow */
   GPtrArray           *field_rows;
   GPtrArray           *note_rows;
 };
@@ -138,75 +140,6 @@ shenbao_clauses_page_init (ShenbaoClausesPage *self)
 }
 
 static void
-on_chosen_toggled (GtkCheckButton     *button,
-                   ShenbaoClausesPage *self)
-{
-  ShenbaoClause *clause = g_object_get_data (G_OBJECT (button), "clause");
-  g_autoptr(GError) error = NULL;
-
-  if (!shenbao_filing_set_clause_chosen (self->filing, shenbao_clause_get_full_id (clause),
-                                              gtk_check_button_get_active (button), &error))
-    g_warning ("Cannot save the choice of clause %s: %s", shenbao_clause_get_full_id (clause),
-               error->message);
-}
-
-static GtkWidget *
-wrapped_label (const char *text,
-               const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  /* Selectable with the pointer, skipped by Tab (which would select it all): the text is
-   * read, not edited. */
-  gtk_widget_set_can_focus (label, FALSE);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 8);
-  gtk_widget_set_margin_bottom (label, 8);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static GtkWidget *
-clause_row (ShenbaoClausesPage *self,
-            ShenbaoClause      *clause)
-{
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-  g_autofree char *title = g_strdup_printf ("%s · %s", shenbao_clause_get_id (clause),
-                                            shenbao_ui_text (shenbao_clause_get_title (clause)));
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                               shenbao_filing_get_clause_chosen (self->filing,
-                                                                 shenbao_clause_get_full_id (clause)));
-  g_object_set_data (G_OBJECT (check), "clause", clause);
-  g_signal_connect (check, "toggled", G_CALLBACK (on_chosen_toggled), self);
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), check);
-  gtk_widget_set_name (row, shenbao_clause_get_full_id (clause));
-  g_object_set_data (G_OBJECT (row), "clause", clause);
-
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), wrapped_label (shenbao_clause_get_quote (clause), NULL));
-  for (guint i = 0; i < shenbao_clause_get_flags (clause)->len; i++)
-    {
-      const ShenbaoFlag *flag = shenbao_policy_find_flag (shenbao_clause_get_policy (clause),
-                                                          g_ptr_array_index (shenbao_clause_get_flags (clause), i));
-      g_autofree char *text = g_strdup_printf (_("⚑ Open question (%s): %s"), shenbao_flag_get_id (flag),
-                                               shenbao_ui_text (shenbao_flag_get_text (flag)));
-
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), wrapped_label (text, "warning"));
-    }
-  return row;
-}
-
-static void
 build_notes (ShenbaoClausesPage *self)
 {
   shenbao_page_remove_rows (self->note_rows);
@@ -219,13 +152,8 @@ build_notes (ShenbaoClausesPage *self)
                               ? g_strdup_printf ("%s\n⚑ %s", shenbao_ui_text (shenbao_rule_get_text (rule)),
                                                  shenbao_ui_text (shenbao_flag_get_text (flag)))
                               : g_strdup (shenbao_ui_text (shenbao_rule_get_text (rule)));
-      GtkWidget *label = wrapped_label (text, flag != NULL ? "warning" : NULL);
-      /* A preferences row, so the group lists it in its boxed list: a plain list-box row lands
-       * in the group's box, outside any list, and Tab into it fails. Read, not activated: no
-       * Tab stop. */
-      GtkWidget *row = g_object_new (ADW_TYPE_PREFERENCES_ROW, "activatable", FALSE, "focusable", FALSE, NULL);
+      GtkWidget *row = shenbao_note_row_new (text, flag != NULL);
 
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
       adw_preferences_group_add (self->notes_group, row);
       g_ptr_array_add (self->note_rows, row);
     }
@@ -265,7 +193,8 @@ rebuild (ShenbaoClausesPage *self)
   build_notes (self);
   for (guint i = 0; i < shenbao_policy_get_clauses (self->policy)->len; i++)
     {
-      GtkWidget *row = clause_row (self, g_ptr_array_index (shenbao_policy_get_clauses (self->policy), i));
+      GtkWidget *row = shenbao_clause_row_new (self->filing,
+                                               g_ptr_array_index (shenbao_policy_get_clauses (self->policy), i));
 
       adw_preferences_group_add (self->clauses_group, row);
       g_ptr_array_add (self->rows, row);
@@ -287,13 +216,10 @@ shenbao_clauses_page_refresh (ShenbaoClausesPage *self)
   result = shenbao_filing_get_result (self->filing);
   for (guint i = 0; result != NULL && i < self->rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
-      ShenbaoClause *clause = g_object_get_data (G_OBJECT (row), "clause");
-      ShenbaoClauseResult *clause_result = shenbao_policy_result_find (result, shenbao_clause_get_id (clause));
-      g_autofree char *amount = shenbao_ui_clause_amount (clause_result);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", shenbao_ui_applies_label (clause_result->applies), amount);
+      ShenbaoClauseRow *row = g_ptr_array_index (self->rows, i);
+      ShenbaoClause *clause = shenbao_clause_row_get_clause (row);
 
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+      shenbao_clause_row_set_result (row, shenbao_policy_result_find (result, shenbao_clause_get_id (clause)));
     }
   shenbao_page_refresh_rows (self->field_rows);
 }

@@ -3,14 +3,15 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "shenbao-award-chart.h"
 #include "shenbao-display.h"
 #include "shenbao-page-util.h"
+#include "shenbao-problem-row.h"
+#include "shenbao-question-row.h"
 #include "shenbao-review-page.h"
+#include "shenbao-text-row.h"
 #include "shenbao-ui-text.h"
 #include "shenbao-worksheet.h"
 
@@ -46,16 +47,6 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 static void shenbao_review_page_refresh (ShenbaoReviewPage *self);
-
-static void
-on_problem_activated (ShenbaoReviewPage *self,
-                      GtkListBoxRow     *row)
-{
-  const char *key = g_object_get_data (G_OBJECT (row), "input-key");
-  const char *page = g_object_get_data (G_OBJECT (row), "page");
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.go-to-field", "(ss)", page, key != NULL ? key : "");
-}
 
 /* The total and the problems follow every change, while the page is shown. */
 static void
@@ -151,7 +142,6 @@ shenbao_review_page_class_init (ShenbaoReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShenbaoReviewPage, dropped_group);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoReviewPage, questions_group);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoReviewPage, could_claim_group);
-  gtk_widget_class_bind_template_callback (widget_class, on_problem_activated);
 }
 
 static void
@@ -173,19 +163,6 @@ gloss (ShenbaoReviewPage *self,
   return shenbao_worksheet_gloss (text, self->glossed);
 }
 
-static GtkWidget *
-text_row (const char *title,
-          const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  return row;
-}
-
 static void
 add_row (ShenbaoReviewPage   *self,
          AdwPreferencesGroup *group,
@@ -193,26 +170,6 @@ add_row (ShenbaoReviewPage   *self,
 {
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, row);
-}
-
-/* The page a problem leads to, as the step bar names it. */
-static char *
-page_title (const char *page)
-{
-  if (g_str_has_prefix (page, SHENBAO_PAGE_CLAUSE_PREFIX))
-    {
-      const char *short_id = strrchr (page, '/');
-      return g_strdup_printf (_("Clause %s"), short_id != NULL ? short_id + 1 : page);
-    }
-  if (g_str_equal (page, SHENBAO_PAGE_COMPANY))
-    return g_strdup (_("Company profile"));
-  if (g_str_equal (page, SHENBAO_PAGE_POLICIES))
-    return g_strdup (_("Policy"));
-  if (g_str_equal (page, SHENBAO_PAGE_CLAUSES))
-    return g_strdup (_("Clauses"));
-  if (g_str_equal (page, SHENBAO_PAGE_MATERIALS))
-    return g_strdup (_("Materials"));
-  return g_strdup (_("Review"));
 }
 
 static void
@@ -225,16 +182,7 @@ show_problems (ShenbaoReviewPage *self)
     gtk_list_box_remove (self->problems_list, child);
   for (guint i = 0; i < problems->len; i++)
     {
-      ShenbaoProblem *problem = g_ptr_array_index (problems, i);
-      g_autofree char *where = page_title (problem->page);
-      GtkWidget *row = text_row (problem->message, where);
-
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_widget_add_css_class (row, "error");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "input-key", g_strdup (problem->key), g_free);
-      g_object_set_data_full (G_OBJECT (row), "page", g_strdup (problem->page), g_free);
-      gtk_list_box_append (self->problems_list, row);
+      gtk_list_box_append (self->problems_list, shenbao_problem_row_new (g_ptr_array_index (problems, i)));
     }
   adw_preferences_group_set_description (self->problems_group,
                                          problems->len == 0 ? _("Ready to file: the profile is complete, every claimed clause applies and is complete.")
@@ -271,44 +219,6 @@ fields_summary (ShenbaoReviewPage *self,
 }
 
 static void
-on_answer_toggled (GtkToggleButton   *button,
-                   ShenbaoReviewPage *self)
-{
-  g_autofree char *a = g_strdup (g_object_get_data (G_OBJECT (button), "clause-a"));
-  g_autofree char *b = g_strdup (g_object_get_data (G_OBJECT (button), "clause-b"));
-  ShenbaoSameMatter answer = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "answer"));
-  g_autoptr(GError) error = NULL;
-
-  /* The change below rebuilds this page, button included: what it names was copied first. */
-  if (gtk_toggle_button_get_active (button)
-      && !shenbao_filing_set_same_matter (self->filing, a, b, answer, &error))
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", error->message);
-}
-
-static GtkWidget *
-answer_button (ShenbaoReviewPage         *self,
-               ShenbaoSameMatterQuestion *question,
-               const char                *label,
-               ShenbaoSameMatter          answer,
-               GtkWidget                 *group)
-{
-  GtkWidget *button = gtk_toggle_button_new_with_label (label);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), question->answer == answer);
-  if (group != NULL)
-    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (group));
-  /* The question belongs to a result the next change frees: the button keeps the ids. */
-  g_object_set_data_full (G_OBJECT (button), "clause-a",
-                          g_strdup (shenbao_clause_get_id (question->a->clause)), g_free);
-  g_object_set_data_full (G_OBJECT (button), "clause-b",
-                          g_strdup (shenbao_clause_get_id (question->b->clause)), g_free);
-  g_object_set_data (G_OBJECT (button), "answer", GINT_TO_POINTER (answer));
-  g_signal_connect_object (button, "toggled", G_CALLBACK (on_answer_toggled), self, 0);
-  return button;
-}
-
-static void
 show_questions (ShenbaoReviewPage   *self,
                 ShenbaoPolicyResult *result)
 {
@@ -317,48 +227,16 @@ show_questions (ShenbaoReviewPage   *self,
   for (guint i = 0; i < result->questions->len; i++)
     {
       ShenbaoSameMatterQuestion *question = g_ptr_array_index (result->questions, i);
-      g_autofree char *title = NULL;
-      GtkWidget *row, *same, *distinct, *box;
+      g_autofree char *rule = NULL;
 
       /* Where the policy text settles it, the dropped clause says why; nothing to ask. */
       if (question->certain)
         continue;
-      /* Translators: two clause ids */
-      title = g_strdup_printf (_("Clauses %s and %s: the same matter?"),
-                               shenbao_clause_get_id (question->a->clause),
-                               shenbao_clause_get_id (question->b->clause));
-      {
-        g_autofree char *rule = gloss (self, shenbao_ui_text (shenbao_rule_get_text (question->rule)));
-        row = text_row (title, rule);
-      }
-      gtk_widget_set_name (row,
-                           shenbao_same_matter_key (shenbao_clause_get_id (question->a->clause),
-                                                    shenbao_clause_get_id (question->b->clause)));
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      gtk_widget_add_css_class (box, "linked");
-      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-      same = answer_button (self, question, _("Same Matter"), SHENBAO_SAME_MATTER_SAME, NULL);
-      distinct = answer_button (self, question, _("Different"), SHENBAO_SAME_MATTER_DISTINCT, same);
-      gtk_box_append (GTK_BOX (box), same);
-      gtk_box_append (GTK_BOX (box), distinct);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-      if (question->answer == SHENBAO_SAME_MATTER_UNANSWERED)
-        gtk_widget_add_css_class (row, "warning");
-      add_row (self, self->questions_group, row);
+      rule = gloss (self, shenbao_ui_text (shenbao_rule_get_text (question->rule)));
+      add_row (self, self->questions_group, shenbao_question_row_new (self->filing, question, rule));
       shown++;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->questions_group), shown > 0);
-}
-
-static GtkWidget *
-claim_button (ShenbaoClause *clause)
-{
-  GtkWidget *button = gtk_button_new_with_label (_("Claim"));
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.claim-clause");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", shenbao_clause_get_full_id (clause));
-  return button;
 }
 
 /* Unclaimed clauses that would pay on their own with what is entered: one action claims one. */
@@ -372,7 +250,7 @@ show_could_claim (ShenbaoReviewPage   *self,
     {
       ShenbaoClauseResult *clause_result = g_ptr_array_index (result->clauses, i);
       ShenbaoClause *clause = clause_result->clause;
-      g_autofree char *title = NULL, *amount = NULL;
+      g_autofree char *title = NULL, *glossed_title = NULL, *amount = NULL;
       GtkWidget *row;
 
       if (clause_result->claimed || clause_result->applies != SHENBAO_APPLIES_YES || !clause_result->has_amount
@@ -381,11 +259,9 @@ show_could_claim (ShenbaoReviewPage   *self,
       title = g_strdup_printf ("%s · %s", shenbao_clause_get_id (clause),
                                shenbao_ui_text (shenbao_clause_get_title (clause)));
       amount = shenbao_ui_clause_amount (clause_result);
-      {
-        g_autofree char *glossed_title = gloss (self, title);
-        row = text_row (glossed_title, amount);
-      }
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), claim_button (clause));
+      glossed_title = gloss (self, title);
+      row = shenbao_text_row_new (glossed_title, amount);
+      shenbao_text_row_offer_claim (SHENBAO_TEXT_ROW (row), shenbao_clause_get_full_id (clause));
       add_row (self, self->could_claim_group, row);
       shown++;
     }
@@ -436,15 +312,14 @@ shenbao_review_page_refresh (ShenbaoReviewPage *self)
 
       {
         g_autofree char *shown = gloss (self, title);
-        add_row (self, self->clauses_group, text_row (shown, subtitle));
+        add_row (self, self->clauses_group, shenbao_text_row_new (shown, subtitle));
       }
       g_ptr_array_add (bars, clause_result);
       if (clause_result->dropped)
         {
           g_autofree char *glossed_reason = gloss (self, shenbao_ui_text (&clause_result->dropped_reason));
 
-          add_row (self, self->dropped_group,
-                   text_row (title, glossed_reason));
+          add_row (self, self->dropped_group, shenbao_text_row_new (title, glossed_reason));
           dropped++;
         }
     }
