@@ -16,9 +16,9 @@
  * its estimated amount, with the original text and the open questions one click away. */
 struct _ShenbaoClausesPage
 {
-  AdwBin               parent_instance;
+  ShenbaoPage          parent_instance;
 
-  ShenbaoFiling  *filing;
+  ShenbaoFiling       *filing;        /* ShenbaoPage's, borrowed */
   ShenbaoPolicy       *policy;        /* the policy the rows were built for */
   AdwPreferencesGroup *notes_group;
   AdwPreferencesGroup *clauses_group;
@@ -28,34 +28,18 @@ struct _ShenbaoClausesPage
   GPtrArray           *note_rows;
 };
 
-G_DEFINE_FINAL_TYPE (ShenbaoClausesPage, shenbao_clauses_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ShenbaoClausesPage, shenbao_clauses_page, SHENBAO_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_FILING,
-  N_PROPS
-};
+static void shenbao_clauses_page_refresh (ShenbaoPage *page);
 
-static GParamSpec *properties [N_PROPS];
-
-static void shenbao_clauses_page_refresh (ShenbaoClausesPage *self);
-
-/* Whether each clause applies follows every change of the facts, while the page is shown. */
+/* Built when shown (see shenbao_clauses_page_refresh ()). */
 static void
-on_filing_changed (ShenbaoClausesPage *self)
+filing_set (ShenbaoPage *page)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    shenbao_clauses_page_refresh (self);
-}
+  ShenbaoClausesPage *self = SHENBAO_CLAUSES_PAGE (page);
 
-static void
-shenbao_clauses_page_map (GtkWidget *widget)
-{
-  ShenbaoClausesPage *self = SHENBAO_CLAUSES_PAGE (widget);
-
-  GTK_WIDGET_CLASS (shenbao_clauses_page_parent_class)->map (widget);
-  if (self->filing != NULL)
-    shenbao_clauses_page_refresh (self);
+  self->filing = shenbao_page_get_filing (page);
+  self->policy = NULL;
 }
 
 static void
@@ -63,9 +47,6 @@ shenbao_clauses_page_dispose (GObject *object)
 {
   ShenbaoClausesPage *self = (ShenbaoClausesPage *) object;
 
-  if (self->filing != NULL)
-    g_signal_handlers_disconnect_by_data (self->filing, self);
-  g_clear_object (&self->filing);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->note_rows, g_ptr_array_unref);
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
@@ -74,55 +55,18 @@ shenbao_clauses_page_dispose (GObject *object)
 }
 
 static void
-shenbao_clauses_page_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  ShenbaoClausesPage *self = SHENBAO_CLAUSES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FILING:
-      g_value_set_object (value, self->filing);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-shenbao_clauses_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  ShenbaoClausesPage *self = SHENBAO_CLAUSES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FILING:
-      shenbao_clauses_page_set_filing (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 shenbao_clauses_page_class_init (ShenbaoClausesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ShenbaoPageClass *page_class = SHENBAO_PAGE_CLASS (klass);
 
   object_class->dispose = shenbao_clauses_page_dispose;
-  object_class->get_property = shenbao_clauses_page_get_property;
-  object_class->set_property = shenbao_clauses_page_set_property;
-  widget_class->map = shenbao_clauses_page_map;
+  /* Whether each clause applies follows every change of the facts, while the page is shown. */
+  page_class->refresh = shenbao_clauses_page_refresh;
+  page_class->filing_set = filing_set;
+  page_class->follows_changes = TRUE;
 
-  properties[PROP_FILING] = g_param_spec_object ("filing", NULL, NULL, SHENBAO_TYPE_FILING,
-                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-clauses-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoClausesPage, notes_group);
@@ -203,8 +147,9 @@ rebuild (ShenbaoClausesPage *self)
 
 /* Updates whether each clause applies and its amount after any change of the facts. */
 static void
-shenbao_clauses_page_refresh (ShenbaoClausesPage *self)
+shenbao_clauses_page_refresh (ShenbaoPage *page)
 {
+  ShenbaoClausesPage *self = SHENBAO_CLAUSES_PAGE (page);
   ShenbaoPolicy *policy = shenbao_filing_get_policy (self->filing);
   ShenbaoPolicyResult *result;
 
@@ -222,32 +167,4 @@ shenbao_clauses_page_refresh (ShenbaoClausesPage *self)
       shenbao_clause_row_set_result (row, shenbao_policy_result_find (result, shenbao_clause_get_id (clause)));
     }
   shenbao_page_refresh_rows (self->field_rows);
-}
-
-ShenbaoFiling *
-shenbao_clauses_page_get_filing (ShenbaoClausesPage *self)
-{
-  g_return_val_if_fail (SHENBAO_IS_CLAUSES_PAGE (self), NULL);
-  return self->filing;
-}
-
-void
-shenbao_clauses_page_set_filing (ShenbaoClausesPage *self,
-                                 ShenbaoFiling      *filing)
-{
-  g_return_if_fail (SHENBAO_IS_CLAUSES_PAGE (self));
-  g_return_if_fail (filing == NULL || SHENBAO_IS_FILING (filing));
-
-  if (self->filing == filing)
-    return;
-  if (self->filing != NULL)
-    g_signal_handlers_disconnect_by_data (self->filing, self);
-  g_set_object (&self->filing, filing);
-  if (filing != NULL)
-    g_signal_connect_object (filing, "changed", G_CALLBACK (on_filing_changed), self, G_CONNECT_SWAPPED);
-  self->policy = NULL;
-  /* Built when shown (see shenbao_clauses_page_map). */
-  if (filing != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    shenbao_clauses_page_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILING]);
 }

@@ -19,9 +19,9 @@
  * each of which leads to its field. */
 struct _ShenbaoReviewPage
 {
-  AdwBin               parent_instance;
+  ShenbaoPage          parent_instance;
 
-  ShenbaoFiling  *filing;
+  ShenbaoFiling        *filing;  /* ShenbaoPage's, borrowed */
   GPtrArray           *rows;
 
   GtkLabel            *total_label;
@@ -36,34 +36,14 @@ struct _ShenbaoReviewPage
   GHashTable          *glossed;   /* programme words already glossed on the page */
 };
 
-G_DEFINE_FINAL_TYPE (ShenbaoReviewPage, shenbao_review_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ShenbaoReviewPage, shenbao_review_page, SHENBAO_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_FILING,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
-
-static void shenbao_review_page_refresh (ShenbaoReviewPage *self);
-
-/* The total and the problems follow every change, while the page is shown. */
-static void
-on_filing_changed (ShenbaoReviewPage *self)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    shenbao_review_page_refresh (self);
-}
+static void shenbao_review_page_refresh (ShenbaoPage *page);
 
 static void
-shenbao_review_page_map (GtkWidget *widget)
+filing_set (ShenbaoPage *page)
 {
-  ShenbaoReviewPage *self = SHENBAO_REVIEW_PAGE (widget);
-
-  GTK_WIDGET_CLASS (shenbao_review_page_parent_class)->map (widget);
-  if (self->filing != NULL)
-    shenbao_review_page_refresh (self);
+  SHENBAO_REVIEW_PAGE (page)->filing = shenbao_page_get_filing (page);
 }
 
 static void
@@ -71,9 +51,6 @@ shenbao_review_page_dispose (GObject *object)
 {
   ShenbaoReviewPage *self = (ShenbaoReviewPage *) object;
 
-  if (self->filing != NULL)
-    g_signal_handlers_disconnect_by_data (self->filing, self);
-  g_clear_object (&self->filing);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->glossed, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), SHENBAO_TYPE_REVIEW_PAGE);
@@ -81,55 +58,18 @@ shenbao_review_page_dispose (GObject *object)
 }
 
 static void
-shenbao_review_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  ShenbaoReviewPage *self = SHENBAO_REVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FILING:
-      g_value_set_object (value, self->filing);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-shenbao_review_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  ShenbaoReviewPage *self = SHENBAO_REVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FILING:
-      shenbao_review_page_set_filing (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 shenbao_review_page_class_init (ShenbaoReviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ShenbaoPageClass *page_class = SHENBAO_PAGE_CLASS (klass);
 
   object_class->dispose = shenbao_review_page_dispose;
-  object_class->get_property = shenbao_review_page_get_property;
-  object_class->set_property = shenbao_review_page_set_property;
-  widget_class->map = shenbao_review_page_map;
+  /* The total and the problems follow every change, while the page is shown. */
+  page_class->refresh = shenbao_review_page_refresh;
+  page_class->filing_set = filing_set;
+  page_class->follows_changes = TRUE;
 
-  properties[PROP_FILING] = g_param_spec_object ("filing", NULL, NULL, SHENBAO_TYPE_FILING,
-                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHENBAO_TYPE_AWARD_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/ui/shenbao-review-page.ui");
@@ -269,8 +209,9 @@ show_could_claim (ShenbaoReviewPage   *self,
 }
 
 static void
-shenbao_review_page_refresh (ShenbaoReviewPage *self)
+shenbao_review_page_refresh (ShenbaoPage *page)
 {
+  ShenbaoReviewPage *self = SHENBAO_REVIEW_PAGE (page);
   ShenbaoPolicyResult *result = shenbao_filing_get_result (self->filing);
   g_autoptr(GPtrArray) chosen = shenbao_filing_list_chosen (self->filing);
   g_autoptr(GPtrArray) bars = g_ptr_array_new ();
@@ -325,31 +266,4 @@ shenbao_review_page_refresh (ShenbaoReviewPage *self)
     }
   shenbao_award_chart_set_bars (self->chart, bars);
   gtk_widget_set_visible (GTK_WIDGET (self->dropped_group), dropped > 0);
-}
-
-ShenbaoFiling *
-shenbao_review_page_get_filing (ShenbaoReviewPage *self)
-{
-  g_return_val_if_fail (SHENBAO_IS_REVIEW_PAGE (self), NULL);
-  return self->filing;
-}
-
-void
-shenbao_review_page_set_filing (ShenbaoReviewPage *self,
-                                ShenbaoFiling     *filing)
-{
-  g_return_if_fail (SHENBAO_IS_REVIEW_PAGE (self));
-  g_return_if_fail (filing == NULL || SHENBAO_IS_FILING (filing));
-
-  if (self->filing == filing)
-    return;
-  if (self->filing != NULL)
-    g_signal_handlers_disconnect_by_data (self->filing, self);
-  g_set_object (&self->filing, filing);
-  if (filing != NULL)
-    g_signal_connect_object (filing, "changed", G_CALLBACK (on_filing_changed), self, G_CONNECT_SWAPPED);
-  /* Built when shown (see shenbao_review_page_map). */
-  if (filing != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    shenbao_review_page_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILING]);
 }
