@@ -611,6 +611,9 @@ assert_current_schema (const char *path)
 
   g_assert_cmpint (raw_query_int (raw, "PRAGMA user_version"), ==, SHENBAO_STORAGE_SCHEMA_VERSION);
   g_assert_cmpstr (journal_mode, ==, "wal");
+  /* Version 4: the list by last change is read in this index's order. */
+  g_assert_cmpint (raw_query_int (raw, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                                       " AND name = 'applications_by_change'"), ==, 1);
 }
 
 /* Everything the current version stores works in an upgraded file. */
@@ -805,7 +808,7 @@ test_too_new (Fixture       *fixture,
   g_assert_null (storage);
   g_assert_nonnull (strstr (error->message, fixture->path));
   g_assert_nonnull (strstr (error->message, "version 99"));
-  g_assert_nonnull (strstr (error->message, "up to 3"));
+  g_assert_nonnull (strstr (error->message, "up to 4"));
 
   assert_file_unchanged (fixture->path, before, length);
   assert_no_file (fixture->path, "-wal");

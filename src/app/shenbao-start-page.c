@@ -263,9 +263,9 @@ shenbao_start_page_init (ShenbaoStartPage *self)
  * worth is shown at once, for a quick first frame, and the list grows by as many each frame. */
 #define ROWS_AT_ONCE 10
 
-/* What a window of this height shows of the list, the header and toolbar above it (about 200
- * pixels) taken off, at the height of a row (72 pixels with its three lines): no row is made
- * before the first frame that it would not show. */
+/* What a window of this height shows of the list, the header, toolbar and margins around it
+ * (190 pixels) taken off, at the height of a row (76 pixels with its three lines and the
+ * separator): no row is made before the first frame that it would not show. */
 static guint
 rows_at_first (ShenbaoStartPage *self)
 {
@@ -277,7 +277,7 @@ rows_at_first (ShenbaoStartPage *self)
   gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
   if (height <= 0)
     return ROWS_AT_ONCE;
-  return CLAMP ((height - 200) / 72 + 1, 3, 3 * ROWS_AT_ONCE);
+  return CLAMP ((height - 190 + 75) / 76, 3, 3 * ROWS_AT_ONCE);
 }
 
 static gboolean

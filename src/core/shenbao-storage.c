@@ -93,6 +93,11 @@ static const char * const migrations[] = {
   "  updated        INTEGER"
   ");"
   "PRAGMA user_version = 3;",
+
+  /* 3 → 4: the list of saved work as it opens (by last change) is read in the index's order,
+   * not sorted at every start: a third of the time for thousands of applications. */
+  "CREATE INDEX applications_by_change ON applications (updated DESC, id DESC);"
+  "PRAGMA user_version = 4;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SHENBAO_STORAGE_SCHEMA_VERSION);
