@@ -358,30 +358,32 @@ shenbao_window_go_to (ShenbaoWindow *self,
 /* libadwaita 1.2 gives a toast's close button an icon and no name: a screen reader said only
  * "button". Each toast shown gets one; a queued toast is shown when the one before it goes. */
 static void
-name_close_buttons_of (GtkWidget *root,
-                       GType      toast_type)
+name_close_button (GtkWidget *root)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "window-close-symbolic") == 0
-          && gtk_widget_get_tooltip_text (child) == NULL
-          && gtk_widget_get_ancestor (child, toast_type) != NULL)
+          && gtk_widget_get_tooltip_text (child) == NULL)
         {
           gtk_widget_set_tooltip_text (child, _("Close"));
           gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close"), -1);
         }
-      name_close_buttons_of (child, toast_type);
+      name_close_button (child);
     }
 }
 
-/* The toast's widget type is private to libadwaita: known by name once a toast was shown. */
+/* The toasts shown are the overlay's own children, beside its content: only they are searched,
+ * not the whole window. Their type is private to libadwaita, known by name once one was shown. */
 static void
-name_close_buttons (GtkWidget *root)
+name_close_buttons (GtkWidget *overlay)
 {
   GType toast_type = g_type_from_name ("AdwToastWidget");
 
-  if (toast_type != 0)
-    name_close_buttons_of (root, toast_type);
+  if (toast_type == 0)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (child, toast_type))
+      name_close_button (child);
 }
 
 static gboolean
