@@ -827,7 +827,7 @@ start_row_subtitle (ShenbaoWindow *window,
       const ShenbaoFilingSummary *summary = shenbao_saved_application_get_summary (item);
 
       if (g_strcmp0 (summary->company_name, company) == 0)
-        return shenbao_filing_row_describe (summary, policies);
+        return shenbao_filing_row_describe (summary);
     }
   return NULL;
 }

@@ -81,8 +81,7 @@ describe_state (const char *state)
 }
 
 char *
-shenbao_filing_row_describe (const ShenbaoFilingSummary *summary,
-                             ShenbaoPolicySet           *policies)
+shenbao_filing_row_describe (const ShenbaoFilingSummary *summary)
 {
   g_autoptr(GDateTime) updated = g_date_time_new_from_unix_local (summary->updated);
   g_autofree char *when = g_date_time_format (updated, "%Y-%m-%d %H:%M");
@@ -129,7 +128,6 @@ shenbao_filing_row_describe_deadlines (const ShenbaoFilingSummary *summary,
 void
 shenbao_filing_row_set_item (ShenbaoFilingRow        *self,
                              ShenbaoSavedApplication *item,
-                             ShenbaoPolicySet        *policies,
                              const char              *deadlines)
 {
   const ShenbaoFilingSummary *summary;
@@ -147,7 +145,7 @@ shenbao_filing_row_set_item (ShenbaoFilingRow        *self,
   if (item == NULL)
     return;
   summary = shenbao_saved_application_get_summary (item);
-  subtitle = shenbao_filing_row_describe (summary, policies);
+  subtitle = shenbao_filing_row_describe (summary);
   gtk_label_set_text (self->title_label, summary->company_name != NULL && *summary->company_name != '\0'
                                          ? summary->company_name : _("Unnamed company"));
   gtk_label_set_text (self->subtitle_label, subtitle);

@@ -14,13 +14,11 @@ G_DECLARE_FINAL_TYPE (ShenbaoFilingRow, shenbao_filing_row, SHENBAO, FILING_ROW,
 GtkWidget               *shenbao_filing_row_new      (void);
 void                     shenbao_filing_row_set_item (ShenbaoFilingRow        *self,
                                                       ShenbaoSavedApplication *item,
-                                                      ShenbaoPolicySet        *policies,
                                                       const char              *deadlines);
 void                     shenbao_filing_row_set_wrap (ShenbaoFilingRow *self,
                                                       gboolean          wrap);
-ShenbaoSavedApplication *shenbao_filing_row_get_item (ShenbaoFilingRow   *self);
-char                    *shenbao_filing_row_describe (const ShenbaoFilingSummary *summary,
-                                                      ShenbaoPolicySet           *policies);
+ShenbaoSavedApplication *shenbao_filing_row_get_item (ShenbaoFilingRow *self);
+char                    *shenbao_filing_row_describe (const ShenbaoFilingSummary *summary);
 
 char                    *shenbao_filing_row_describe_deadlines (const ShenbaoFilingSummary *summary,
                                                                 ShenbaoPolicySet           *policies,

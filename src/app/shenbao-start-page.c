@@ -131,7 +131,7 @@ bind_row (GtkSignalListItemFactory *factory,
 
   ShenbaoFilingRow *row = SHENBAO_FILING_ROW (gtk_list_item_get_child (list_item));
 
-  shenbao_filing_row_set_item (row, item, self->policies, deadlines_of (self, item));
+  shenbao_filing_row_set_item (row, item, deadlines_of (self, item));
   shenbao_filing_row_set_wrap (row, self->narrow);
 }
 
