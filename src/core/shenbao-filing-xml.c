@@ -13,11 +13,7 @@
 
 #include "shenbao-filing-xml.h"
 #include "shenbao-forms.h"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNG, xmlRelaxNGFree)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNGParserCtxt, xmlRelaxNGFreeParserCtxt)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNGValidCtxt, xmlRelaxNGFreeValidCtxt)
+#include "shenbao-xml.h"
 
 G_DEFINE_QUARK (shenbao-filing-xml-error-quark, shenbao_filing_xml_error)
 
@@ -303,29 +299,12 @@ int_prop (xmlNode    *node,
   return value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
 }
 
-static gboolean
-is_element (xmlNode    *node,
-            const char *name)
-{
-  return node->type == XML_ELEMENT_NODE && xmlStrEqual (node->name, BAD_CAST name);
-}
-
-static xmlNode *
-child_element (xmlNode    *parent,
-               const char *name)
-{
-  for (xmlNode *node = parent->children; node != NULL; node = node->next)
-    if (is_element (node, name))
-      return node;
-  return NULL;
-}
-
 static void
 read_values (xmlNode    *parent,
              GHashTable *values)
 {
   for (xmlNode *node = parent->children; node != NULL; node = node->next)
-    if (is_element (node, "value"))
+    if (shenbao_xml_is_element (node, "value"))
       {
         xmlChar *text = xmlNodeGetContent (node);
 
@@ -338,7 +317,7 @@ static ShenbaoAttachmentRecord *
 read_item (xmlNode *node)
 {
   ShenbaoAttachmentRecord *record = g_new0 (ShenbaoAttachmentRecord, 1);
-  xmlNode *file = child_element (node, "file");
+  xmlNode *file = shenbao_xml_first_child (node, "file");
 
   record->item_id = prop (node, "id");
   record->label = prop (node, "label");
@@ -365,14 +344,14 @@ import_from_tree (xmlNode *root)
   import->application_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->clause_choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_attachment_record_free);
-  import->policy_id = prop (child_element (root, "policy"), "id");
-  read_values (child_element (root, "company"), import->company_values);
-  read_values (child_element (root, "values"), import->application_values);
-  for (xmlNode *node = child_element (root, "claimed")->children; node != NULL; node = node->next)
-    if (is_element (node, "clause"))
+  import->policy_id = prop (shenbao_xml_first_child (root, "policy"), "id");
+  read_values (shenbao_xml_first_child (root, "company"), import->company_values);
+  read_values (shenbao_xml_first_child (root, "values"), import->application_values);
+  for (xmlNode *node = shenbao_xml_first_child (root, "claimed")->children; node != NULL; node = node->next)
+    if (shenbao_xml_is_element (node, "clause"))
       g_hash_table_replace (import->clause_choices, prop (node, "id"), GINT_TO_POINTER (TRUE));
-  for (xmlNode *node = child_element (root, "materials")->children; node != NULL; node = node->next)
-    if (is_element (node, "item"))
+  for (xmlNode *node = shenbao_xml_first_child (root, "materials")->children; node != NULL; node = node->next)
+    if (shenbao_xml_is_element (node, "item"))
       g_ptr_array_add (import->attachments, read_item (node));
   return import;
 }

@@ -62,13 +62,6 @@ collect_xml_error (void        *user_data,
 
 /* ------------------------------------------------------------------ tree helpers */
 
-static gboolean
-is_element (xmlNode    *node,
-            const char *name)
-{
-  return node->type == XML_ELEMENT_NODE && xmlStrEqual (node->name, (const xmlChar *) name);
-}
-
 static char *
 attribute (xmlNode    *node,
            const char *name)
@@ -118,7 +111,7 @@ read_bilingual (xmlNode     *parent,
     {
       xmlChar *lang;
 
-      if (!is_element (node, name))
+      if (!shenbao_xml_is_element (node, name))
         continue;
       lang = xmlNodeGetLang (node);
       if (lang != NULL && xmlStrEqual (lang, (const xmlChar *) "zh") && text->zh == NULL)
@@ -127,16 +120,6 @@ read_bilingual (xmlNode     *parent,
         text->en = text_content (node);
       xmlFree (lang);
     }
-}
-
-static xmlNode *
-first_child (xmlNode    *parent,
-             const char *name)
-{
-  for (xmlNode *node = parent->children; node != NULL; node = node->next)
-    if (is_element (node, name))
-      return node;
-  return NULL;
 }
 
 /* A policy's dates: "unknown" leaves the date open; anything else must be a real date. The
@@ -427,7 +410,7 @@ read_field (Loader  *loader,
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      if (is_element (child, "choice"))
+      if (shenbao_xml_is_element (child, "choice"))
         {
           ShenbaoChoice *choice = g_new0 (ShenbaoChoice, 1);
 
@@ -437,7 +420,7 @@ read_field (Loader  *loader,
             field->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_choice_free);
           g_ptr_array_add (field->choices, choice);
         }
-      else if (is_element (child, "column"))
+      else if (shenbao_xml_is_element (child, "column"))
         {
           if (field->columns == NULL)
             field->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_field_free);
@@ -469,7 +452,7 @@ read_fields_into (Loader    *loader,
     {
       ShenbaoField *field;
 
-      if (!is_element (node, "field"))
+      if (!shenbao_xml_is_element (node, "field"))
         continue;
       field = read_field (loader, node);
       for (guint i = 0; i < fields->len; i++)
@@ -525,7 +508,7 @@ read_tiers (Loader  *loader,
     {
       ShenbaoTier tier;
 
-      if (!is_element (child, "tier"))
+      if (!shenbao_xml_is_element (child, "tier"))
         continue;
       if (!read_limit (loader, child, "threshold", &tier.threshold)
           || !read_limit (loader, child, "amount", &tier.amount))
@@ -551,12 +534,12 @@ read_step (Loader  *loader,
     { "scale", SHENBAO_STEP_SCALE, EXPECT_RATIO },
   };
 
-  if (is_element (node, "tiers"))
+  if (shenbao_xml_is_element (node, "tiers"))
     return read_tiers (loader, node);
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
-      if (is_element (node, kinds[i].element))
+      if (shenbao_xml_is_element (node, kinds[i].element))
         {
           ShenbaoStep *step = g_new0 (ShenbaoStep, 1);
           g_autofree char *source = text_content (node);
@@ -675,7 +658,7 @@ read_example (Loader  *loader,
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      if (is_element (child, "set"))
+      if (shenbao_xml_is_element (child, "set"))
         {
           ShenbaoSetting *setting = g_new0 (ShenbaoSetting, 1);
 
@@ -685,7 +668,7 @@ read_example (Loader  *loader,
         }
     }
 
-  expect = first_child (node, "expect");
+  expect = shenbao_xml_first_child (node, "expect");
   if (expect != NULL)
     {
       example->applies = attribute (expect, "applies");
@@ -696,7 +679,7 @@ read_example (Loader  *loader,
       example->dropped = attribute (expect, "dropped");
       for (xmlNode *child = expect->children; child != NULL; child = child->next)
         {
-          if (is_element (child, "payout"))
+          if (shenbao_xml_is_element (child, "payout"))
             {
               ShenbaoSetting *payout = g_new0 (ShenbaoSetting, 1);
 
@@ -762,7 +745,7 @@ read_materials (xmlNode       *materials,
                 ShenbaoPolicy *policy)
 {
   for (xmlNode *child = materials->children; child != NULL; child = child->next)
-    if (is_element (child, "attachment"))
+    if (shenbao_xml_is_element (child, "attachment"))
       g_ptr_array_add (policy->materials, read_attachment (child));
 }
 
@@ -771,8 +754,8 @@ read_clause (Loader  *loader,
              xmlNode *node)
 {
   ShenbaoClause *clause = g_new0 (ShenbaoClause, 1);
-  xmlNode *quote = first_child (node, "quote");
-  xmlNode *award = first_child (node, "award");
+  xmlNode *quote = shenbao_xml_first_child (node, "quote");
+  xmlNode *award = shenbao_xml_first_child (node, "award");
 
   clause->policy = loader->policy;
   clause->id = attribute (node, "id");
@@ -803,11 +786,11 @@ read_clause (Loader  *loader,
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      if (is_element (child, "condition"))
+      if (shenbao_xml_is_element (child, "condition"))
         g_ptr_array_add (clause->conditions, read_condition (loader, child));
-      else if (is_element (child, "attachment"))
+      else if (shenbao_xml_is_element (child, "attachment"))
         g_ptr_array_add (clause->attachments, read_attachment (child));
-      else if (is_element (child, "flag"))
+      else if (shenbao_xml_is_element (child, "flag"))
         {
           char *ref = attribute (child, "ref");
 
@@ -816,7 +799,7 @@ read_clause (Loader  *loader,
                      clause->id, ref);
           g_ptr_array_add (clause->flags, ref);
         }
-      else if (is_element (child, "example"))
+      else if (shenbao_xml_is_element (child, "example"))
         g_ptr_array_add (clause->examples, read_example (loader, child));
     }
 
@@ -836,7 +819,7 @@ read_members (Loader      *loader,
 {
   rule->members = g_ptr_array_new_with_free_func (g_free);
   for (xmlNode *child = node->children; child != NULL; child = child->next)
-    if (is_element (child, "member"))
+    if (shenbao_xml_is_element (child, "member"))
       g_ptr_array_add (rule->members, attribute (child, "clause"));
 }
 
@@ -854,7 +837,7 @@ read_rule (Loader  *loader,
            xmlNode *node)
 {
   ShenbaoRule *rule = g_new0 (ShenbaoRule, 1);
-  xmlNode *quote = first_child (node, "quote");
+  xmlNode *quote = shenbao_xml_first_child (node, "quote");
 
   rule->line = line_of (node);
   rule->id = attribute (node, "id");
@@ -863,14 +846,14 @@ read_rule (Loader  *loader,
   read_bilingual (node, "text", &rule->text);
   check_flag_reference (loader, rule->flag, rule->line);
 
-  if (is_element (node, "gate"))
+  if (shenbao_xml_is_element (node, "gate"))
     {
       g_autofree char *test = attribute (node, "test");
 
       rule->kind = SHENBAO_RULE_GATE;
       rule->expr = read_formula (loader, test, rule->line, EXPECT_BOOL, NULL);
     }
-  else if (is_element (node, "exclusive"))
+  else if (shenbao_xml_is_element (node, "exclusive"))
     {
       g_autofree char *same = attribute (node, "same");
 
@@ -880,7 +863,7 @@ read_rule (Loader  *loader,
       rule->certain = g_strcmp0 (same, "always") == 0;
       read_members (loader, node, rule);
     }
-  else if (is_element (node, "pool"))
+  else if (shenbao_xml_is_element (node, "pool"))
     {
       rule->kind = SHENBAO_RULE_POOL;
       rule->field = attribute (node, "factor");
@@ -889,7 +872,7 @@ read_rule (Loader  *loader,
       if (shenbao_policy_find_field (loader->policy, rule->field) == NULL)
         problem (loader, rule->line, "pool factor “%s” must be a policy-level <field> in <rules>", rule->field);
     }
-  else if (is_element (node, "combined-cap"))
+  else if (shenbao_xml_is_element (node, "combined-cap"))
     {
       g_autofree char *cap = attribute (node, "cap");
       g_autofree char *binding = attribute (node, "binding");
@@ -899,7 +882,7 @@ read_rule (Loader  *loader,
       rule->expr = read_formula (loader, cap, rule->line, EXPECT_MONEY, NULL);
       read_members (loader, node, rule);
     }
-  else if (is_element (node, "top-up"))
+  else if (shenbao_xml_is_element (node, "top-up"))
     {
       rule->kind = SHENBAO_RULE_TOP_UP;
       rule->field = attribute (node, "field");
@@ -943,37 +926,37 @@ read_header (Loader        *loader,
 
   policy->id = attribute (root, "id");
   read_bilingual (root, "title", &policy->title);
-  if ((node = first_child (root, "issuer")) != NULL)
+  if ((node = shenbao_xml_first_child (root, "issuer")) != NULL)
     read_bilingual (node, "text", &policy->issuer);
-  if ((node = first_child (root, "document-number")) != NULL)
+  if ((node = shenbao_xml_first_child (root, "document-number")) != NULL)
     policy->document_number = text_content (node);
-  if ((node = first_child (root, "status")) != NULL)
+  if ((node = shenbao_xml_first_child (root, "status")) != NULL)
     {
       g_autofree char *status = text_content (node);
       policy->draft = g_str_equal (status, "draft");
     }
-  if ((node = first_child (root, "effective")) != NULL)
+  if ((node = shenbao_xml_first_child (root, "effective")) != NULL)
     {
       policy->effective_as_written = attribute (node, "as-written");
       read_date (loader, node, &policy->effective);
     }
-  if ((node = first_child (root, "expiry")) != NULL)
+  if ((node = shenbao_xml_first_child (root, "expiry")) != NULL)
     {
       policy->expiry_as_written = attribute (node, "as-written");
       read_date (loader, node, &policy->expiry);
     }
-  if ((node = first_child (root, "source")) != NULL)
+  if ((node = shenbao_xml_first_child (root, "source")) != NULL)
     policy->source_file = attribute (node, "file");
-  if ((node = first_child (root, "flags")) != NULL)
+  if ((node = shenbao_xml_first_child (root, "flags")) != NULL)
     for (xmlNode *child = node->children; child != NULL; child = child->next)
-      if (is_element (child, "flag"))
+      if (shenbao_xml_is_element (child, "flag"))
         {
           ShenbaoFlag *flag = g_new0 (ShenbaoFlag, 1);
 
           flag->id = attribute (child, "id");
           read_bilingual (child, "text", &flag->text);
           for (xmlNode *other = child->children; other != NULL; other = other->next)
-            if (is_element (other, "alternative"))
+            if (shenbao_xml_is_element (other, "alternative"))
               {
                 flag->alternative_clause = attribute (other, "clause");
                 flag->alternative_label.zh = attribute (other, "zh");
@@ -994,7 +977,7 @@ read_applicants (Loader        *loader,
 {
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      if (is_element (child, "area"))
+      if (shenbao_xml_is_element (child, "area"))
         {
           ShenbaoArea *area = g_new0 (ShenbaoArea, 1);
           g_autofree char *registration = attribute (child, "registration");
@@ -1007,7 +990,7 @@ read_applicants (Loader        *loader,
           read_bilingual (child, "name", &area->name);
           g_ptr_array_add (policy->areas, area);
         }
-      else if (is_element (child, "condition"))
+      else if (shenbao_xml_is_element (child, "condition"))
         g_ptr_array_add (policy->applicant_conditions, read_condition (loader, child));
     }
 }
@@ -1017,8 +1000,8 @@ build_policy (Loader  *loader,
               xmlNode *root)
 {
   ShenbaoPolicy *policy = loader->policy;
-  xmlNode *rules = first_child (root, "rules");
-  xmlNode *applicants = first_child (root, "applicants");
+  xmlNode *rules = shenbao_xml_first_child (root, "rules");
+  xmlNode *applicants = shenbao_xml_first_child (root, "applicants");
   g_autoptr(GHashTable) clause_ids = g_hash_table_new (g_str_hash, g_str_equal);
 
   read_header (loader, root, policy);
@@ -1031,12 +1014,12 @@ build_policy (Loader  *loader,
     }
   if (applicants != NULL)
     read_applicants (loader, applicants, policy);
-  if (first_child (root, "materials") != NULL)
-    read_materials (first_child (root, "materials"), policy);
+  if (shenbao_xml_first_child (root, "materials") != NULL)
+    read_materials (shenbao_xml_first_child (root, "materials"), policy);
 
   for (xmlNode *node = root->children; node != NULL; node = node->next)
     {
-      if (is_element (node, "clause"))
+      if (shenbao_xml_is_element (node, "clause"))
         {
           ShenbaoClause *clause = read_clause (loader, node);
 
@@ -1044,13 +1027,13 @@ build_policy (Loader  *loader,
             problem (loader, clause->line, "clause id %s is used twice", clause->id);
           g_ptr_array_add (policy->clauses, clause);
         }
-      else if (is_element (node, "example"))
+      else if (shenbao_xml_is_element (node, "example"))
         g_ptr_array_add (policy->examples, read_example (loader, node));
     }
 
   if (rules != NULL)
     for (xmlNode *node = rules->children; node != NULL; node = node->next)
-      if (node->type == XML_ELEMENT_NODE && !is_element (node, "field"))
+      if (node->type == XML_ELEMENT_NODE && !shenbao_xml_is_element (node, "field"))
         {
           ShenbaoRule *rule = read_rule (loader, node);
 
@@ -1205,7 +1188,7 @@ shenbao_policy_loader_read (const char *path,
     return NULL;
 
   root = xmlDocGetRootElement (doc);
-  if (root == NULL || !is_element (root, "policy") || root->ns == NULL
+  if (root == NULL || !shenbao_xml_is_element (root, "policy") || root->ns == NULL
       || !xmlStrEqual (root->ns->href, (const xmlChar *) POLICY_NS))
     {
       problem (&loader, root != NULL ? line_of (root) : 1,
@@ -1230,7 +1213,7 @@ shenbao_policy_loader_is_facts_file (const char *path)
   g_autoptr(xmlDoc) doc = read_document (&loader, NULL);
   xmlNode *root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
 
-  return root != NULL && is_element (root, "facts");
+  return root != NULL && shenbao_xml_is_element (root, "facts");
 }
 
 GPtrArray *
@@ -1247,7 +1230,7 @@ shenbao_facts_loader_read (const char *path,
   if (doc == NULL)
     return NULL;
   root = xmlDocGetRootElement (doc);
-  if (root == NULL || !is_element (root, "facts"))
+  if (root == NULL || !shenbao_xml_is_element (root, "facts"))
     {
       problem (&loader, 1, "the root element must be <facts>");
       return NULL;
@@ -1257,7 +1240,7 @@ shenbao_facts_loader_read (const char *path,
     {
       ShenbaoField *fact;
 
-      if (!is_element (node, "fact"))
+      if (!shenbao_xml_is_element (node, "fact"))
         continue;
       fact = read_field (&loader, node);
       fact->input_key = g_strdup (fact->id);

@@ -1,14 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <libxml/relaxng.h>
-
 #include "shenbao-policy.h"
+#include "shenbao-xml.h"
 
 G_BEGIN_DECLS
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNG, xmlRelaxNGFree)
 
 /* Reads a policy file or the facts file. Each problem is appended to problems as
  * "file:line: message"; the result is NULL when there was any. */
