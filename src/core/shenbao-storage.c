@@ -93,12 +93,12 @@ static const char * const migrations[] = {
   "  updated        INTEGER"
   ");"
   "PRAGMA user_version = 3;",
-
-  /* 3 → 4: the list of saved work as it opens (by last change) is read in the index's order,
-   * not sorted at every start: a third of the time for thousands of applications. */
-  "CREATE INDEX applications_by_change ON applications (updated DESC, id DESC);"
-  "PRAGMA user_version = 4;",
 };
+
+/* The list of saved work as it opens (by last change) is read in this index's order, not sorted
+ * at every start. It changes no data, so it is no new version: a file from before it still
+ * opens read-only, and gets the index the first time it is opened for writing. */
+#define CREATE_INDEXES "CREATE INDEX IF NOT EXISTS applications_by_change ON applications (updated DESC, id DESC);"
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SHENBAO_STORAGE_SCHEMA_VERSION);
 
@@ -778,6 +778,14 @@ shenbao_storage_open (const char  *path,
 
   if (version < SHENBAO_STORAGE_SCHEMA_VERSION && !migrate (self, error))
     return NULL;
+  /* The index only saves time: a full disk or a busy file is no reason not to open. */
+  if (!read_only)
+    {
+      g_autoptr(GError) index_error = NULL;
+
+      if (!exec_script (self->db, CREATE_INDEXES, SHENBAO_STORAGE_ERROR_SQL, doing, &index_error))
+        g_debug ("“%s” has no index by last change: %s", path, index_error->message);
+    }
   self->schema_version = SHENBAO_STORAGE_SCHEMA_VERSION;
 
   return g_steal_pointer (&self);

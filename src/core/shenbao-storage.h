@@ -19,7 +19,7 @@ typedef enum
   SHENBAO_STORAGE_ERROR_INVALID,
 } ShenbaoStorageError;
 
-#define SHENBAO_STORAGE_SCHEMA_VERSION 4
+#define SHENBAO_STORAGE_SCHEMA_VERSION 3
 
 /* One row of a list of saved work. For an application every field is set; in the list of
  * companies only id (== company_id), company_name and updated are. */
