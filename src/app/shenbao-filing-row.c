@@ -96,7 +96,7 @@ shenbao_filing_row_describe (const ShenbaoFilingSummary *summary)
   return g_strdup_printf (_("%s · %s · changed %s"), state, total, when);
 }
 
-/* The policy's status and its application window with the days left, as a second line. */
+/* The policy's status, its application window with the days left and its title, as a third line. */
 char *
 shenbao_filing_row_describe_deadlines (const ShenbaoFilingSummary *summary,
                                        ShenbaoPolicySet           *policies,
@@ -114,13 +114,15 @@ shenbao_filing_row_describe_deadlines (const ShenbaoFilingSummary *summary,
   status = shenbao_policy_status_text (policy, today, chinese);
   if (storage != NULL)
     window = shenbao_storage_get_policy_window (storage, shenbao_policy_get_id (policy), NULL);
+  /* The status and the window first: a long title is cut at the row's end, and the days
+   * left are what a consultant scans the list for. */
   if (window == NULL)
-    /* Translators: policy title · its status */
-    return g_strdup_printf (_("%s · %s"), shenbao_ui_text (shenbao_policy_get_title (policy)), status);
+    /* Translators: policy status · policy title */
+    return g_strdup_printf (_("%s · %s"), status, shenbao_ui_text (shenbao_policy_get_title (policy)));
   window_text = shenbao_window_text (window, today, chinese);
-  /* Translators: policy title · its status · application window */
-  return g_strdup_printf (_("%s · %s · %s"), shenbao_ui_text (shenbao_policy_get_title (policy)), status,
-                          window_text);
+  /* Translators: policy status · application window · policy title */
+  return g_strdup_printf (_("%s · %s · %s"), status, window_text,
+                          shenbao_ui_text (shenbao_policy_get_title (policy)));
 }
 
 /* deadlines: the policy's status and window (shenbao_filing_row_describe_deadlines ()),
