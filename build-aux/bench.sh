@@ -3,7 +3,8 @@
 #  - loading the policies, computing each policy (core benchmark);
 #  - time to save and recompute a whole application after one keystroke;
 #  - time from process start to the first frame of the main window, beside a bare libadwaita
-#    window measured the same way (median of 21 alternated starts, under Xvfb);
+#    window measured the same way (median of 21 alternated starts, under Xvfb), also with one
+#    GTK renderer forced on both;
 #  - a consultant's desk: 2,500 saved applications and 1,000 extra policies (made by
 #    shenbao-bench-data through the storage API and by copying the shipped policies with new
 #    ids), each case beside its baseline in the same run: first frame, delete and undo, memory at
@@ -100,8 +101,16 @@ alternate () {
 app=("env" "SHENBAO_QUIT_AFTER_FIRST_FRAME=1" "$build/src/app/shenbao")
 cli="$build/src/cli/shenbao-cli"
 
-echo "start to first frame, empty database against a bare libadwaita window: $(alternate "$empty" "$empty" "${app[@]}" -- "$build/src/app/shenbao-gui-bench" bare) (median of $runs alternated)"
+bare=("$build/src/app/shenbao-gui-bench" bare)
+# Without a GPU render node Shenbao asks GTK for its cairo renderer (src/app/shenbao-renderer.c),
+# where a bare window keeps GTK's GL renderer on the software rasteriser: the same comparisons
+# are also made with one renderer forced on both sides.
+echo "start to first frame, empty database against a bare libadwaita window, each with its own renderer: $(alternate "$empty" "$empty" "${app[@]}" -- "${bare[@]}") (median of $runs alternated)"
+for renderer in cairo gl; do
+  echo "  the same, GSK_RENDERER=$renderer on both: $(alternate "$empty" "$empty" env GSK_RENDERER=$renderer "${app[@]}" -- env GSK_RENDERER=$renderer "${bare[@]}")"
+done
 echo "start to first frame, 2,500 saved applications against none: $(alternate "$apps" "$empty" "${app[@]}" -- "${app[@]}")"
+echo "  the same, GSK_RENDERER=gl: $(alternate "$apps" "$empty" env GSK_RENDERER=gl "${app[@]}" -- env GSK_RENDERER=gl "${app[@]}")"
 
 use_home "$apps"
 "$build/src/app/shenbao-gui-bench" delete

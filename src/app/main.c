@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "shenbao-app.h"
+#include "shenbao-renderer.h"
 
 int
 main (int   argc,
@@ -13,6 +14,11 @@ main (int   argc,
 {
   g_autoptr(ShenbaoApp) app = NULL;
   const char *localedir = g_getenv ("SHENBAO_LOCALEDIR");
+  const char *renderer = shenbao_renderer_choose (g_getenv ("GSK_RENDERER"), "/dev/dri");
+
+  /* Before GTK or any thread starts: g_setenv () is not thread-safe. */
+  if (renderer != NULL)
+    g_setenv ("GSK_RENDERER", renderer, TRUE);
 
   /* SHENBAO_LOCALEDIR lets the uninstalled program and its tests use the translations just built. */
   setlocale (LC_ALL, "");
