@@ -78,6 +78,19 @@ has_problem_about (ShenbaoPolicySet *set,
   return FALSE;
 }
 
+static gboolean
+contains_bytes (const char *data,
+                gsize       length,
+                const char *text)
+{
+  gsize text_length = strlen (text);
+
+  for (gsize i = 0; i + text_length <= length; i++)
+    if (memcmp (data + i, text, text_length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 clean (void)
 {
@@ -109,6 +122,17 @@ test_second_start_reads_nothing (void)
   g_assert_cmpuint (shenbao_policy_get_clauses (header)->len, ==, 0);
   areas = shenbao_policy_get_areas (header);
   g_assert_cmpstr (areas->len > 0 ? shenbao_area_get_prefix (g_ptr_array_index (areas, 0)) : NULL, ==, "310115");
+  /* The file's SHA-256, kept in the index, computed here from the file itself. */
+  {
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+    g_autofree char *expected = NULL;
+
+    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+    expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+    g_assert_cmpstr (shenbao_policy_get_sha256 (header), ==, expected);
+    g_assert_cmpstr (shenbao_policy_get_sha256 (shenbao_policy_set_lookup_header (first, "mine")), ==, expected);
+  }
   /* Needed, it is read whole: its ten clauses. */
   g_assert_cmpuint (shenbao_policy_get_clauses (shenbao_policy_set_lookup (second, "mine"))->len, ==, 10);
   {
@@ -142,6 +166,7 @@ test_removed_file_gone (void)
   g_autofree char *path = write_user_policy ("id=\"mine\"", NULL);
   g_autoptr(ShenbaoPolicySet) second = NULL;
   g_autofree char *contents = NULL;
+  gsize length = 0;
 
   g_object_unref (open_set ());
   g_assert_cmpint (g_unlink (path), ==, 0);
@@ -151,12 +176,13 @@ test_removed_file_gone (void)
     g_autoptr(GPtrArray) headers = shenbao_policy_set_list_headers (second);
     g_assert_cmpuint (headers->len, ==, 5);
   }
-  g_assert_true (g_file_get_contents (index_path, &contents, NULL, NULL));
-  g_assert_null (strstr (contents, "mine.xml"));
+  /* The index is a database: searched whole, not up to its first NUL. */
+  g_assert_true (g_file_get_contents (index_path, &contents, &length, NULL));
+  g_assert_false (contains_bytes (contents, length, "mine.xml"));
   clean ();
 }
 
-/* A damaged or deleted cache is rebuilt without a word. */
+/* A damaged, truncated or deleted cache is rebuilt without a word. */
 static void
 test_damaged_cache_rebuilt (void)
 {
@@ -169,6 +195,21 @@ test_damaged_cache_rebuilt (void)
   damaged = open_set ();
   g_assert_nonnull (shenbao_policy_set_lookup (damaged, "mine"));
   g_assert_cmpuint (shenbao_policy_set_get_problems (damaged)->len, ==, 0);
+
+  /* Cut in half: a database SQLite cannot read, rebuilt. */
+  {
+    g_autoptr(ShenbaoPolicySet) rebuilt = open_set ();
+    g_autoptr(ShenbaoPolicySet) truncated = NULL;
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    g_assert_true (g_file_get_contents (index_path, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (index_path, contents, (gssize) length / 2, NULL));
+    truncated = open_set ();
+    g_assert_nonnull (shenbao_policy_set_lookup (truncated, "mine"));
+    g_assert_cmpuint (shenbao_policy_get_clauses (shenbao_policy_set_lookup (truncated, "mine"))->len, ==, 10);
+    g_assert_cmpuint (shenbao_policy_set_get_problems (truncated)->len, ==, 0);
+  }
 
   g_assert_cmpint (g_unlink (index_path), ==, 0);
   deleted = open_set ();
@@ -300,7 +341,7 @@ main (int    argc,
   g_setenv ("XDG_DATA_HOME", home, TRUE);
   g_setenv ("XDG_CACHE_HOME", home, TRUE);
   user_dir = g_build_filename (home, "shenbao", "policies", NULL);
-  index_path = g_build_filename (home, "shenbao", "policy-index.ini", NULL);
+  index_path = g_build_filename (home, "shenbao", "policy-index.db", NULL);
   g_assert_cmpint (g_mkdir_with_parents (user_dir, 0755), ==, 0);
 
   g_test_init (&argc, &argv, NULL);

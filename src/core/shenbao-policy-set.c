@@ -139,7 +139,7 @@ shenbao_policy_set_new_default (GError **error)
 
   if (self == NULL)
     return NULL;
-  index_path = g_build_filename (g_get_user_cache_dir (), "shenbao", "policy-index.ini", NULL);
+  index_path = g_build_filename (g_get_user_cache_dir (), "shenbao", "policy-index.db", NULL);
   stamp = program_stamp (shipped);
   self->index = shenbao_policy_index_load (index_path, stamp);
   shenbao_policy_set_load_directory (self, shipped);
