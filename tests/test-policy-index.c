@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <utime.h>
 
+#include <sqlite3.h>
+
 #include "shenbao-policy-set.h"
 
 /* The policy index: a file unchanged since the last start is not read again, a changed or new one
@@ -274,6 +276,39 @@ test_lying_cache_lets_nothing_through (void)
   clean ();
 }
 
+/* An entry with the right stamp but values no policy has (a date that is no day, a checksum
+ * that is no checksum, no id): the file is read again, whole, and is what it says. */
+static void
+test_hostile_entry_read_again (void)
+{
+  const char *lies[] = {
+    "UPDATE entries SET effective = -5 WHERE path LIKE '%mine.xml'",
+    "UPDATE entries SET expiry = 99999999999 WHERE path LIKE '%mine.xml'",
+    "UPDATE entries SET sha256 = 'not a checksum' WHERE path LIKE '%mine.xml'",
+    "UPDATE entries SET id = NULL WHERE path LIKE '%mine.xml'",
+    "UPDATE entries SET clauses = -1 WHERE path LIKE '%mine.xml'",
+  };
+  g_autofree char *path = write_user_policy ("id=\"mine\"", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lies); i++)
+    {
+      g_autoptr(ShenbaoPolicySet) set = NULL;
+      sqlite3 *db = NULL;
+
+      g_object_unref (open_set ());
+      g_assert_cmpint (sqlite3_open (index_path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, lies[i], NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_changes (db), ==, 1);
+      sqlite3_close (db);
+
+      set = open_set ();
+      g_assert_false (shenbao_policy_is_header_only (shenbao_policy_set_lookup_header (set, "mine")));
+      g_assert_cmpuint (shenbao_policy_get_n_clauses (shenbao_policy_set_lookup_header (set, "mine")), ==, 10);
+      g_assert_cmpuint (shenbao_policy_set_get_problems (set)->len, ==, 0);
+    }
+  clean ();
+}
+
 static char *
 copy_shipped (const char *dir,
               const char *name)
@@ -351,6 +386,7 @@ main (int    argc,
   g_test_add_func ("/shenbao/policy-index/damaged-cache-rebuilt", test_damaged_cache_rebuilt);
   g_test_add_func ("/shenbao/policy-index/file-became-invalid", test_file_became_invalid);
   g_test_add_func ("/shenbao/policy-index/lying-cache-lets-nothing-through", test_lying_cache_lets_nothing_through);
+  g_test_add_func ("/shenbao/policy-index/hostile-entry-read-again", test_hostile_entry_read_again);
   g_test_add_func ("/shenbao/policy-index/schema-read-when-needed", test_schema_read_when_needed);
   status = g_test_run ();
 
