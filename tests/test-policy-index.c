@@ -129,11 +129,18 @@ test_second_start_reads_nothing (void)
     g_autofree char *contents = NULL;
     gsize length = 0;
     g_autofree char *expected = NULL;
+    sqlite3 *db = NULL;
+    sqlite3_stmt *row = NULL;
 
     g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
     expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-    g_assert_cmpstr (shenbao_policy_get_sha256 (header), ==, expected);
-    g_assert_cmpstr (shenbao_policy_get_sha256 (shenbao_policy_set_lookup_header (first, "mine")), ==, expected);
+    g_assert_cmpint (sqlite3_open_v2 (index_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sha256 FROM entries WHERE path = ?", -1, &row, NULL), ==, SQLITE_OK);
+    sqlite3_bind_text (row, 1, path, -1, SQLITE_STATIC);
+    g_assert_cmpint (sqlite3_step (row), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (row, 0), ==, expected);
+    sqlite3_finalize (row);
+    sqlite3_close (db);
   }
   /* Needed, it is read whole: its ten clauses. */
   g_assert_cmpuint (shenbao_policy_get_clauses (shenbao_policy_set_lookup (second, "mine"))->len, ==, 10);

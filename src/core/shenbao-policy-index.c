@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -39,6 +40,7 @@
 typedef struct
 {
   ShenbaoFileStamp  stamp;
+  char             *sha256;      /* of the file when it was indexed, lower-case hex */
   ShenbaoPolicy    *header;      /* valid: a header-only policy, or the policy read whole */
   GPtrArray        *problems;    /* invalid: char * */
 } Entry;
@@ -46,6 +48,7 @@ typedef struct
 static void
 entry_free (Entry *entry)
 {
+  g_free (entry->sha256);
   g_clear_object (&entry->header);
   g_clear_pointer (&entry->problems, g_ptr_array_unref);
   g_free (entry);
@@ -77,6 +80,17 @@ dup_column (sqlite3_stmt *statement,
 }
 
 static gboolean
+is_sha256 (const char *text)
+{
+  if (text == NULL || strlen (text) != 64)
+    return FALSE;
+  for (const char *c = text; *c != '\0'; c++)
+    if (!g_ascii_isxdigit (*c) || g_ascii_isupper (*c))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 read_date (sqlite3_stmt *statement,
            int           column,
            GDate        *date)
@@ -92,18 +106,16 @@ read_date (sqlite3_stmt *statement,
   return TRUE;
 }
 
-/* NULL when the row cannot be a policy's header: no id, no title, a date that is no date, a
- * checksum that is not one. */
+/* NULL when the row cannot be a policy's header: no id, no title, a date that is no date. */
 static ShenbaoPolicy *
 read_header (sqlite3_stmt *row,
              const char   *file)
 {
   g_autoptr(ShenbaoPolicy) header = shenbao_policy_new ();
   const char *id = column_text (row, 4);
-  const char *sha256 = column_text (row, 16);
   sqlite3_int64 clauses = sqlite3_column_int64 (row, 15);
 
-  if (id == NULL || *id == '\0' || sha256 == NULL || strlen (sha256) != 64 || clauses < 0 || clauses > G_MAXUINT
+  if (id == NULL || *id == '\0' || clauses < 0 || clauses > G_MAXUINT
       || column_text (row, 5) == NULL || column_text (row, 6) == NULL || column_text (row, 7) == NULL
       || column_text (row, 8) == NULL || !read_date (row, 10, &header->effective)
       || !read_date (row, 11, &header->expiry))
@@ -120,7 +132,6 @@ read_header (sqlite3_stmt *row,
   header->expiry_as_written = dup_column (row, 13);
   header->document_number = dup_column (row, 14);
   header->n_clauses = (guint) clauses;
-  header->sha256 = g_strdup (sha256);
   return g_steal_pointer (&header);
 }
 
@@ -147,7 +158,8 @@ read_entries (ShenbaoPolicyIndex *index,
       entry = g_new0 (Entry, 1);
       entry->stamp.size = sqlite3_column_int64 (row, 1);
       entry->stamp.mtime_usec = sqlite3_column_int64 (row, 2);
-      if (sqlite3_column_int (row, 3) != 0)
+      entry->sha256 = dup_column (row, 16);
+      if (sqlite3_column_int (row, 3) != 0 && is_sha256 (entry->sha256))
         entry->header = read_header (row, file);
       else
         entry->problems = g_ptr_array_new_with_free_func (g_free);
@@ -315,7 +327,7 @@ write_entry (sqlite3      *db,
       sqlite3_bind_text (insert_entry, 14, policy->expiry_as_written, -1, SQLITE_STATIC);
       sqlite3_bind_text (insert_entry, 15, policy->document_number, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (insert_entry, 16, shenbao_policy_get_n_clauses (policy));
-      sqlite3_bind_text (insert_entry, 17, policy->sha256, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert_entry, 17, entry->sha256, -1, SQLITE_STATIC);
     }
   if (!check (db, sqlite3_step (insert_entry), error))
     return FALSE;
@@ -442,6 +454,37 @@ shenbao_policy_index_stat (const char       *file,
   return TRUE;
 }
 
+/* The SHA-256 of the file as it is now, read in blocks, never more than MAX_INDEX_SIZE; NULL
+ * if it cannot be read. Only a new or changed file is checksummed: read once, when indexed. */
+static char *
+checksum_file (const char *file)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guchar block[65536];
+  gsize total = 0;
+  gssize got;
+  int fd = open (file, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  struct stat info;
+
+  if (fd < 0)
+    return NULL;
+  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
+    {
+      close (fd);
+      return NULL;
+    }
+  while (total <= MAX_INDEX_SIZE && ((got = read (fd, block, sizeof block)) > 0 || (got < 0 && errno == EINTR)))
+    if (got > 0)
+      {
+        g_checksum_update (checksum, block, got);
+        total += (gsize) got;
+      }
+  close (fd);
+  if (got < 0 || total > MAX_INDEX_SIZE)
+    return NULL;
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
 static void
 store (ShenbaoPolicyIndex     *index,
        const char             *file,
@@ -452,6 +495,7 @@ store (ShenbaoPolicyIndex     *index,
   Entry *entry = g_new0 (Entry, 1);
 
   entry->stamp = *stamp;
+  entry->sha256 = policy != NULL ? checksum_file (file) : NULL;
   entry->header = policy != NULL ? g_object_ref (policy) : NULL;
   entry->problems = problems;
   g_hash_table_replace (index->entries, g_strdup (file), entry);
@@ -503,7 +547,6 @@ copy_header (ShenbaoPolicy *policy)
   header->expiry_as_written = g_strdup (policy->expiry_as_written);
   header->document_number = g_strdup (policy->document_number);
   header->n_clauses = shenbao_policy_get_n_clauses (policy);
-  header->sha256 = g_strdup (policy->sha256);
   for (guint i = 0; i < policy->areas->len; i++)
     {
       ShenbaoArea *from = g_ptr_array_index (policy->areas, i);

@@ -8,8 +8,9 @@
 G_BEGIN_DECLS
 
 /* What is known of each policy file without reading it again: its header (id, titles, status,
- * dates, areas, clause count) or the problems that kept it out, keyed by path and valid while
- * the file's size and modification time, and the program's schema and facts, are unchanged.
+ * dates, areas, clause count) or the problems that kept it out, and the SHA-256 it had when
+ * indexed, keyed by path and valid while the file's size and modification time, and the
+ * program's schema and facts, are unchanged.
  * Kept in the user's cache folder; a damaged or stale cache is simply rebuilt. */
 typedef struct _ShenbaoPolicyIndex ShenbaoPolicyIndex;
 

@@ -1122,8 +1122,6 @@ read_document (Loader     *loader,
   contents = read_policy_file (loader, &length);
   if (contents == NULL)
     return NULL;
-  if (loader->policy != NULL)
-    loader->policy->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 
   /* Untrusted input: no network, no entity substitution, no DTD loading, default size limits.
    * Billion-laughs expansion then stops with "entity reference loop" or is never substituted. */

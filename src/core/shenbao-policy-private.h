@@ -136,7 +136,6 @@ struct _ShenbaoPolicy
   ShenbaoText  title;
   ShenbaoText  issuer;
   char        *document_number;
-  char        *sha256;             /* of the file as read, lower-case hex */
   gboolean     draft;
   GDate        effective;          /* invalid when the document leaves it open */
   GDate        expiry;

@@ -190,7 +190,6 @@ shenbao_policy_finalize (GObject *object)
   shenbao_text_clear (&self->title);
   shenbao_text_clear (&self->issuer);
   g_clear_pointer (&self->document_number, g_free);
-  g_clear_pointer (&self->sha256, g_free);
   g_clear_pointer (&self->effective_as_written, g_free);
   g_clear_pointer (&self->expiry_as_written, g_free);
   g_clear_pointer (&self->source_file, g_free);
@@ -270,15 +269,6 @@ shenbao_policy_get_document_number (ShenbaoPolicy *self)
 {
   g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
   return self->document_number;
-}
-
-/* The SHA-256 of the file as it was read (or indexed), in lower-case hex: what names this
- * exact text of the policy. */
-const char *
-shenbao_policy_get_sha256 (ShenbaoPolicy *self)
-{
-  g_return_val_if_fail (SHENBAO_IS_POLICY (self), NULL);
-  return self->sha256;
 }
 
 /* Invalid (g_date_valid () is FALSE) when the document leaves the date open. */

@@ -120,7 +120,6 @@ const char         *shenbao_policy_get_path               (ShenbaoPolicy *self);
 const ShenbaoText  *shenbao_policy_get_title              (ShenbaoPolicy *self);
 const ShenbaoText  *shenbao_policy_get_issuer             (ShenbaoPolicy *self);
 const char         *shenbao_policy_get_document_number    (ShenbaoPolicy *self);
-const char         *shenbao_policy_get_sha256             (ShenbaoPolicy *self);
 const GDate        *shenbao_policy_get_effective          (ShenbaoPolicy *self);
 const GDate        *shenbao_policy_get_expiry             (ShenbaoPolicy *self);
 gboolean            shenbao_policy_is_header_only         (ShenbaoPolicy *self);
