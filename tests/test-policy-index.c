@@ -220,6 +220,17 @@ test_damaged_cache_rebuilt (void)
     g_assert_cmpuint (shenbao_policy_set_get_problems (truncated)->len, ==, 0);
   }
 
+  /* The key file of earlier versions is removed when the database is written. */
+  {
+    g_autofree char *legacy = g_build_filename (home, "shenbao", "policy-index.ini", NULL);
+    g_autoptr(ShenbaoPolicySet) upgraded = NULL;
+
+    g_assert_true (g_file_set_contents (legacy, "[index]\nprogram=old\n", -1, NULL));
+    g_assert_cmpint (g_unlink (index_path), ==, 0);
+    upgraded = open_set ();
+    g_assert_false (g_file_test (legacy, G_FILE_TEST_EXISTS));
+  }
+
   g_assert_cmpint (g_unlink (index_path), ==, 0);
   deleted = open_set ();
   g_assert_nonnull (shenbao_policy_set_lookup (deleted, "mine"));

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 
 #include "shenbao-policy-index.h"
@@ -146,6 +148,14 @@ shenbao_policy_set_new_default (GError **error)
   if (g_file_test (user_dir, G_FILE_TEST_IS_DIR))
     shenbao_policy_set_load_directory (self, user_dir);
   shenbao_policy_index_forget_missing (self->index, self->seen_files);
+  /* The key file that versions before the database kept, read by nothing now: gone once the
+   * database is written in its place. */
+  if (shenbao_policy_index_is_dirty (self->index))
+    {
+      g_autofree char *legacy = g_build_filename (g_get_user_cache_dir (), "shenbao", "policy-index.ini", NULL);
+
+      g_unlink (legacy);
+    }
   /* The cache only saves time: failing to write it is no reason to stop. */
   shenbao_policy_index_save (self->index, NULL);
   return self;
