@@ -7,12 +7,12 @@
 #include <fcntl.h>
 #include <string.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "shenbao-policy-index.h"
 #include "shenbao-policy-private.h"
+#include "shenbao-sqlite-private.h"
 
 /* The index is a small SQLite database, read whole at start into memory and written whole, to
  * a new file renamed over the old, when something changed. A thousand entries read in a few
@@ -61,9 +61,6 @@ struct _ShenbaoPolicyIndex
   GHashTable *entries;         /* path → Entry */
   gboolean    dirty;
 };
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 static const char *
 column_text (sqlite3_stmt *statement,
@@ -159,17 +156,27 @@ read_entries (ShenbaoPolicyIndex *index,
       entry->stamp.size = sqlite3_column_int64 (row, 1);
       entry->stamp.mtime_usec = sqlite3_column_int64 (row, 2);
       entry->sha256 = dup_column (row, 16);
-      if (sqlite3_column_int (row, 3) != 0 && is_sha256 (entry->sha256))
-        entry->header = read_header (row, file);
-      else
+      if (sqlite3_column_int (row, 3) == 0)
         entry->problems = g_ptr_array_new_with_free_func (g_free);
-      /* Neither a header nor problems: the file is read again. */
+      else if (is_sha256 (entry->sha256))
+        entry->header = read_header (row, file);
+      /* Valid but no header could be made of it: the file is read again. */
       if (entry->header == NULL && entry->problems == NULL)
         entry_free (entry);
       else
         g_hash_table_replace (index->entries, g_strdup (file), entry);
     }
   return rc == SQLITE_DONE;
+}
+
+/* The entry of the file a row of areas or problems names (its first column), if it was read. */
+static Entry *
+entry_of_row (ShenbaoPolicyIndex *index,
+              sqlite3_stmt       *row)
+{
+  const char *file = column_text (row, 0);
+
+  return file != NULL ? g_hash_table_lookup (index->entries, file) : NULL;
 }
 
 static gboolean
@@ -184,7 +191,7 @@ read_areas (ShenbaoPolicyIndex *index,
     return FALSE;
   while ((rc = sqlite3_step (row)) == SQLITE_ROW)
     {
-      Entry *entry = column_text (row, 0) != NULL ? g_hash_table_lookup (index->entries, column_text (row, 0)) : NULL;
+      Entry *entry = entry_of_row (index, row);
       ShenbaoArea *area;
 
       if (entry == NULL || entry->header == NULL || column_text (row, 1) == NULL || column_text (row, 5) == NULL
@@ -213,7 +220,7 @@ read_problems (ShenbaoPolicyIndex *index,
     return FALSE;
   while ((rc = sqlite3_step (row)) == SQLITE_ROW)
     {
-      Entry *entry = column_text (row, 0) != NULL ? g_hash_table_lookup (index->entries, column_text (row, 0)) : NULL;
+      Entry *entry = entry_of_row (index, row);
 
       if (entry != NULL && entry->problems != NULL && column_text (row, 1) != NULL)
         g_ptr_array_add (entry->problems, dup_column (row, 1));
@@ -527,45 +534,9 @@ shenbao_policy_index_store_problems (ShenbaoPolicyIndex     *index,
   store (index, file, stamp, NULL, own);
 }
 
-/* A header-only copy: the set may later read the policy whole into the one it was given. */
-static ShenbaoPolicy *
-copy_header (ShenbaoPolicy *policy)
-{
-  ShenbaoPolicy *header = shenbao_policy_new ();
-
-  header->header_only = TRUE;
-  header->path = g_strdup (policy->path);
-  header->id = g_strdup (policy->id);
-  header->title.zh = g_strdup (policy->title.zh);
-  header->title.en = g_strdup (policy->title.en);
-  header->issuer.zh = g_strdup (policy->issuer.zh);
-  header->issuer.en = g_strdup (policy->issuer.en);
-  header->draft = policy->draft;
-  header->effective = policy->effective;
-  header->expiry = policy->expiry;
-  header->effective_as_written = g_strdup (policy->effective_as_written);
-  header->expiry_as_written = g_strdup (policy->expiry_as_written);
-  header->document_number = g_strdup (policy->document_number);
-  header->n_clauses = shenbao_policy_get_n_clauses (policy);
-  for (guint i = 0; i < policy->areas->len; i++)
-    {
-      ShenbaoArea *from = g_ptr_array_index (policy->areas, i);
-      ShenbaoArea *area = g_new0 (ShenbaoArea, 1);
-
-      area->prefix = g_strdup (from->prefix);
-      area->stated = from->stated;
-      area->registration_required = from->registration_required;
-      area->tax_required = from->tax_required;
-      area->name.zh = g_strdup (from->name.zh);
-      area->name.en = g_strdup (from->name.en);
-      g_ptr_array_add (header->areas, area);
-    }
-  return header;
-}
-
 /* TRUE when the index knows this file as it is now: then *header is its header (a policy
- * with no clauses loaded, header_only set), or NULL with its problems appended. FALSE: the
- * file must be read. */
+ * with no clauses loaded, header_only set, or the policy itself if it was read whole since the
+ * index was loaded), or NULL with its problems appended. FALSE: the file must be read. */
 gboolean
 shenbao_policy_index_lookup (ShenbaoPolicyIndex     *index,
                              const char             *file,
@@ -580,7 +551,7 @@ shenbao_policy_index_lookup (ShenbaoPolicyIndex     *index,
     return FALSE;
   if (entry->header != NULL)
     {
-      *header = entry->header->header_only ? g_object_ref (entry->header) : copy_header (entry->header);
+      *header = g_object_ref (entry->header);
       return TRUE;
     }
   if (entry->problems->len == 0)

@@ -7,13 +7,10 @@
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 
 #include "shenbao-parse.h"
+#include "shenbao-sqlite-private.h"
 #include "shenbao-storage-private.h"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_DEFINE_QUARK (shenbao-storage-error-quark, shenbao_storage_error)
 
